@@ -1,0 +1,36 @@
+"""Tables and the pure domain. Importing this package registers every table on SQLModel.metadata."""
+
+from models.catalogue import Award
+from models.council import CouncilMember, CouncilSession, CouncilVote
+from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.nomination import AwardRecord, Nomination, Transition
+from models.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.proposal import Proposal, ProposalItem, ScreeningResult
+from models.stage import Document, Stage
+
+__all__ = [
+    "Award",
+    "AwardRecord",
+    "BallotTally",
+    "BlockMeeting",
+    "BlockMembership",
+    "CouncilMember",
+    "CouncilSession",
+    "CouncilVote",
+    "Decision",
+    "DecisionItem",
+    "Document",
+    "EmulationBlock",
+    "IssuedNumber",
+    "MeetingAttendance",
+    "Nomination",
+    "NumberCounter",
+    "Person",
+    "Proposal",
+    "ProposalItem",
+    "ScreeningResult",
+    "Stage",
+    "Transition",
+    "Unit",
+]

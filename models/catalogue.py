@@ -1,0 +1,46 @@
+"""The award catalogue: which titles and forms exist, who may receive them, and how the council decides."""
+
+import tomllib
+from decimal import Decimal
+from importlib.resources import files
+from typing import Any
+
+from sqlmodel import Field, SQLModel
+
+from models.enums import RecipientKind
+from models.votes import Threshold
+
+
+class AwardBase(SQLModel):
+    code: str = Field(max_length=60, unique=True, index=True)
+    name: str = Field(max_length=255, description="Official name as printed in decisions")
+    recipient_kind: RecipientKind
+    decided_by: str = Field(max_length=100, description="Who signs the decision")
+    council_vote_required: bool = Field(description="Full council vote (true) or standing-body appraisal")
+    threshold_percent: Decimal = Field(max_digits=5, decimal_places=2)
+    threshold_strictly_more: bool = False
+    prize_coefficient: Decimal = Field(max_digits=5, decimal_places=2, description="× base salary")
+    reason_phrase: str = Field(max_length=500, description="Why, as Điều 1 of the decision words it")
+    legal_basis: str = Field(max_length=500)
+
+
+class Award(AwardBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+    @property
+    def council_threshold(self) -> Threshold:
+        return Threshold(self.threshold_percent, self.threshold_strictly_more)
+
+
+class AwardPublic(AwardBase):
+    id: int
+
+
+def load_catalogue() -> dict[str, Any]:
+    """The catalogue shipped with the code; every number in it names its source."""
+    text = files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def catalogue_awards() -> list[Award]:
+    return [Award(code=code, **fields) for code, fields in load_catalogue()["awards"].items()]

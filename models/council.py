@@ -1,0 +1,34 @@
+"""Sessions of the Emulation-Commendation Council: members, attendance and the vote on each nomination."""
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from models.base import timestamp_field
+
+
+class CouncilSession(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(description="Emulation year under review")
+    held_on: date
+    location: str = Field(max_length=255)
+    created_by: str = Field(max_length=255)
+    created_at: datetime = timestamp_field()
+
+
+class CouncilMember(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="councilsession.id", index=True)
+    full_name: str = Field(max_length=255)
+    position: str = Field(max_length=255)
+    present: bool
+    # An absent member may vote by written opinion; thresholds are counted over all members either way.
+    written_opinion: bool = False
+
+
+class CouncilVote(SQLModel, table=True):
+    session_id: int = Field(foreign_key="councilsession.id", primary_key=True)
+    nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
+    votes_for: int
+    votes_against: int
+    abstain: int = 0

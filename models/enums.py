@@ -1,0 +1,55 @@
+"""The closed vocabularies of the domain."""
+
+from enum import StrEnum
+
+
+class State(StrEnum):
+    NOMINATED = "nominated"  # put forward at the block meeting
+    ENDORSED = "endorsed"  # the block vote passed
+    NOT_ENDORSED = "not_endorsed"
+    SUBMITTED = "submitted"  # in the block head's proposal (Tờ trình) to the TĐKT office
+    ELIGIBLE = "eligible"  # passed screening
+    RETURNED = "returned"  # sent back for correction; may be resubmitted
+    RECOMMENDED = "recommended"  # the council (or its standing body) recommends it
+    NOT_RECOMMENDED = "not_recommended"
+    AWARDED = "awarded"  # in a signed decision
+    DECLINED = "declined"  # struck out of the decision by the signer
+    WITHDRAWN = "withdrawn"
+    ON_HOLD = "on_hold"  # discipline review, investigation or complaint
+
+
+class RecipientKind(StrEnum):
+    COLLECTIVE = "collective"
+    INDIVIDUAL = "individual"
+    HOUSEHOLD = "household"
+
+
+class BlockRole(StrEnum):
+    HEAD = "head"
+    DEPUTY = "deputy"
+    MEMBER = "member"
+
+
+class VoteMethod(StrEnum):
+    SECRET_BALLOT = "secret_ballot"
+    SHOW_OF_HANDS = "show_of_hands"
+
+
+class StageKind(StrEnum):
+    """Each stage is recorded by the API and finished by exactly one flow."""
+
+    MEETING_TALLY = "meeting_tally"
+    PROPOSAL_SUBMISSION = "proposal_submission"
+    SCREENING = "screening"
+    COUNCIL_REVIEW = "council_review"
+    DECISION_ISSUE = "decision_issue"
+
+
+class StageStatus(StrEnum):
+    RECORDED = "recorded"  # the person's input is stored; the automated part has not finished
+    COMPLETED = "completed"
+
+
+class DecisionStatus(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"

@@ -1,0 +1,38 @@
+"""Refusals the domain explains: which field, which rule, in plain words."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # dotted path into the request, e.g. "tallies.2.votes_for"
+    rule: str  # stable identifier of the rule, e.g. "vote.ballots_exceed_present"
+    message: str
+
+
+class DomainError(Exception):
+    """A request the rules refuse; nothing has been changed."""
+
+    status = 422
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = list(problems)
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Conflict(DomainError):
+    """Someone else changed the object first, or it is no longer in a state that allows the request."""
+
+    status = 409
+
+
+def refuse(field: str, rule: str, message: str) -> DomainError:
+    return DomainError(Problem(field, rule, message))
+
+
+def not_found(field: str, what: str, object_id: int) -> NotFound:
+    return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}."))

@@ -1,0 +1,47 @@
+"""The block's year-end meeting: who attended, how each candidate was voted, who heads the block next year."""
+
+from datetime import date, datetime, time
+
+from sqlmodel import Field, SQLModel
+
+from models.base import timestamp_field
+from models.enums import VoteMethod
+
+
+class BlockMeetingBase(SQLModel):
+    block_id: int = Field(foreign_key="emulationblock.id", index=True)
+    year: int = Field(description="Emulation year being reviewed")
+    held_on: date
+    opened_at: time
+    closed_at: time | None = None
+    location: str = Field(max_length=255)
+    chair_name: str = Field(max_length=255)
+    chair_title: str = Field(max_length=255)
+    secretary_name: str = Field(max_length=255)
+    secretary_title: str = Field(max_length=255)
+    method: VoteMethod = VoteMethod.SECRET_BALLOT
+
+
+class BlockMeeting(BlockMeetingBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    next_head_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    next_deputy_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    created_by: str = Field(max_length=255)
+    created_at: datetime = timestamp_field()
+
+
+class MeetingAttendance(SQLModel, table=True):
+    meeting_id: int = Field(foreign_key="blockmeeting.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True)
+    present: bool
+
+
+class BallotTally(SQLModel, table=True):
+    """The counting committee's result for one candidate."""
+
+    nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
+    meeting_id: int = Field(foreign_key="blockmeeting.id", index=True)
+    votes_for: int
+    votes_against: int
+    abstain: int = 0
+    invalid: int = 0

@@ -1,0 +1,65 @@
+"""The only way a nomination changes state: check the guard, bump the version, append the transition."""
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.enums import State
+from models.errors import Conflict, Problem
+from models.nomination import Nomination, Transition
+from models.workflow import MoveFacts, check_move
+
+
+async def move(
+    session: AsyncSession,
+    nomination: Nomination,
+    target: State,
+    facts: MoveFacts,
+    *,
+    actor: str,
+    evidence: dict[str, Any] | None = None,
+    stage_id: int | None = None,
+    flow_run_id: str | None = None,
+) -> Transition:
+    verdict = check_move(nomination.state, target, facts)
+    if not verdict.allowed:
+        raise Conflict(Problem("state", verdict.rule, verdict.reason))
+    # Compare-and-set on the version: if anyone moved this nomination since we read it, nothing is written.
+    changed = await session.exec(
+        update(Nomination)
+        .where(Nomination.id == nomination.id, Nomination.version == nomination.version)  # type: ignore[arg-type]
+        .values(state=target, version=nomination.version + 1)
+    )
+    if changed.rowcount != 1:
+        raise Conflict(
+            Problem("version", "nomination.changed", f"Nomination {nomination.id} was changed by someone else.")
+        )
+    transition = Transition(
+        nomination_id=nomination.id,
+        from_state=nomination.state,
+        to_state=target,
+        actor=actor,
+        rule=verdict.rule,
+        reason=facts.reason or verdict.reason,
+        evidence=evidence or {},
+        stage_id=stage_id,
+        flow_run_id=flow_run_id,
+    )
+    session.add(transition)
+    await session.flush()
+    await session.refresh(nomination)
+    return transition
+
+
+def record_creation(nomination: Nomination, actor: str, evidence: dict[str, Any]) -> Transition:
+    """The first line of a nomination's history: put forward at its block meeting."""
+    return Transition(
+        nomination_id=nomination.id,
+        from_state=None,
+        to_state=State.NOMINATED,
+        actor=actor,
+        rule="meeting.candidate",
+        reason="Put forward at the block meeting",
+        evidence=evidence,
+    )

@@ -1,0 +1,88 @@
+"""Nominations, the append-only log of their transitions, and the award history they end in."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Text
+from sqlmodel import Field, SQLModel
+
+from models.base import json_field, timestamp_field
+from models.enums import RecipientKind, State
+
+
+class NominationBase(SQLModel):
+    year: int = Field(index=True, description="Emulation year the achievement belongs to")
+    award_id: int = Field(foreign_key="award.id")
+    block_id: int = Field(foreign_key="emulationblock.id", index=True)
+    recipient_kind: RecipientKind
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", description="For a collective")
+    person_id: int | None = Field(default=None, foreign_key="person.id", description="For an individual")
+    achievement: str = Field(default="", sa_type=Text, description="Thành tích, as the block summarised it")
+
+
+class Nomination(NominationBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="blockmeeting.id", index=True)
+    # Changed only through models.moves.move(), which also writes the transition and bumps the version.
+    state: State = Field(default=State.NOMINATED, index=True)
+    version: int = 1
+    created_at: datetime = timestamp_field()
+
+
+class NominationPublic(NominationBase):
+    id: int
+    meeting_id: int
+    state: State
+    version: int
+    candidate_name: str
+    award_name: str
+
+
+class Transition(SQLModel, table=True):
+    """One change of state: appended, never edited."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    nomination_id: int = Field(foreign_key="nomination.id", index=True)
+    from_state: State | None = Field(default=None, description="None when the nomination was created")
+    to_state: State
+    actor: str = Field(max_length=255)
+    at: datetime = timestamp_field()
+    rule: str = Field(max_length=100, description="The rule whose guard allowed the move")
+    reason: str = Field(default="", sa_type=Text)
+    evidence: dict[str, Any] = json_field()
+    stage_id: int | None = Field(default=None, foreign_key="stage.id")
+    flow_run_id: str | None = Field(default=None, max_length=64)
+
+
+class TransitionPublic(SQLModel):
+    id: int
+    from_state: State | None
+    to_state: State
+    actor: str
+    at: datetime
+    rule: str
+    reason: str
+    evidence: dict[str, Any]
+    stage_id: int | None
+    flow_run_id: str | None
+
+
+class AwardRecord(SQLModel, table=True):
+    """What a unit or person received, in which year, by which decision: the basis for later eligibility."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    award_id: int = Field(foreign_key="award.id")
+    recipient_kind: RecipientKind
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    decision_id: int = Field(foreign_key="decision.id")
+    nomination_id: int = Field(foreign_key="nomination.id", unique=True)
+    golden_book_no: int = Field(description="Số sổ vàng: the recipient's row in the decision's annex")
+
+
+class AwardRecordPublic(SQLModel):
+    year: int
+    award_code: str
+    decision_number: str
+    golden_book_no: int

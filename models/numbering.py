@@ -1,0 +1,40 @@
+"""Document numbers: per issuing body, document type and calendar year, from 01, gapless.
+
+The number is taken inside the caller's transaction: if that transaction rolls back, so does the number.
+"""
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.decision import IssuedNumber, NumberCounter
+
+
+def format_number(seq: int, type_code: str, issuer_code: str) -> str:
+    """'05/QĐ-UBND': numbers below 10 are zero-padded; no spaces (Decree 30/2020, Annex I)."""
+    return f"{seq:02d}/{type_code}-{issuer_code}"
+
+
+async def allocate_number(
+    session: AsyncSession, issuer_code: str, type_code: str, year: int, issued_for: str
+) -> str:
+    key = {"issuer_code": issuer_code, "type_code": type_code, "year": year}
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    await session.exec(insert(NumberCounter).values(**key, last_seq=0).on_conflict_do_nothing())
+    # The UPDATE locks the counter row until commit, so concurrent signers queue instead of sharing a number.
+    bump = (
+        update(NumberCounter)
+        .where(
+            NumberCounter.issuer_code == issuer_code,  # type: ignore[arg-type]
+            NumberCounter.type_code == type_code,  # type: ignore[arg-type]
+            NumberCounter.year == year,  # type: ignore[arg-type]
+        )
+        .values(last_seq=NumberCounter.last_seq + 1)
+        .returning(NumberCounter.last_seq)
+    )
+    seq = (await session.exec(bump)).scalar_one()
+    number = format_number(seq, type_code, issuer_code)
+    session.add(IssuedNumber(**key, seq=seq, number=number, issued_for=issued_for))
+    return number

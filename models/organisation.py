@@ -1,0 +1,69 @@
+"""Collective bodies, people, and emulation blocks with their membership per year."""
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.enums import BlockRole
+
+
+class UnitBase(SQLModel):
+    code: str = Field(max_length=20, unique=True, index=True, description="Symbol used in document numbers")
+    name: str = Field(max_length=255, description="Full name, e.g. 'Sở Công Thương'")
+    parent_agency: str = Field(default="", max_length=255, description="Upper-case line above the name")
+    head_title: str = Field(default="Giám đốc", max_length=100, description="Title of the unit's head")
+    head_name: str = Field(default="", max_length=255)
+
+
+class Unit(UnitBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class UnitPublic(UnitBase):
+    id: int
+
+
+class PersonBase(SQLModel):
+    full_name: str = Field(max_length=255)
+    position: str = Field(default="", max_length=255, description="Chức vụ")
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+
+
+class Person(PersonBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PersonPublic(PersonBase):
+    id: int
+
+
+class EmulationBlockBase(SQLModel):
+    code: str = Field(max_length=40, unique=True, index=True)
+    name: str = Field(max_length=255, description="e.g. 'Khối thi đua các sở quản lý kinh tế'")
+
+
+class EmulationBlock(EmulationBlockBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class BlockMembership(SQLModel, table=True):
+    """A unit's place in a block for one emulation year; the head is elected for one year."""
+
+    __table_args__ = (UniqueConstraint("unit_id", "year", name="uq_membership_unit_year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="emulationblock.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    year: int
+    role: BlockRole = Field(default=BlockRole.MEMBER)
+
+
+class BlockMemberPublic(SQLModel):
+    unit_id: int
+    unit_name: str
+    role: BlockRole
+
+
+class EmulationBlockPublic(EmulationBlockBase):
+    id: int
+    year: int
+    members: list[BlockMemberPublic]

@@ -1,0 +1,38 @@
+"""The one place configuration is read from the environment."""
+
+from enum import StrEnum
+from functools import lru_cache
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class StageRunner(StrEnum):
+    """How the API starts a stage flow once it has recorded a person's input."""
+
+    INLINE = "inline"  # await the flow in the API process (embedded default)
+    DEPLOYMENT = "deployment"  # hand it to Prefect workers through a deployment (scale-out)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TDKT_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./tdkt.db",
+        validation_alias=AliasChoices("DATABASE_URL", "TDKT_DATABASE_URL"),
+        description="SQLAlchemy URL; sqlite:/// for the embedded default, postgresql+psycopg:// to scale out.",
+    )
+    province_name: str = "Bắc Ninh"
+    stage_runner: StageRunner = StageRunner.INLINE
+    # A stage the API recorded is left to its own flow for this long before the reconciler takes it over.
+    reconcile_grace_seconds: int = 60
+    reconcile_interval_seconds: int = 300
+    # Names a point at which a stage flow kills its own process; used to prove crash recovery.
+    failpoint: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,144 @@
+"""The nomination state machine, pure: every allowed move in one table, each with a guard that says why."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from models.enums import State
+from models.votes import VoteOutcome
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MoveFacts:
+    """What the caller knows when it asks for a move; each guard reads only what it needs."""
+
+    reason: str = ""
+    vote: VoteOutcome | None = None
+    proposal_id: int | None = None
+    screening_passed: bool | None = None
+    decision_id: int | None = None
+    held_from: State | None = None
+
+
+Guard = Callable[[MoveFacts], Verdict]
+
+
+@dataclass(frozen=True)
+class Move:
+    source: State
+    target: State
+    name: str
+    guard: Guard
+
+
+def _vote(should_pass: bool) -> Guard:
+    def guard(facts: MoveFacts) -> Verdict:
+        if facts.vote is None:
+            return Verdict(False, "vote.missing", "No vote has been recorded for this nomination.")
+        outcome = "vote.passed" if facts.vote.passed else "vote.failed"
+        return Verdict(facts.vote.passed == should_pass, outcome, facts.vote.describe())
+
+    return guard
+
+
+def _reason_given(rule: str) -> Guard:
+    def guard(facts: MoveFacts) -> Verdict:
+        if not facts.reason.strip():
+            return Verdict(False, f"{rule}.reason_required", "A reason must be given for this move.")
+        return Verdict(True, rule, facts.reason)
+
+    return guard
+
+
+def _in_proposal(facts: MoveFacts) -> Verdict:
+    if facts.proposal_id is None:
+        return Verdict(False, "proposal.missing", "Only a proposal (Tờ trình) can submit a nomination.")
+    return Verdict(True, "proposal.submitted", f"Listed in proposal {facts.proposal_id}.")
+
+
+def _screening(should_pass: bool) -> Guard:
+    def guard(facts: MoveFacts) -> Verdict:
+        if facts.screening_passed is None:
+            return Verdict(False, "screening.missing", "No screening result has been recorded.")
+        if facts.screening_passed != should_pass:
+            verdict = "eligible" if facts.screening_passed else "not eligible"
+            return Verdict(False, "screening.mismatch", f"Screening found the nomination {verdict}.")
+        if not should_pass and not facts.reason.strip():
+            return Verdict(False, "screening.reason_required", "A returned dossier needs the reason why.")
+        return Verdict(True, "screening.result", facts.reason or "Meets the conditions checked at screening.")
+
+    return guard
+
+
+def _signed_decision(need_reason: bool) -> Guard:
+    def guard(facts: MoveFacts) -> Verdict:
+        if facts.decision_id is None:
+            return Verdict(False, "decision.missing", "Only a signed decision can award or decline.")
+        if need_reason and not facts.reason.strip():
+            return Verdict(False, "decision.reason_required", "Striking a nomination needs the reason why.")
+        return Verdict(True, "decision.signed", facts.reason or f"Listed in decision {facts.decision_id}.")
+
+    return guard
+
+
+def _release_hold(target: State) -> Guard:
+    def guard(facts: MoveFacts) -> Verdict:
+        if facts.held_from != target:
+            held = facts.held_from.value if facts.held_from else "unknown"
+            return Verdict(False, "hold.resume_state", f"A hold resumes the state it was put on: {held}.")
+        return _reason_given("hold.lifted")(facts)
+
+    return guard
+
+
+# States from which a nomination can still move forward; withdrawal and holds apply only to these.
+OPEN_STATES = (
+    State.NOMINATED,
+    State.ENDORSED,
+    State.SUBMITTED,
+    State.RETURNED,
+    State.ELIGIBLE,
+    State.RECOMMENDED,
+)
+
+MOVES: tuple[Move, ...] = (
+    Move(State.NOMINATED, State.ENDORSED, "block vote passed", _vote(True)),
+    Move(State.NOMINATED, State.NOT_ENDORSED, "block vote failed", _vote(False)),
+    Move(State.ENDORSED, State.SUBMITTED, "proposal submitted", _in_proposal),
+    Move(State.RETURNED, State.SUBMITTED, "corrected dossier resubmitted", _in_proposal),
+    Move(State.SUBMITTED, State.ELIGIBLE, "screening passed", _screening(True)),
+    Move(State.SUBMITTED, State.RETURNED, "returned for correction", _screening(False)),
+    Move(State.ELIGIBLE, State.RECOMMENDED, "council recommends", _vote(True)),
+    Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "council does not recommend", _vote(False)),
+    Move(State.RECOMMENDED, State.AWARDED, "decision signed", _signed_decision(need_reason=False)),
+    Move(State.RECOMMENDED, State.DECLINED, "struck from the decision", _signed_decision(need_reason=True)),
+    *(Move(s, State.WITHDRAWN, "withdrawn", _reason_given("withdrawal")) for s in OPEN_STATES),
+    *(Move(s, State.ON_HOLD, "put on hold", _reason_given("hold.placed")) for s in OPEN_STATES),
+    *(Move(State.ON_HOLD, s, "hold lifted", _release_hold(s)) for s in OPEN_STATES),
+)
+
+_BY_PAIR: dict[tuple[State, State], Move] = {(m.source, m.target): m for m in MOVES}
+
+
+def find_move(source: State, target: State) -> Move | None:
+    return _BY_PAIR.get((source, target))
+
+
+def check_move(source: State, target: State, facts: MoveFacts) -> Verdict:
+    """Whether a nomination in `source` may become `target`, and why (not)."""
+    move = find_move(source, target)
+    if move is None:
+        return Verdict(
+            False, "workflow.no_such_move", f"A nomination that is {source.value} cannot become {target.value}."
+        )
+    return move.guard(facts)
+
+
+def is_terminal(state: State) -> bool:
+    return not any(m.source == state for m in MOVES)
