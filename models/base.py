@@ -12,7 +12,7 @@ def utc_now() -> datetime:
 
 
 def timestamp_field(**kwargs: Any) -> Any:
-    return Field(default_factory=utc_now, sa_type=DateTime(timezone=True), **kwargs)  # type: ignore[call-overload]
+    return Field(default_factory=utc_now, sa_type=DateTime(timezone=True), **kwargs)
 
 
 def json_field() -> Any:

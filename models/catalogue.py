@@ -25,7 +25,7 @@ class AwardBase(SQLModel):
 
 
 class Award(AwardBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
 
     @property
     def council_threshold(self) -> Threshold:
@@ -44,3 +44,9 @@ def load_catalogue() -> dict[str, Any]:
 
 def catalogue_awards() -> list[Award]:
     return [Award(code=code, **fields) for code, fields in load_catalogue()["awards"].items()]
+
+
+def block_vote_threshold() -> Threshold:
+    """The share of all member units a candidate needs at the block meeting (province-configurable)."""
+    rule = load_catalogue()["block_vote"]
+    return Threshold(Decimal(rule["threshold_percent"]), bool(rule["threshold_strictly_more"]))

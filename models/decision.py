@@ -10,7 +10,7 @@ from models.enums import DecisionStatus
 
 
 class Decision(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     year: int = Field(description="Emulation year the awards are for")
     award_id: int = Field(foreign_key="award.id")
     council_session_id: int = Field(foreign_key="councilsession.id")
@@ -50,3 +50,46 @@ class IssuedNumber(SQLModel, table=True):
     number: str = Field(max_length=40)
     issued_for: str = Field(max_length=100, description="What took the number, e.g. 'decision:7'")
     issued_at: datetime = timestamp_field()
+
+
+class DecisionCreate(SQLModel):
+    council_session_id: int
+    award_code: str = Field(max_length=60)
+    nomination_ids: list[int] | None = Field(
+        default=None, description="Defaults to every nomination the session recommended for this award"
+    )
+
+
+class DeclinedEntry(SQLModel):
+    nomination_id: int
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+class DecisionSign(SQLModel):
+    signed_on: date
+    signer_prefix: str = Field(default="KT. CHỦ TỊCH", max_length=100, description="'KT. CHỦ TỊCH', '' …")
+    signer_title: str = Field(default="PHÓ CHỦ TỊCH", min_length=1, max_length=100)
+    signer_name: str = Field(min_length=1, max_length=255)
+    declined: list[DeclinedEntry] = Field(default_factory=list, description="Nominations struck out")
+
+
+class DecisionItemPublic(SQLModel):
+    nomination_id: int
+    candidate_name: str
+    declined: bool
+    decline_reason: str
+    golden_book_no: int | None
+
+
+class DecisionPublic(SQLModel):
+    id: int
+    year: int
+    award_code: str
+    council_session_id: int
+    status: DecisionStatus
+    number: str | None
+    signed_on: date | None
+    signer_prefix: str
+    signer_title: str
+    signer_name: str
+    items: list[DecisionItemPublic]

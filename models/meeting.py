@@ -23,7 +23,7 @@ class BlockMeetingBase(SQLModel):
 
 
 class BlockMeeting(BlockMeetingBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     next_head_unit_id: int | None = Field(default=None, foreign_key="unit.id")
     next_deputy_unit_id: int | None = Field(default=None, foreign_key="unit.id")
     created_by: str = Field(max_length=255)
@@ -45,3 +45,38 @@ class BallotTally(SQLModel, table=True):
     votes_against: int
     abstain: int = 0
     invalid: int = 0
+
+
+class CandidateCreate(SQLModel):
+    award_code: str = Field(max_length=60)
+    unit_id: int | None = Field(default=None, description="For a collective award")
+    person_id: int | None = Field(default=None, description="For an individual award")
+    achievement: str = Field(default="", max_length=20000)
+
+
+class BlockMeetingCreate(BlockMeetingBase):
+    present_unit_ids: list[int] = Field(min_length=1, description="Member units present at the meeting")
+    candidates: list[CandidateCreate] = Field(min_length=1)
+
+
+class TallyRecord(SQLModel):
+    nomination_id: int
+    votes_for: int = Field(ge=0)
+    votes_against: int = Field(ge=0)
+    abstain: int = Field(default=0, ge=0)
+    invalid: int = Field(default=0, ge=0)
+
+
+class MeetingResultsRecord(SQLModel):
+    tallies: list[TallyRecord] = Field(min_length=1, description="One per candidate of the meeting")
+    next_head_unit_id: int = Field(description="Unit elected to head the block next year")
+    next_deputy_unit_id: int | None = None
+    closed_at: time | None = None
+
+
+class BlockMeetingPublic(BlockMeetingBase):
+    id: int
+    next_head_unit_id: int | None
+    next_deputy_unit_id: int | None
+    members_total: int
+    members_present: int

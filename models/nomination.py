@@ -21,7 +21,7 @@ class NominationBase(SQLModel):
 
 
 class Nomination(NominationBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="blockmeeting.id", index=True)
     # Changed only through models.moves.move(), which also writes the transition and bumps the version.
     state: State = Field(default=State.NOMINATED, index=True)
@@ -41,7 +41,7 @@ class NominationPublic(NominationBase):
 class Transition(SQLModel, table=True):
     """One change of state: appended, never edited."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     nomination_id: int = Field(foreign_key="nomination.id", index=True)
     from_state: State | None = Field(default=None, description="None when the nomination was created")
     to_state: State
@@ -70,7 +70,7 @@ class TransitionPublic(SQLModel):
 class AwardRecord(SQLModel, table=True):
     """What a unit or person received, in which year, by which decision: the basis for later eligibility."""
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     award_id: int = Field(foreign_key="award.id")
     recipient_kind: RecipientKind

@@ -6,6 +6,7 @@ The number is taken inside the caller's transaction: if that transaction rolls b
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.decision import IssuedNumber, NumberCounter
@@ -19,10 +20,10 @@ def format_number(seq: int, type_code: str, issuer_code: str) -> str:
 async def allocate_number(
     session: AsyncSession, issuer_code: str, type_code: str, year: int, issued_for: str
 ) -> str:
-    key = {"issuer_code": issuer_code, "type_code": type_code, "year": year}
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    await session.exec(insert(NumberCounter).values(**key, last_seq=0).on_conflict_do_nothing())
+    counter = {"issuer_code": issuer_code, "type_code": type_code, "year": year, "last_seq": 0}
+    await session.exec(insert(NumberCounter).values(counter).on_conflict_do_nothing())
     # The UPDATE locks the counter row until commit, so concurrent signers queue instead of sharing a number.
     bump = (
         update(NumberCounter)
@@ -32,9 +33,10 @@ async def allocate_number(
             NumberCounter.year == year,  # type: ignore[arg-type]
         )
         .values(last_seq=NumberCounter.last_seq + 1)
-        .returning(NumberCounter.last_seq)
+        .returning(col(NumberCounter.last_seq))
     )
-    seq = (await session.exec(bump)).scalar_one()
+    seq: int = (await session.exec(bump)).scalar_one()
     number = format_number(seq, type_code, issuer_code)
-    session.add(IssuedNumber(**key, seq=seq, number=number, issued_for=issued_for))
+    session.add(IssuedNumber(issuer_code=issuer_code, type_code=type_code, year=year, seq=seq, number=number,
+                             issued_for=issued_for))
     return number

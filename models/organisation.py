@@ -15,7 +15,7 @@ class UnitBase(SQLModel):
 
 
 class Unit(UnitBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
 
 
 class UnitPublic(UnitBase):
@@ -29,7 +29,7 @@ class PersonBase(SQLModel):
 
 
 class Person(PersonBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
 
 
 class PersonPublic(PersonBase):
@@ -42,7 +42,7 @@ class EmulationBlockBase(SQLModel):
 
 
 class EmulationBlock(EmulationBlockBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
 
 
 class BlockMembership(SQLModel, table=True):
@@ -50,7 +50,7 @@ class BlockMembership(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("unit_id", "year", name="uq_membership_unit_year"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     block_id: int = Field(foreign_key="emulationblock.id", index=True)
     unit_id: int = Field(foreign_key="unit.id")
     year: int

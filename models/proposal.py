@@ -9,7 +9,7 @@ from models.base import timestamp_field
 
 
 class Proposal(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     block_id: int = Field(foreign_key="emulationblock.id", index=True)
     year: int
     meeting_id: int = Field(foreign_key="blockmeeting.id")
@@ -33,3 +33,36 @@ class ScreeningResult(SQLModel, table=True):
     nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
     eligible: bool
     reason: str = Field(default="", sa_type=Text)
+
+
+class ProposalCreate(SQLModel):
+    meeting_id: int
+    nomination_ids: list[int] | None = Field(
+        default=None, description="Defaults to every endorsed or returned nomination of the meeting"
+    )
+    issued_on: date
+    signer_name: str = Field(min_length=1, max_length=255)
+    signer_title: str = Field(min_length=1, max_length=255, description="e.g. 'GIÁM ĐỐC'")
+
+
+class ProposalPublic(SQLModel):
+    id: int
+    block_id: int
+    year: int
+    meeting_id: int
+    issuer_unit_id: int
+    number: str
+    issued_on: date
+    signer_name: str
+    signer_title: str
+    nomination_ids: list[int]
+
+
+class ScreeningEntry(SQLModel):
+    nomination_id: int
+    eligible: bool
+    reason: str = Field(default="", max_length=5000, description="Required when the dossier is returned")
+
+
+class ScreeningRecord(SQLModel):
+    results: list[ScreeningEntry] = Field(min_length=1, description="One per nomination of the proposal")

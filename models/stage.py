@@ -12,7 +12,7 @@ from models.enums import StageKind, StageStatus
 class Stage(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "subject_id", name="uq_stage_kind_subject"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kind: StageKind
     subject_id: int = Field(description="The meeting, proposal, council session or decision it processes")
     block_id: int | None = Field(default=None, foreign_key="emulationblock.id")
@@ -42,7 +42,7 @@ class StagePublic(SQLModel):
 class Document(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("stage_id", "kind", name="uq_document_stage_kind"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     stage_id: int = Field(foreign_key="stage.id", index=True)
     kind: str = Field(max_length=40)
     filename: str = Field(max_length=255)

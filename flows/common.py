@@ -1,0 +1,84 @@
+"""Tasks every stage flow ends with: store the stage's document, publish what it decided, mark it done."""
+
+import hashlib
+import os
+import signal
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+from prefect import task
+from prefect.artifacts import acreate_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from docx_templates import DocumentKind, render_document
+from models.base import utc_now
+from models.db import open_session
+from models.enums import StageKind, StageStatus
+from models.errors import Conflict, Problem
+from models.queries import stage_of
+from models.settings import get_settings
+from models.stage import Document, Stage
+
+ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], str]]]
+
+
+def current_flow_run_id() -> str | None:
+    run_id = flow_run.get_id()
+    return str(run_id) if run_id else None
+
+
+def failpoint(name: str) -> None:
+    """Kill this process here when the settings name this point: how tests prove a crash loses nothing."""
+    if get_settings().failpoint == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+async def load_stage(session: AsyncSession, kind: StageKind, subject_id: int) -> Stage:
+    stage = await stage_of(session, kind, subject_id)
+    if stage is None:
+        raise Conflict(Problem("stage", "stage.not_recorded", f"No {kind.value} was recorded for {subject_id}."))
+    return stage
+
+
+@task(cache_policy=NO_CACHE)
+async def store_stage_document(
+    kind: StageKind, subject_id: int, document_kind: DocumentKind, build: ContextBuilder
+) -> str:
+    """Render the stage's document once; a rerun finds it stored and returns the same hash."""
+    async with open_session() as session:
+        stage = await load_stage(session, kind, subject_id)
+        existing = (await session.exec(select(Document).where(
+            Document.stage_id == stage.id, Document.kind == document_kind.value))).first()
+        if existing is not None:
+            return existing.sha256
+        context, filename = await build(session, subject_id)
+        content = await anyio.to_thread.run_sync(render_document, document_kind, context)
+        sha256 = hashlib.sha256(content).hexdigest()
+        session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
+                             content=content))
+        await session.commit()
+        return sha256
+
+
+@task(cache_policy=NO_CACHE)
+async def complete_stage(kind: StageKind, subject_id: int) -> None:
+    async with open_session() as session:
+        stage = await load_stage(session, kind, subject_id)
+        if stage.status == StageStatus.COMPLETED:
+            return
+        stage.status = StageStatus.COMPLETED
+        stage.completed_at = utc_now()
+        stage.flow_run_id = current_flow_run_id()
+        stage.last_error = ""
+        session.add(stage)
+        await session.commit()
+
+
+async def publish_table(key: str, rows: list[dict[str, Any]], description: str) -> None:
+    """What the flow decided, as a table an administrator reads in the Prefect UI."""
+    if rows:
+        await acreate_table_artifact(table=rows, key=key, description=description)

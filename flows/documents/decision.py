@@ -1,0 +1,93 @@
+"""Quyết định khen thưởng and its annex: the list of recipients in số sổ vàng order."""
+
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionContext, Signer
+from docx_templates.formatting import vn_date, vn_decimal, vn_money
+from flows.documents.header import file_stem, header, province_upper
+from models.catalogue import Award, load_catalogue
+from models.council import CouncilSession
+from models.decision import Decision, DecisionItem
+from models.enums import RecipientKind
+from models.nomination import Nomination
+from models.organisation import Unit
+from models.proposal import Proposal, ProposalItem
+from models.queries import candidate_labels
+
+SECTION_HEADINGS = {RecipientKind.COLLECTIVE: "TẬP THỂ", RecipientKind.INDIVIDUAL: "CÁ NHÂN",
+                    RecipientKind.HOUSEHOLD: "HỘ GIA ĐÌNH"}
+ROMAN = ("I", "II", "III")
+RECIPIENT_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
+                   RecipientKind.HOUSEHOLD: "hộ gia đình"}
+
+
+async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[str, Any], str]:
+    decision = await session.get_one(Decision, decision_id)
+    award = await session.get_one(Award, decision.award_id)
+    council = await session.get_one(CouncilSession, decision.council_session_id)
+    awarded = await _awarded(session, decision_id)
+    assert decision.number is not None and decision.signed_on is not None, "only a signed decision is rendered"
+    province = load_catalogue()["province"]
+    count = len(awarded)
+    kind_words = RECIPIENT_WORDS[award.recipient_kind]
+    context = DecisionContext(
+        header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
+        subject=f"Về việc tặng {award.name} năm {decision.year}",
+        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {province_upper()}",
+        bases=list(province["legal_bases"]),
+        considerations=[*await _proposals_behind(session, [n for n, _ in awarded]),
+                        f"Xét kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)} "
+                        "và đề nghị của Giám đốc Sở Nội vụ"],
+        articles=[
+            Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
+                    f"(có danh sách kèm theo), {award.reason_phrase} năm {decision.year}."),
+            Article(title="Điều 2.", text=_prize_text(award, kind_words, int(province["base_salary"]))),
+            Article(title="Điều 3.", text="Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc "
+                    "Sở Tài chính, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
+                    "Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        receivers=["Như Điều 3", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT, Sở Nội vụ"],
+        signer=Signer(prefix=decision.signer_prefix, title=decision.signer_title, name=decision.signer_name),
+        annex_title="DANH SÁCH",
+        annex_subject=f"{kind_words.capitalize()} được tặng {award.name} năm {decision.year}",
+        annex_reference=f"(Kèm theo Quyết định số {decision.number} {vn_date(decision.signed_on)} "
+        "của Chủ tịch Ủy ban nhân dân tỉnh)",
+        annex_sections=await _annex(session, awarded),
+    )
+    return dict(context), f"quyet-dinh-{file_stem(decision.number)}.docx"
+
+
+def _prize_text(award: Award, kind_words: str, base_salary: int) -> str:
+    amount = int(award.prize_coefficient * Decimal(base_salary))
+    return (f"Mỗi {kind_words} được tặng {award.name} kèm theo mức tiền thưởng bằng "
+            f"{vn_decimal(award.prize_coefficient)} lần mức lương cơ sở, là {vn_money(amount)}, "
+            "chi từ Quỹ Thi đua, khen thưởng của tỉnh.")
+
+
+async def _awarded(session: AsyncSession, decision_id: int) -> list[tuple[Nomination, DecisionItem]]:
+    rows = (await session.exec(select(Nomination, DecisionItem).join(DecisionItem).where(
+        DecisionItem.decision_id == decision_id, col(DecisionItem.declined).is_(False)
+    ).order_by(col(DecisionItem.golden_book_no)))).all()
+    return [(n, i) for n, i in rows]
+
+
+async def _proposals_behind(session: AsyncSession, nominations: list[Nomination]) -> list[str]:
+    query = select(Proposal, Unit).join(ProposalItem).join(Unit, col(Unit.id) == Proposal.issuer_unit_id).where(
+        col(ProposalItem.nomination_id).in_([n.id for n in nominations])).order_by(col(Proposal.id)).distinct()
+    return [f"Xét đề nghị của {unit.name} tại Tờ trình số {p.number} {vn_date(p.issued_on)}"
+            for p, unit in (await session.exec(query)).all()]
+
+
+async def _annex(session: AsyncSession, awarded: list[tuple[Nomination, DecisionItem]]) -> list[AnnexSection]:
+    labels = await candidate_labels(session, [n for n, _ in awarded])
+    sections: list[AnnexSection] = []
+    for kind in (RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD):
+        rows = [AnnexRow(stt=item.golden_book_no or 0, name=labels[n.id].name, detail=labels[n.id].detail)
+                for n, item in awarded if n.recipient_kind == kind]
+        if rows:
+            sections.append(AnnexSection(heading=f"{ROMAN[len(sections)]}. {SECTION_HEADINGS[kind]}", rows=rows))
+    return sections

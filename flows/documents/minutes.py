@@ -1,0 +1,78 @@
+"""Biên bản họp bình xét: the block meeting's minutes."""
+
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from docx_templates.contexts import MinutesCandidate, MinutesContext, PersonRole, Signer
+from docx_templates.formatting import vn_date, vn_percent, vn_time
+from flows.documents.header import header, province_upper
+from models.catalogue import block_vote_threshold
+from models.enums import VoteMethod
+from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.nomination import Nomination
+from models.organisation import EmulationBlock, Unit
+from models.queries import awards_by_id, candidate_labels
+from models.votes import Tally, count_votes
+
+METHOD_WORDS = {VoteMethod.SECRET_BALLOT: "bỏ phiếu kín", VoteMethod.SHOW_OF_HANDS: "biểu quyết giơ tay"}
+
+
+async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[str, Any], str]:
+    meeting = await session.get_one(BlockMeeting, meeting_id)
+    block = await session.get_one(EmulationBlock, meeting.block_id)
+    attendance = (await session.exec(select(MeetingAttendance, Unit).join(Unit).where(
+        MeetingAttendance.meeting_id == meeting_id).order_by(col(Unit.id)))).all()
+    members_total = len(attendance)
+    candidates = await _candidates(session, meeting_id, members_total)
+    threshold = block_vote_threshold()
+    context = MinutesContext(
+        header=header(province_upper(), [block.name], "", meeting.held_on),
+        subject=f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}",
+        opened_at=f"{vn_time(meeting.opened_at)}, {vn_date(meeting.held_on)}",
+        location=meeting.location,
+        chair=PersonRole(name=meeting.chair_name, title=meeting.chair_title),
+        secretary=PersonRole(name=meeting.secretary_name, title=meeting.secretary_title),
+        members_total=members_total,
+        members_present=sum(1 for a, _ in attendance if a.present),
+        absentees=[unit.name for a, unit in attendance if not a.present],
+        method=METHOD_WORDS[meeting.method],
+        threshold=_threshold_words(threshold.strictly_more, threshold.percent, threshold.required(members_total),
+                                   members_total),
+        candidates=candidates,
+        next_head=await _unit_name(session, meeting.next_head_unit_id),
+        next_deputy=await _unit_name(session, meeting.next_deputy_unit_id),
+        next_year=meeting.year + 1,
+        closed_at=f"{vn_time(meeting.closed_at)} cùng ngày" if meeting.closed_at else "",
+        signers=[Signer(prefix="", title="THƯ KÝ", name=meeting.secretary_name),
+                 Signer(prefix="", title="CHỦ TRÌ", name=meeting.chair_name)],
+    )
+    return dict(context), f"bien-ban-hop-khoi-{block.code}-{meeting.year}.docx"
+
+
+async def _candidates(session: AsyncSession, meeting_id: int, members_total: int) -> list[MinutesCandidate]:
+    rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
+        Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
+    labels = await candidate_labels(session, [n for n, _ in rows])
+    awards = await awards_by_id(session)
+    threshold = block_vote_threshold()
+    result = []
+    for stt, (nomination, t) in enumerate(rows, start=1):
+        outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total, threshold)
+        result.append(MinutesCandidate(
+            stt=stt, name=labels[nomination.id].name, award=awards[nomination.award_id].name,
+            votes_for=t.votes_for, votes_against=t.votes_against, abstain=t.abstain, invalid=t.invalid,
+            percent=vn_percent(t.votes_for, members_total),
+            result="Đề nghị" if outcome.passed else "Không đề nghị",
+        ))
+    return result
+
+
+def _threshold_words(strictly_more: bool, percent: object, required: int, total: int) -> str:
+    comparison = "quá" if strictly_more else "từ"
+    return f"{comparison} {percent}% tổng số thành viên của Khối (tối thiểu {required}/{total} phiếu)"
+
+
+async def _unit_name(session: AsyncSession, unit_id: int | None) -> str:
+    return (await session.get_one(Unit, unit_id)).name if unit_id is not None else ""

@@ -1,0 +1,85 @@
+"""Start the flow that finishes a recorded stage: in this process, or on a Prefect worker through its deployment.
+
+A failure here never loses the person's input: the stage stays recorded, with the error, for the reconciler.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from prefect import tags
+from prefect.deployments.flow_runs import arun_deployment
+from sqlmodel import col, select
+
+from flows.registry import DEPLOYMENT, STAGE_FLOWS
+from models.db import open_session
+from models.enums import StageKind, StageStatus
+from models.nomination import Transition
+from models.organisation import EmulationBlock
+from models.settings import StageRunner, get_settings
+from models.stage import Stage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StageLaunch:
+    stage_id: int
+    status: StageStatus
+    error: str
+
+
+async def stage_tags(stage: Stage) -> list[str]:
+    """Tags an administrator filters flow runs by: block, year, and the object the stage processed."""
+    names = [f"year:{stage.year}", f"{stage.kind.value}:{stage.subject_id}"]
+    async with open_session() as session:
+        if stage.block_id is not None:
+            block = await session.get_one(EmulationBlock, stage.block_id)
+            names.append(f"block:{block.code}")
+    return names
+
+
+async def run_stage(stage_id: int) -> StageLaunch:
+    async with open_session() as session:
+        stage = await session.get_one(Stage, stage_id)
+        stage.attempts += 1
+        session.add(stage)
+        await session.commit()
+    flow_fn, parameter = STAGE_FLOWS[stage.kind]
+    try:
+        with tags("tdkt", *await stage_tags(stage)):
+            if get_settings().stage_runner == StageRunner.DEPLOYMENT:
+                await arun_deployment(f"{flow_fn.name}/{DEPLOYMENT}", parameters={parameter: stage.subject_id},
+                                     timeout=0, idempotency_key=f"{stage.kind.value}-{stage.subject_id}-"
+                                     f"{stage.attempts}")
+            else:
+                await flow_fn(stage.subject_id)
+    except Exception as error:  # the stage stays recorded; the reconciler will run it again
+        log.exception("Stage %s (%s %s) did not finish", stage.id, stage.kind.value, stage.subject_id)
+        await _note_error(stage_id, f"{type(error).__name__}: {error}")
+    return await stage_status(stage_id)
+
+
+async def _note_error(stage_id: int, message: str) -> None:
+    async with open_session() as session:
+        stage = await session.get_one(Stage, stage_id)
+        stage.last_error = message[:2000]
+        session.add(stage)
+        await session.commit()
+
+
+async def stage_status(stage_id: int) -> StageLaunch:
+    async with open_session() as session:
+        stage = await session.get_one(Stage, stage_id)
+        return StageLaunch(stage_id, stage.status, stage.last_error)
+
+
+async def flow_runs_of(nomination_id: int) -> list[str]:
+    """The flow runs that moved a nomination, from its transition log."""
+    async with open_session() as session:
+        query = select(Transition.flow_run_id).where(
+            Transition.nomination_id == nomination_id, col(Transition.flow_run_id).is_not(None)
+        ).order_by(col(Transition.id))
+        return [r for r in (await session.exec(query)).all() if r]
+
+
+__all__ = ["StageKind", "StageLaunch", "flow_runs_of", "run_stage", "stage_status"]

@@ -1,0 +1,77 @@
+"""Stage 1: the block meeting's ballots are counted into endorsements, next year's block is set, minutes written."""
+
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from sqlmodel import col, select
+
+from docx_templates import DocumentKind
+from flows.common import complete_stage, current_flow_run_id, failpoint, load_stage, publish_table, store_stage_document
+from flows.documents.minutes import build_minutes
+from models.catalogue import block_vote_threshold
+from models.db import open_session
+from models.enums import BlockRole, StageKind, State
+from models.meeting import BallotTally, BlockMeeting
+from models.moves import move
+from models.nomination import Nomination
+from models.organisation import BlockMembership
+from models.recording.common import members_of
+from models.votes import Tally, count_votes
+from models.workflow import MoveFacts
+
+STAGE = StageKind.MEETING_TALLY
+
+
+@task(cache_policy=NO_CACHE)
+async def apply_block_vote(meeting_id: int) -> list[dict[str, Any]]:
+    """Endorse the candidates whose votes reach the block's threshold; the rest are not endorsed."""
+    async with open_session() as session:
+        stage = await load_stage(session, STAGE, meeting_id)
+        meeting = await session.get_one(BlockMeeting, meeting_id)
+        members_total = len(await members_of(session, meeting.block_id, meeting.year))
+        rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
+            Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
+        decided = []
+        for nomination, t in rows:
+            outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total,
+                                  block_vote_threshold())
+            if nomination.state == State.NOMINATED:  # a rerun finds it already moved and leaves it
+                target = State.ENDORSED if outcome.passed else State.NOT_ENDORSED
+                await move(session, nomination, target, MoveFacts(vote=outcome), actor=stage.recorded_by,
+                           evidence={"meeting_id": meeting_id, **outcome.as_evidence()}, stage_id=stage.id,
+                           flow_run_id=current_flow_run_id())
+            decided.append({"nomination": nomination.id, "votes_for": t.votes_for, "required": outcome.required,
+                            "state": nomination.state.value})
+        await session.commit()
+        return decided
+
+
+@task(cache_policy=NO_CACHE)
+async def roll_over_block(meeting_id: int) -> None:
+    """Carry the block's members into next year under the head and deputy the meeting elected."""
+    async with open_session() as session:
+        meeting = await session.get_one(BlockMeeting, meeting_id)
+        next_year = meeting.year + 1
+        if await members_of(session, meeting.block_id, next_year):
+            return
+        roles = {meeting.next_head_unit_id: BlockRole.HEAD, meeting.next_deputy_unit_id: BlockRole.DEPUTY}
+        for member in await members_of(session, meeting.block_id, meeting.year):
+            # A unit that already moved to another block for next year keeps that place.
+            taken = (await session.exec(select(BlockMembership).where(
+                BlockMembership.unit_id == member.unit_id, BlockMembership.year == next_year))).first()
+            if taken is None:
+                session.add(BlockMembership(block_id=meeting.block_id, unit_id=member.unit_id, year=next_year,
+                                            role=roles.get(member.unit_id, BlockRole.MEMBER)))
+        await session.commit()
+
+
+@flow(name="block-meeting-tally", flow_run_name="tally-meeting-{meeting_id}")
+async def tally_block_meeting(meeting_id: int) -> list[dict[str, Any]]:
+    decided = await apply_block_vote(meeting_id)
+    failpoint("meeting_tally.after_moves")
+    await roll_over_block(meeting_id)
+    await store_stage_document(STAGE, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
+    await publish_table(f"meeting-{meeting_id}-tally", decided, f"Block vote of meeting {meeting_id}")
+    await complete_stage(STAGE, meeting_id)
+    return decided

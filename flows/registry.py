@@ -1,0 +1,24 @@
+"""Which flow finishes which stage: the API and the reconciler both start stages through this table."""
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from flows.council_review import review_in_council
+from flows.decision_issue import issue_decision
+from flows.meeting_tally import tally_block_meeting
+from flows.proposal_submission import submit_block_proposal
+from flows.screening import screen_proposal
+from models.enums import StageKind
+
+StageFlow = Callable[[int], Awaitable[list[dict[str, Any]]]]
+
+# (flow, name of its only parameter, deployment name in prefect.yaml)
+STAGE_FLOWS: dict[StageKind, tuple[Any, str]] = {
+    StageKind.MEETING_TALLY: (tally_block_meeting, "meeting_id"),
+    StageKind.PROPOSAL_SUBMISSION: (submit_block_proposal, "proposal_id"),
+    StageKind.SCREENING: (screen_proposal, "proposal_id"),
+    StageKind.COUNCIL_REVIEW: (review_in_council, "session_id"),
+    StageKind.DECISION_ISSUE: (issue_decision, "decision_id"),
+}
+
+DEPLOYMENT = "default"  # every stage flow has one deployment of this name in prefect.yaml

@@ -1,0 +1,54 @@
+"""Reads shared by the flows and the API."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import Award
+from models.nomination import Nomination, Transition
+from models.organisation import Person, Unit
+from models.stage import Document, Stage
+
+
+@dataclass(frozen=True)
+class CandidateLabel:
+    name: str  # the unit's name, or the person's full name
+    detail: str  # for a person: "position, unit"; empty for a collective
+
+
+async def candidate_labels(session: AsyncSession, nominations: Sequence[Nomination]) -> dict[int, CandidateLabel]:
+    unit_ids = {n.unit_id for n in nominations if n.unit_id is not None}
+    person_ids = {n.person_id for n in nominations if n.person_id is not None}
+    people = {p.id: p for p in (await session.exec(select(Person).where(col(Person.id).in_(person_ids)))).all()}
+    unit_ids |= {p.unit_id for p in people.values()}
+    units = {u.id: u for u in (await session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))).all()}
+    labels: dict[int, CandidateLabel] = {}
+    for n in nominations:
+        if n.person_id is not None:
+            person = people[n.person_id]
+            detail = ", ".join(part for part in (person.position, units[person.unit_id].name) if part)
+            labels[n.id] = CandidateLabel(person.full_name, detail)
+        elif n.unit_id is not None:
+            labels[n.id] = CandidateLabel(units[n.unit_id].name, "")
+    return labels
+
+
+async def awards_by_id(session: AsyncSession) -> dict[int, Award]:
+    return {a.id: a for a in (await session.exec(select(Award))).all()}
+
+
+async def stage_of(session: AsyncSession, kind: str, subject_id: int) -> Stage | None:
+    query = select(Stage).where(Stage.kind == kind, Stage.subject_id == subject_id)
+    return (await session.exec(query)).first()
+
+
+async def documents_of(session: AsyncSession, stage_ids: Sequence[int]) -> list[Document]:
+    query = select(Document).where(col(Document.stage_id).in_(stage_ids)).order_by(col(Document.id))
+    return list((await session.exec(query)).all())
+
+
+async def history_of(session: AsyncSession, nomination_id: int) -> list[Transition]:
+    query = select(Transition).where(Transition.nomination_id == nomination_id).order_by(col(Transition.id))
+    return list((await session.exec(query)).all())

@@ -1,0 +1,99 @@
+"""Look-ups and checks every recording function needs."""
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlmodel import SQLModel, col, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import Award
+from models.enums import BlockRole, StageKind, State
+from models.errors import Conflict, DomainError, Problem, not_found, refuse
+from models.nomination import Nomination
+from models.organisation import BlockMembership
+from models.stage import Stage
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+async def get_or_404(session: AsyncSession, model: type[Row], object_id: int, field: str) -> Row:
+    row = await session.get(model, object_id)
+    if row is None:
+        raise not_found(field, model.__name__.lower(), object_id)
+    return row
+
+
+async def award_by_code(session: AsyncSession, code: str, field: str) -> Award:
+    award = (await session.exec(select(Award).where(Award.code == code))).first()
+    if award is None:
+        raise refuse(field, "award.exists", f"There is no award with code {code!r} in the catalogue.")
+    return award
+
+
+async def members_of(session: AsyncSession, block_id: int, year: int) -> list[BlockMembership]:
+    query = select(BlockMembership).where(BlockMembership.block_id == block_id, BlockMembership.year == year)
+    return list((await session.exec(query.order_by(col(BlockMembership.id)))).all())
+
+
+async def block_head(session: AsyncSession, block_id: int, year: int) -> BlockMembership:
+    for member in await members_of(session, block_id, year):
+        if member.role == BlockRole.HEAD:
+            return member
+    raise refuse("block_id", "block.head_missing", f"Block {block_id} has no head for {year}.")
+
+
+async def nominations_by_id(
+    session: AsyncSession, ids: Sequence[int], field: str
+) -> dict[int, Nomination]:
+    rows = (await session.exec(select(Nomination).where(col(Nomination.id).in_(ids)))).all()
+    found = {n.id: n for n in rows if n.id is not None}
+    missing = [Problem(f"{field}.{i}", "exists", f"There is no nomination with id {nid}.")
+               for i, nid in enumerate(ids) if nid not in found]
+    if missing:
+        raise DomainError(*missing)
+    return found
+
+
+def require_states(
+    nominations: Iterable[tuple[int, Nomination]], allowed: set[State], field: str, action: str
+) -> None:
+    """Refuse (409) when a listed nomination is not where this step of the workflow takes it from."""
+    wrong = [
+        Problem(f"{field}.{i}", "workflow.state",
+                f"Nomination {n.id} is {n.state.value}; {action} needs it to be "
+                + " or ".join(sorted(s.value for s in allowed)) + ".")
+        for i, n in nominations
+        if n.state not in allowed
+    ]
+    if wrong:
+        raise Conflict(*wrong)
+
+
+def require_unique(ids: Sequence[int], field: str) -> None:
+    seen: set[int] = set()
+    for i, value in enumerate(ids):
+        if value in seen:
+            raise refuse(f"{field}.{i}", "unique", f"Id {value} is listed twice.")
+        seen.add(value)
+
+
+async def record_stage(
+    session: AsyncSession, kind: StageKind, subject_id: int, year: int, actor: str,
+    block_id: int | None = None,
+) -> Stage:
+    """Note that a person's input is stored and the stage's flow must now finish it (exactly once)."""
+    existing = (await session.exec(
+        select(Stage).where(Stage.kind == kind, Stage.subject_id == subject_id)
+    )).first()
+    if existing is not None:
+        raise Conflict(Problem("stage", "stage.already_recorded",
+                               f"This {kind.value.replace('_', ' ')} was already recorded "
+                               f"by {existing.recorded_by}."))
+    stage = Stage(kind=kind, subject_id=subject_id, year=year, block_id=block_id, recorded_by=actor)
+    session.add(stage)
+    await session.flush()
+    return stage
+
+
+async def count(session: AsyncSession, query: Any) -> int:
+    return int((await session.exec(select(func.count()).select_from(query.subquery()))).one())

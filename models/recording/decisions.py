@@ -1,0 +1,118 @@
+"""Preparing a decision from the council's recommendations, and signing it under a fresh number."""
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import load_catalogue
+from models.council import CouncilSession, CouncilVote
+from models.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
+from models.enums import DecisionStatus, RecipientKind, StageKind, State
+from models.errors import Conflict, Problem, refuse
+from models.nomination import Nomination
+from models.numbering import allocate_number
+from models.recording.common import (
+    award_by_code,
+    get_or_404,
+    nominations_by_id,
+    record_stage,
+    require_states,
+    require_unique,
+)
+from models.stage import Stage
+
+# The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
+ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
+
+
+async def create_decision(session: AsyncSession, data: DecisionCreate, actor: str) -> Decision:
+    council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
+    award = await award_by_code(session, data.award_code, "award_code")
+    ids = data.nomination_ids
+    if ids is None:
+        ids = await _recommended_in(session, council.id, award.id)
+    if not ids:
+        raise refuse("nomination_ids", "decision.not_empty",
+                     "The council session recommended no nomination for this award.")
+    require_unique(ids, "nomination_ids")
+    nominations = await nominations_by_id(session, ids, "nomination_ids")
+    require_states(((i, nominations[n]) for i, n in enumerate(ids)), {State.RECOMMENDED}, "nomination_ids",
+                   "a decision")
+    voted = set(await _voted_in(session, council.id))
+    for i, nid in enumerate(ids):
+        if nominations[nid].award_id != award.id or nid not in voted:
+            raise refuse(f"nomination_ids.{i}", "decision.same_award_and_session",
+                         f"Nomination {nid} was not recommended for {award.name} in this session.")
+    await _refuse_if_already_listed(session, ids)
+    decision = Decision(year=council.year, award_id=award.id, council_session_id=council.id,
+                        created_by=actor)
+    session.add(decision)
+    await session.flush()
+    session.add_all(DecisionItem(decision_id=decision.id, nomination_id=n) for n in ids)
+    await session.flush()
+    return decision
+
+
+async def _voted_in(session: AsyncSession, session_id: int) -> list[int]:
+    query = select(CouncilVote.nomination_id).where(CouncilVote.session_id == session_id)
+    return list((await session.exec(query)).all())
+
+
+async def _recommended_in(session: AsyncSession, session_id: int, award_id: int) -> list[int]:
+    query = select(Nomination.id).where(
+        col(Nomination.id).in_(await _voted_in(session, session_id)),
+        Nomination.award_id == award_id, Nomination.state == State.RECOMMENDED,
+    ).order_by(col(Nomination.id))
+    return [i for i in (await session.exec(query)).all() if i is not None]
+
+
+async def _refuse_if_already_listed(session: AsyncSession, ids: list[int]) -> None:
+    query = select(DecisionItem).join(Decision).where(col(DecisionItem.nomination_id).in_(ids))
+    taken = (await session.exec(query)).first()
+    if taken is not None:
+        raise Conflict(Problem("nomination_ids", "decision.once",
+                               f"Nomination {taken.nomination_id} is already in decision {taken.decision_id}."))
+
+
+async def decision_items(session: AsyncSession, decision_id: int) -> list[DecisionItem]:
+    query = select(DecisionItem).where(DecisionItem.decision_id == decision_id)
+    return list((await session.exec(query.order_by(col(DecisionItem.nomination_id)))).all())
+
+
+async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionSign, actor: str) -> Stage:
+    decision = await get_or_404(session, Decision, decision_id, "decision_id")
+    if decision.status != DecisionStatus.DRAFT:
+        raise Conflict(Problem("decision_id", "decision.signed_once",
+                               f"Decision {decision.number} is already signed."))
+    items = {i.nomination_id: i for i in await decision_items(session, decision_id)}
+    declined = {d.nomination_id: d.reason for d in data.declined}
+    require_unique([d.nomination_id for d in data.declined], "declined")
+    for i, nid in enumerate(declined):
+        if nid not in items:
+            raise refuse(f"declined.{i}.nomination_id", "decision.item",
+                         f"Nomination {nid} is not in this decision.")
+    if len(declined) == len(items):
+        raise refuse("declined", "decision.not_empty", "A decision must award at least one nomination.")
+    nominations = await nominations_by_id(session, list(items), "decision_id")
+    require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing")
+    _number_annex_rows(list(items.values()), nominations, declined)
+    session.add_all(items.values())
+
+    decision.number = await allocate_number(session, load_catalogue()["province"]["decision_issuer_code"],
+                                            "QĐ", data.signed_on.year, f"decision:{decision.id}")
+    decision.sqlmodel_update(data.model_dump(exclude={"declined"}))
+    decision.status = DecisionStatus.SIGNED
+    decision.signed_by = actor
+    session.add(decision)
+    return await record_stage(session, StageKind.DECISION_ISSUE, decision_id, decision.year, actor)
+
+
+def _number_annex_rows(
+    items: list[DecisionItem], nominations: dict[int, Nomination], declined: dict[int, str]
+) -> None:
+    awarded = sorted((i for i in items if i.nomination_id not in declined),
+                     key=lambda i: (ANNEX_ORDER[nominations[i.nomination_id].recipient_kind], i.nomination_id))
+    for position, item in enumerate(awarded, start=1):
+        item.golden_book_no = position
+    for item in items:
+        if item.nomination_id in declined:
+            item.declined, item.decline_reason = True, declined[item.nomination_id]

@@ -1,0 +1,136 @@
+"""The block meeting: its candidates, then the counted ballots and the election of next year's head."""
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import Award
+from models.enums import RecipientKind, StageKind, State
+from models.errors import DomainError, Problem, refuse
+from models.meeting import (
+    BallotTally,
+    BlockMeeting,
+    BlockMeetingCreate,
+    CandidateCreate,
+    MeetingAttendance,
+    MeetingResultsRecord,
+)
+from models.moves import record_creation
+from models.nomination import Nomination
+from models.organisation import EmulationBlock, Person
+from models.recording.common import (
+    award_by_code,
+    get_or_404,
+    members_of,
+    record_stage,
+    require_states,
+    require_unique,
+)
+from models.stage import Stage
+from models.votes import Tally, tally_problems
+
+
+async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor: str) -> BlockMeeting:
+    await get_or_404(session, EmulationBlock, data.block_id, "block_id")
+    member_ids = {m.unit_id for m in await members_of(session, data.block_id, data.year)}
+    if not member_ids:
+        raise refuse("year", "block.members", f"Block {data.block_id} has no members in {data.year}.")
+    require_unique(data.present_unit_ids, "present_unit_ids")
+    outsiders = [Problem(f"present_unit_ids.{i}", "block.member", f"Unit {u} is not a member of this block.")
+                 for i, u in enumerate(data.present_unit_ids) if u not in member_ids]
+    if outsiders:
+        raise DomainError(*outsiders)
+    awards = [await _checked_candidate(session, c, member_ids, f"candidates.{i}")
+              for i, c in enumerate(data.candidates)]
+    _refuse_repeated_candidates(data.candidates)
+
+    meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates"}), created_by=actor)
+    session.add(meeting)
+    await session.flush()
+    present = set(data.present_unit_ids)
+    session.add_all(MeetingAttendance(meeting_id=meeting.id, unit_id=u, present=u in present)
+                    for u in sorted(member_ids))
+    for candidate, award in zip(data.candidates, awards, strict=True):
+        nomination = Nomination(
+            year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
+            recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
+            achievement=candidate.achievement,
+        )
+        session.add(nomination)
+        await session.flush()
+        session.add(record_creation(nomination, actor, {"meeting_id": meeting.id}))
+    await session.flush()
+    return meeting
+
+
+async def _checked_candidate(
+    session: AsyncSession, candidate: CandidateCreate, member_ids: set[int], field: str
+) -> Award:
+    award = await award_by_code(session, candidate.award_code, f"{field}.award_code")
+    if award.recipient_kind == RecipientKind.INDIVIDUAL:
+        if candidate.person_id is None or candidate.unit_id is not None:
+            raise refuse(f"{field}.person_id", "candidate.recipient",
+                         f"{award.name} is for an individual: give person_id and no unit_id.")
+        person = await get_or_404(session, Person, candidate.person_id, f"{field}.person_id")
+        home_unit = person.unit_id
+    else:
+        if candidate.unit_id is None or candidate.person_id is not None:
+            raise refuse(f"{field}.unit_id", "candidate.recipient",
+                         f"{award.name} is for a collective: give unit_id and no person_id.")
+        home_unit = candidate.unit_id
+    if home_unit not in member_ids:
+        raise refuse(f"{field}.unit_id", "block.member",
+                     "The candidate must belong to a member unit of the block in that year.")
+    return award
+
+
+def _refuse_repeated_candidates(candidates: list[CandidateCreate]) -> None:
+    seen: set[tuple[str, int | None, int | None]] = set()
+    for i, c in enumerate(candidates):
+        key = (c.award_code, c.unit_id, c.person_id)
+        if key in seen:
+            raise refuse(f"candidates.{i}", "candidate.once",
+                         "The same candidate is put forward twice for the same award.")
+        seen.add(key)
+
+
+async def record_meeting_results(
+    session: AsyncSession, meeting_id: int, data: MeetingResultsRecord, actor: str
+) -> Stage:
+    meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
+    nominations = {n.id: n for n in (await session.exec(
+        select(Nomination).where(Nomination.meeting_id == meeting_id).order_by(col(Nomination.id))
+    )).all()}
+    tallied = [t.nomination_id for t in data.tallies]
+    require_unique(tallied, "tallies")
+    if set(tallied) != set(nominations):
+        raise refuse("tallies", "meeting.tally_every_candidate",
+                     f"Give exactly one tally for each of the meeting's candidates {sorted(nominations)}.")
+    require_states(((i, nominations[t]) for i, t in enumerate(tallied)), {State.NOMINATED}, "tallies",
+                   "recording the block vote")
+    present = len((await session.exec(select(MeetingAttendance).where(
+        MeetingAttendance.meeting_id == meeting_id, col(MeetingAttendance.present)))).all())
+    problems = [p for i, t in enumerate(data.tallies)
+                for p in tally_problems(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid),
+                                        present, f"tallies.{i}")]
+    if problems:
+        raise DomainError(*problems)
+    await _check_election(session, meeting, data)
+
+    session.add_all(BallotTally(meeting_id=meeting_id, **t.model_dump()) for t in data.tallies)
+    meeting.next_head_unit_id = data.next_head_unit_id
+    meeting.next_deputy_unit_id = data.next_deputy_unit_id
+    meeting.closed_at = data.closed_at or meeting.closed_at
+    session.add(meeting)
+    return await record_stage(session, StageKind.MEETING_TALLY, meeting_id, meeting.year, actor,
+                              block_id=meeting.block_id)
+
+
+async def _check_election(session: AsyncSession, meeting: BlockMeeting, data: MeetingResultsRecord) -> None:
+    member_ids = {m.unit_id for m in await members_of(session, meeting.block_id, meeting.year)}
+    for field, unit_id in (("next_head_unit_id", data.next_head_unit_id),
+                           ("next_deputy_unit_id", data.next_deputy_unit_id)):
+        if unit_id is not None and unit_id not in member_ids:
+            raise refuse(field, "block.member", f"Unit {unit_id} is not a member of this block.")
+    if data.next_head_unit_id == data.next_deputy_unit_id:
+        raise refuse("next_deputy_unit_id", "block.head_deputy_differ",
+                     "The head and the deputy must be different units.")

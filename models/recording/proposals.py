@@ -1,0 +1,94 @@
+"""The block head's proposal (Tờ trình) and the TĐKT office's screening of its dossiers."""
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.enums import StageKind, StageStatus, State
+from models.errors import Conflict, Problem, refuse
+from models.meeting import BlockMeeting
+from models.nomination import Nomination
+from models.numbering import allocate_number
+from models.organisation import Unit
+from models.proposal import Proposal, ProposalCreate, ProposalItem, ScreeningRecord, ScreeningResult
+from models.recording.common import (
+    block_head,
+    get_or_404,
+    nominations_by_id,
+    record_stage,
+    require_states,
+    require_unique,
+)
+from models.stage import Stage
+
+PROPOSABLE = {State.ENDORSED, State.RETURNED}
+
+
+async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: str) -> Proposal:
+    meeting = await get_or_404(session, BlockMeeting, data.meeting_id, "meeting_id")
+    ids = data.nomination_ids if data.nomination_ids is not None else await _proposable(session, meeting)
+    if not ids:
+        raise refuse("nomination_ids", "proposal.not_empty",
+                     "The meeting has no endorsed or returned nomination to propose.")
+    require_unique(ids, "nomination_ids")
+    nominations = await nominations_by_id(session, ids, "nomination_ids")
+    for i, nid in enumerate(ids):
+        if nominations[nid].meeting_id != meeting.id:
+            raise refuse(f"nomination_ids.{i}", "proposal.same_meeting",
+                         f"Nomination {nid} was not put forward at meeting {meeting.id}.")
+    require_states(((i, nominations[n]) for i, n in enumerate(ids)), PROPOSABLE, "nomination_ids",
+                   "a proposal")
+    head = await block_head(session, meeting.block_id, meeting.year)
+    issuer = await get_or_404(session, Unit, head.unit_id, "block_id")
+    proposal = Proposal(
+        block_id=meeting.block_id, year=meeting.year, meeting_id=meeting.id, issuer_unit_id=issuer.id,
+        number="", issued_on=data.issued_on, signer_name=data.signer_name, signer_title=data.signer_title,
+        created_by=actor,
+    )
+    session.add(proposal)
+    await session.flush()
+    proposal.number = await allocate_number(session, issuer.code, "TTr", data.issued_on.year,
+                                            f"proposal:{proposal.id}")
+    session.add_all(ProposalItem(proposal_id=proposal.id, nomination_id=n, position=i + 1)
+                    for i, n in enumerate(ids))
+    await record_stage(session, StageKind.PROPOSAL_SUBMISSION, proposal.id, meeting.year, actor,
+                       block_id=meeting.block_id)
+    return proposal
+
+
+async def _proposable(session: AsyncSession, meeting: BlockMeeting) -> list[int]:
+    query = select(Nomination.id).where(
+        Nomination.meeting_id == meeting.id, col(Nomination.state).in_(PROPOSABLE)
+    ).order_by(col(Nomination.id))
+    return [i for i in (await session.exec(query)).all() if i is not None]
+
+
+async def proposal_nomination_ids(session: AsyncSession, proposal_id: int) -> list[int]:
+    query = select(ProposalItem.nomination_id).where(ProposalItem.proposal_id == proposal_id)
+    return list((await session.exec(query.order_by(col(ProposalItem.position)))).all())
+
+
+async def record_screening(
+    session: AsyncSession, proposal_id: int, data: ScreeningRecord, actor: str
+) -> Stage:
+    proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
+    submitted = (await session.exec(select(Stage).where(
+        Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == proposal_id))).one()
+    if submitted.status != StageStatus.COMPLETED:
+        raise Conflict(Problem("proposal_id", "stage.pending",
+                               "The proposal's submission is still being processed; try again shortly."))
+    listed = await proposal_nomination_ids(session, proposal_id)
+    given = [r.nomination_id for r in data.results]
+    require_unique(given, "results")
+    if set(given) != set(listed):
+        raise refuse("results", "screening.every_nomination",
+                     f"Give exactly one result for each nomination of the proposal {listed}.")
+    nominations = await nominations_by_id(session, given, "results")
+    require_states(((i, nominations[n]) for i, n in enumerate(given)), {State.SUBMITTED}, "results",
+                   "screening")
+    for i, result in enumerate(data.results):
+        if not result.eligible and not result.reason.strip():
+            raise refuse(f"results.{i}.reason", "screening.reason_required",
+                         "Say why the dossier is returned, so the block can correct it.")
+    session.add_all(ScreeningResult(proposal_id=proposal_id, **r.model_dump()) for r in data.results)
+    return await record_stage(session, StageKind.SCREENING, proposal_id, proposal.year, actor,
+                              block_id=proposal.block_id)
