@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Field, SQLModel
 
+from models.base import enum_field
 from models.enums import RecipientKind
 from models.votes import Threshold
 
@@ -14,7 +15,7 @@ from models.votes import Threshold
 class AwardBase(SQLModel):
     code: str = Field(max_length=60, unique=True, index=True)
     name: str = Field(max_length=255, description="Official name as printed in decisions")
-    recipient_kind: RecipientKind
+    recipient_kind: RecipientKind = enum_field(RecipientKind)
     decided_by: str = Field(max_length=100, description="Who signs the decision")
     council_vote_required: bool = Field(description="Full council vote (true) or standing-body appraisal")
     threshold_percent: Decimal = Field(max_digits=5, decimal_places=2)

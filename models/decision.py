@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from models.base import timestamp_field
+from models.base import enum_field, timestamp_field
 from models.enums import DecisionStatus
 
 
@@ -14,7 +14,7 @@ class Decision(SQLModel, table=True):
     year: int = Field(description="Emulation year the awards are for")
     award_id: int = Field(foreign_key="award.id")
     council_session_id: int = Field(foreign_key="councilsession.id")
-    status: DecisionStatus = DecisionStatus.DRAFT
+    status: DecisionStatus = enum_field(DecisionStatus, default=DecisionStatus.DRAFT)
     number: str | None = Field(default=None, max_length=40, unique=True, description="Given at signing")
     signed_on: date | None = None
     signer_prefix: str = Field(default="", max_length=100)

@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Field, SQLModel
 
-from models.base import timestamp_field
+from models.base import enum_field, timestamp_field
 from models.enums import VoteMethod
 
 
@@ -19,7 +19,7 @@ class BlockMeetingBase(SQLModel):
     chair_title: str = Field(max_length=255)
     secretary_name: str = Field(max_length=255)
     secretary_title: str = Field(max_length=255)
-    method: VoteMethod = VoteMethod.SECRET_BALLOT
+    method: VoteMethod = enum_field(VoteMethod, default=VoteMethod.SECRET_BALLOT)
 
 
 class BlockMeeting(BlockMeetingBase, table=True):

@@ -3,6 +3,7 @@
 from typing import Any
 
 from sqlalchemy import update
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.enums import State
@@ -22,14 +23,15 @@ async def move(
     stage_id: int | None = None,
     flow_run_id: str | None = None,
 ) -> Transition:
-    verdict = check_move(nomination.state, target, facts)
+    source, version = nomination.state, nomination.version
+    verdict = check_move(source, target, facts)
     if not verdict.allowed:
         raise Conflict(Problem("state", verdict.rule, verdict.reason))
     # Compare-and-set on the version: if anyone moved this nomination since we read it, nothing is written.
     changed = await session.exec(
         update(Nomination)
-        .where(Nomination.id == nomination.id, Nomination.version == nomination.version)  # type: ignore[arg-type]
-        .values(state=target, version=nomination.version + 1)
+        .where(col(Nomination.id) == nomination.id, col(Nomination.version) == version)
+        .values(state=target, version=version + 1)
     )
     if changed.rowcount != 1:
         raise Conflict(
@@ -37,7 +39,7 @@ async def move(
         )
     transition = Transition(
         nomination_id=nomination.id,
-        from_state=nomination.state,
+        from_state=source,
         to_state=target,
         actor=actor,
         rule=verdict.rule,

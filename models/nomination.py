@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from models.base import json_field, timestamp_field
+from models.base import enum_field, json_field, timestamp_field
 from models.enums import RecipientKind, State
 
 
@@ -14,7 +14,7 @@ class NominationBase(SQLModel):
     year: int = Field(index=True, description="Emulation year the achievement belongs to")
     award_id: int = Field(foreign_key="award.id")
     block_id: int = Field(foreign_key="emulationblock.id", index=True)
-    recipient_kind: RecipientKind
+    recipient_kind: RecipientKind = enum_field(RecipientKind)
     unit_id: int | None = Field(default=None, foreign_key="unit.id", description="For a collective")
     person_id: int | None = Field(default=None, foreign_key="person.id", description="For an individual")
     achievement: str = Field(default="", sa_type=Text, description="Thành tích, as the block summarised it")
@@ -24,7 +24,7 @@ class Nomination(NominationBase, table=True):
     id: int = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="blockmeeting.id", index=True)
     # Changed only through models.moves.move(), which also writes the transition and bumps the version.
-    state: State = Field(default=State.NOMINATED, index=True)
+    state: State = enum_field(State, default=State.NOMINATED, index=True)
     version: int = 1
     created_at: datetime = timestamp_field()
 
@@ -43,8 +43,8 @@ class Transition(SQLModel, table=True):
 
     id: int = Field(default=None, primary_key=True)
     nomination_id: int = Field(foreign_key="nomination.id", index=True)
-    from_state: State | None = Field(default=None, description="None when the nomination was created")
-    to_state: State
+    from_state: State | None = enum_field(State, default=None, description="None when the nomination was created")
+    to_state: State = enum_field(State)
     actor: str = Field(max_length=255)
     at: datetime = timestamp_field()
     rule: str = Field(max_length=100, description="The rule whose guard allowed the move")
@@ -73,7 +73,7 @@ class AwardRecord(SQLModel, table=True):
     id: int = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     award_id: int = Field(foreign_key="award.id")
-    recipient_kind: RecipientKind
+    recipient_kind: RecipientKind = enum_field(RecipientKind)
     unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     decision_id: int = Field(foreign_key="decision.id")

@@ -3,6 +3,7 @@
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.base import enum_field
 from models.enums import BlockRole
 
 
@@ -54,7 +55,7 @@ class BlockMembership(SQLModel, table=True):
     block_id: int = Field(foreign_key="emulationblock.id", index=True)
     unit_id: int = Field(foreign_key="unit.id")
     year: int
-    role: BlockRole = Field(default=BlockRole.MEMBER)
+    role: BlockRole = enum_field(BlockRole, default=BlockRole.MEMBER)
 
 
 class BlockMemberPublic(SQLModel):

@@ -2,13 +2,18 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.catalogue import Award
+from models.council import CouncilVote
+from models.decision import DecisionItem
+from models.enums import StageKind
 from models.nomination import Nomination, Transition
 from models.organisation import Person, Unit
+from models.proposal import ProposalItem
 from models.stage import Document, Stage
 
 
@@ -52,3 +57,20 @@ async def documents_of(session: AsyncSession, stage_ids: Sequence[int]) -> list[
 async def history_of(session: AsyncSession, nomination_id: int) -> list[Transition]:
     query = select(Transition).where(Transition.nomination_id == nomination_id).order_by(col(Transition.id))
     return list((await session.exec(query)).all())
+
+
+async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_id: int) -> list[int]:
+    """The nominations a stage processes, in their natural order."""
+    query: Any
+    if kind == StageKind.MEETING_TALLY:
+        query = select(Nomination.id).where(Nomination.meeting_id == subject_id).order_by(col(Nomination.id))
+    elif kind in (StageKind.PROPOSAL_SUBMISSION, StageKind.SCREENING):
+        query = select(ProposalItem.nomination_id).where(ProposalItem.proposal_id == subject_id).order_by(
+            col(ProposalItem.position))
+    elif kind == StageKind.COUNCIL_REVIEW:
+        query = select(CouncilVote.nomination_id).where(CouncilVote.session_id == subject_id).order_by(
+            col(CouncilVote.nomination_id))
+    else:
+        query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
+            col(DecisionItem.nomination_id))
+    return [i for i in (await session.exec(query)).all() if i is not None]

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.base import timestamp_field
+from models.base import enum_field, timestamp_field
 from models.enums import StageKind, StageStatus
 
 
@@ -13,11 +13,11 @@ class Stage(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "subject_id", name="uq_stage_kind_subject"),)
 
     id: int = Field(default=None, primary_key=True)
-    kind: StageKind
+    kind: StageKind = enum_field(StageKind)
     subject_id: int = Field(description="The meeting, proposal, council session or decision it processes")
     block_id: int | None = Field(default=None, foreign_key="emulationblock.id")
     year: int
-    status: StageStatus = Field(default=StageStatus.RECORDED, index=True)
+    status: StageStatus = enum_field(StageStatus, default=StageStatus.RECORDED, index=True)
     recorded_by: str = Field(max_length=255)
     recorded_at: datetime = timestamp_field()
     completed_at: datetime | None = None
@@ -28,7 +28,7 @@ class Stage(SQLModel, table=True):
 
 class StagePublic(SQLModel):
     id: int
-    kind: StageKind
+    kind: StageKind = enum_field(StageKind)
     subject_id: int
     status: StageStatus
     recorded_by: str

@@ -1,0 +1,59 @@
+"""The FastAPI application."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import problems
+from api.routes import catalogue, council, decisions, documents, meetings, nominations, proposals
+from flows.reconciler import reconcile_stages
+from models.settings import StageRunner, get_settings
+
+log = logging.getLogger(__name__)
+
+
+async def reconcile_forever(interval: int) -> None:
+    """Embedded mode has no Prefect scheduler of its own: the service runs the reconciler itself."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await reconcile_stages()
+        except Exception:
+            log.exception("Reconciler run failed; it will run again in %s s", interval)
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    settings = get_settings()
+    task = None
+    if settings.stage_runner == StageRunner.INLINE and settings.reconcile_interval_seconds > 0:
+        task = asyncio.create_task(reconcile_forever(settings.reconcile_interval_seconds))
+    yield
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="TĐKT workflow",
+        summary="Award nominations from the block meeting vote to the Chairman's signed decision",
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    for module in (catalogue, meetings, proposals, council, decisions, nominations, documents):
+        app.include_router(module.router)
+
+    @app.get("/health", tags=["health"])
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,49 @@
+"""Shape stored rows into the API's public models."""
+
+from collections.abc import Sequence
+
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.nomination import Nomination, NominationPublic
+from models.queries import awards_by_id, candidate_labels, documents_of, stage_nomination_ids
+from models.stage import Document, DocumentPublic, Stage, StagePublic
+
+
+class StageReport(SQLModel):
+    """What a recorded stage did: its status, the documents it produced, the nominations it moved."""
+
+    stage: StagePublic
+    documents: list[DocumentPublic]
+    nominations: list[NominationPublic]
+
+
+async def nominations_public(session: AsyncSession, nominations: Sequence[Nomination]) -> list[NominationPublic]:
+    labels = await candidate_labels(session, nominations)
+    awards = await awards_by_id(session)
+    return [
+        NominationPublic.model_validate(n, update={"candidate_name": labels[n.id].name,
+                                                  "award_name": awards[n.award_id].name})
+        for n in nominations
+    ]
+
+
+async def nominations_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[NominationPublic]:
+    rows = {n.id: n for n in (await session.exec(select(Nomination).where(col(Nomination.id).in_(ids)))).all()}
+    return await nominations_public(session, [rows[i] for i in ids])
+
+
+def document_public(document: Document) -> DocumentPublic:
+    return DocumentPublic.model_validate(document, update={"download_url": f"/documents/{document.id}"})
+
+
+async def stages_public(session: AsyncSession, stages: Sequence[Stage]) -> tuple[list[StagePublic], list[DocumentPublic]]:
+    documents = await documents_of(session, [s.id for s in stages])
+    return [StagePublic.model_validate(s) for s in stages], [document_public(d) for d in documents]
+
+
+async def stage_report(session: AsyncSession, stage_id: int) -> StageReport:
+    stage = await session.get_one(Stage, stage_id, populate_existing=True)
+    stages, documents = await stages_public(session, [stage])
+    ids = await stage_nomination_ids(session, stage.kind, stage.subject_id)
+    return StageReport(stage=stages[0], documents=documents, nominations=await nominations_by_ids(session, ids))

@@ -1,0 +1,69 @@
+"""Errors as RFC 9457 problem details: the field, the rule, and a message a secretary understands."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException
+
+from models.errors import DomainError, Problem
+
+log = logging.getLogger(__name__)
+TITLES = {400: "Bad request", 404: "Not found", 409: "Conflict", 422: "The request breaks a rule",
+          500: "Internal error"}
+
+
+def problem_response(status: int, problems: list[Problem], detail: str = "") -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail or "; ".join(p.message for p in problems),
+        "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in problems],
+    }
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def _field(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+async def on_domain_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, DomainError)
+    return problem_response(error.status, error.problems)
+
+
+async def on_validation_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    problems = [Problem(_field(tuple(e["loc"])), f"input.{e['type']}", f"{_field(tuple(e['loc']))}: {e['msg']}")
+                for e in error.errors()]
+    return problem_response(422, problems)
+
+
+async def on_integrity_error(_: Request, error: Exception) -> JSONResponse:
+    log.warning("Integrity error: %s", error)
+    return problem_response(409, [Problem("body", "conflict", "This conflicts with data already recorded; "
+                                          "reload and try again.")])
+
+
+async def on_http_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    return problem_response(error.status_code, [Problem("path", "http", str(error.detail))])
+
+
+async def on_unexpected(_: Request, error: Exception) -> JSONResponse:
+    log.exception("Unhandled error", exc_info=error)
+    return problem_response(500, [Problem("body", "internal", "Something went wrong on our side; nothing was "
+                                          "changed by this request. Please try again or contact support.")])
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, on_domain_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(IntegrityError, on_integrity_error)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(Exception, on_unexpected)

@@ -1,0 +1,50 @@
+"""Reference data: the award catalogue, blocks with their members, units and people."""
+
+from fastapi import APIRouter
+from sqlmodel import col, select
+
+from api.deps import SessionDep
+from models.catalogue import Award, AwardPublic
+from models.organisation import (
+    BlockMemberPublic,
+    BlockMembership,
+    EmulationBlock,
+    EmulationBlockPublic,
+    Person,
+    PersonPublic,
+    Unit,
+    UnitPublic,
+)
+
+router = APIRouter(tags=["catalogue"])
+
+
+@router.get("/awards")
+async def list_awards(session: SessionDep) -> list[AwardPublic]:
+    return [AwardPublic.model_validate(a) for a in (await session.exec(select(Award).order_by(col(Award.id)))).all()]
+
+
+@router.get("/blocks")
+async def list_blocks(session: SessionDep, year: int) -> list[EmulationBlockPublic]:
+    rows = (await session.exec(select(BlockMembership, Unit, EmulationBlock).join(
+        Unit, col(Unit.id) == BlockMembership.unit_id).join(EmulationBlock).where(
+        BlockMembership.year == year).order_by(col(EmulationBlock.id), col(Unit.id)))).all()
+    blocks: dict[int, EmulationBlockPublic] = {}
+    for membership, unit, block in rows:
+        public = blocks.setdefault(block.id, EmulationBlockPublic(id=block.id, code=block.code, name=block.name,
+                                                                  year=year, members=[]))
+        public.members.append(BlockMemberPublic(unit_id=unit.id, unit_name=unit.name, role=membership.role))
+    return list(blocks.values())
+
+
+@router.get("/units")
+async def list_units(session: SessionDep) -> list[UnitPublic]:
+    return [UnitPublic.model_validate(u) for u in (await session.exec(select(Unit).order_by(col(Unit.id)))).all()]
+
+
+@router.get("/people")
+async def list_people(session: SessionDep, unit_id: int | None = None) -> list[PersonPublic]:
+    query = select(Person).order_by(col(Person.id))
+    if unit_id is not None:
+        query = query.where(Person.unit_id == unit_id)
+    return [PersonPublic.model_validate(p) for p in (await session.exec(query)).all()]

@@ -1,0 +1,64 @@
+"""Council sessions and their votes."""
+
+from fastapi import APIRouter, Response, status
+from sqlmodel import SQLModel
+
+from api.deps import ActorDep, SessionDep
+from api.presenters import StageReport, nominations_by_ids, stages_public
+from api.stages import commit_and_run
+from models.council import (
+    CouncilMemberCreate,
+    CouncilSession,
+    CouncilSessionCreate,
+    CouncilSessionPublic,
+    CouncilVotesRecord,
+)
+from models.enums import StageKind
+from models.nomination import NominationPublic
+from models.queries import stage_nomination_ids, stage_of
+from models.recording.common import get_or_404
+from models.recording.council import council_members, create_council_session, record_council_votes
+from models.stage import StagePublic
+
+router = APIRouter(prefix="/council-sessions", tags=["council"])
+
+
+class CouncilSessionDetail(SQLModel):
+    session: CouncilSessionPublic
+    members: list[CouncilMemberCreate]
+    nominations: list[NominationPublic]
+    stages: list[StagePublic]
+
+
+async def council_detail(session: SessionDep, session_id: int) -> CouncilSessionDetail:
+    council = await get_or_404(session, CouncilSession, session_id, "session_id")
+    members = await council_members(session, session_id)
+    stage = await stage_of(session, StageKind.COUNCIL_REVIEW, session_id)
+    stages, _ = await stages_public(session, [stage] if stage else [])
+    public = CouncilSessionPublic.model_validate(council, update={
+        "members_total": len(members), "members_voting": sum(1 for m in members if m.present or m.written_opinion)})
+    ids = await stage_nomination_ids(session, StageKind.COUNCIL_REVIEW, session_id)
+    return CouncilSessionDetail(session=public, members=[CouncilMemberCreate.model_validate(m) for m in members],
+                                nominations=await nominations_by_ids(session, ids), stages=stages)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create(data: CouncilSessionCreate, session: SessionDep, actor: ActorDep) -> CouncilSessionDetail:
+    """Open a council session with every member of the council and who attends."""
+    council = await create_council_session(session, data, actor)
+    await session.commit()
+    return await council_detail(session, council.id)
+
+
+@router.post("/{session_id}/votes", status_code=status.HTTP_201_CREATED)
+async def vote(
+    session_id: int, data: CouncilVotesRecord, session: SessionDep, actor: ActorDep, response: Response
+) -> StageReport:
+    """Record the council's vote on each eligible nomination; thresholds count all members."""
+    stage = await record_council_votes(session, session_id, data, actor)
+    return await commit_and_run(session, stage, response)
+
+
+@router.get("/{session_id}")
+async def read(session_id: int, session: SessionDep) -> CouncilSessionDetail:
+    return await council_detail(session, session_id)

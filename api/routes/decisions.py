@@ -1,0 +1,50 @@
+"""Decisions: prepared from the council's recommendations, signed by the Chairman's office."""
+
+from fastapi import APIRouter, Response, status
+
+from api.deps import ActorDep, SessionDep
+from api.presenters import StageReport
+from api.stages import commit_and_run
+from models.catalogue import Award
+from models.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
+from models.nomination import Nomination
+from models.queries import candidate_labels
+from models.recording.common import get_or_404
+from models.recording.decisions import create_decision, decision_items, sign_decision
+
+router = APIRouter(prefix="/decisions", tags=["decisions"])
+
+
+async def decision_public(session: SessionDep, decision_id: int) -> DecisionPublic:
+    decision = await get_or_404(session, Decision, decision_id, "decision_id")
+    award = await session.get_one(Award, decision.award_id)
+    items = await decision_items(session, decision_id)
+    labels = await candidate_labels(session, [await session.get_one(Nomination, i.nomination_id) for i in items])
+    ordered = sorted(items, key=lambda i: (i.golden_book_no is None, i.golden_book_no or 0, i.nomination_id))
+    return DecisionPublic.model_validate(decision, update={
+        "award_code": award.code,
+        "items": [DecisionItemPublic.model_validate(i, update={"candidate_name": labels[i.nomination_id].name})
+                  for i in ordered],
+    })
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create(data: DecisionCreate, session: SessionDep, actor: ActorDep) -> DecisionPublic:
+    """Prepare a draft decision for one award from the nominations a council session recommended."""
+    decision = await create_decision(session, data, actor)
+    await session.commit()
+    return await decision_public(session, decision.id)
+
+
+@router.post("/{decision_id}/sign", status_code=status.HTTP_201_CREATED)
+async def sign(
+    decision_id: int, data: DecisionSign, session: SessionDep, actor: ActorDep, response: Response
+) -> StageReport:
+    """Sign: the decision takes the next number of the year; the issue flow awards and prints it."""
+    stage = await sign_decision(session, decision_id, data, actor)
+    return await commit_and_run(session, stage, response)
+
+
+@router.get("/{decision_id}")
+async def read(decision_id: int, session: SessionDep) -> DecisionPublic:
+    return await decision_public(session, decision_id)

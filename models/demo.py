@@ -1,0 +1,51 @@
+"""Loading the award catalogue and a demo province, so a newcomer can run a whole year at once."""
+
+import tomllib
+from importlib.resources import files
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import Award, catalogue_awards
+from models.enums import BlockRole
+from models.organisation import BlockMembership, EmulationBlock, Person, Unit
+
+
+def demo_data() -> dict[str, Any]:
+    return tomllib.loads(files("models").joinpath("data/demo_province.toml").read_text(encoding="utf-8"))
+
+
+async def seed_catalogue(session: AsyncSession) -> int:
+    """Insert the catalogue's awards that the database does not have yet; returns how many were added."""
+    known = set((await session.exec(select(Award.code))).all())
+    new = [award for award in catalogue_awards() if award.code not in known]
+    session.add_all(new)
+    await session.flush()
+    return len(new)
+
+
+async def load_demo_province(session: AsyncSession) -> bool:
+    """Load the demo blocks, units and people once; returns False when they were already there."""
+    data = demo_data()
+    await seed_catalogue(session)
+    first_block = data["blocks"][0]["code"]
+    if (await session.exec(select(EmulationBlock).where(EmulationBlock.code == first_block))).first():
+        return False
+    units: dict[str, Unit] = {}
+    for block_data in data["blocks"]:
+        block = EmulationBlock(code=block_data["code"], name=block_data["name"])
+        session.add(block)
+        await session.flush()
+        for unit_data in block_data["units"]:
+            unit = Unit(code=unit_data["code"], name=unit_data["name"], parent_agency=data["parent_agency"],
+                        head_title=unit_data.get("head_title", "Giám đốc"), head_name=unit_data["head_name"])
+            session.add(unit)
+            await session.flush()
+            units[unit.code] = unit
+            session.add(BlockMembership(block_id=block.id, unit_id=unit.id, year=data["year"],
+                                        role=BlockRole(unit_data.get("role", "member"))))
+    for code, people in data["people"].items():
+        session.add_all(Person(unit_id=units[code].id, **person) for person in people)
+    await session.flush()
+    return True

@@ -1,0 +1,96 @@
+"""Fixtures: one Prefect test harness per session, and a fresh migrated database per test on each backend.
+
+Backends come from TDKT_TEST_DATABASES ("sqlite", "postgresql" or both, comma-separated); PostgreSQL is
+reached at TDKT_TEST_POSTGRES_URL. A backend that is asked for and unreachable fails the run: it never skips.
+"""
+
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+import httpx
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from migrations import upgrade
+from models.db import make_async_engine, make_sync_engine, use_engine
+from tests.demo import DemoProvince, load_demo
+
+BACKENDS = [b.strip() for b in os.environ.get("TDKT_TEST_DATABASES", "sqlite").split(",") if b.strip()]
+POSTGRES_URL = os.environ.get("TDKT_TEST_POSTGRES_URL", "postgresql+psycopg://tdkt:tdkt@127.0.0.1:5432/tdkt_test")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_harness() -> Iterator[None]:
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_migrated() -> str:
+    engine = make_sync_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
+    engine.dispose()
+    upgrade(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+def _truncate_all(url: str) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    engine = make_sync_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh database with the migrated schema; every session of this process uses it during the test."""
+    if request.param == "sqlite":
+        path = tmp_path / "tdkt.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    elif request.param == "postgresql":
+        url = request.getfixturevalue("postgres_migrated")
+        _truncate_all(url)
+    else:
+        raise ValueError(f"Unknown test database backend {request.param!r}")
+    # Stage flows run in this process and open their own sessions, so the engine is swapped process-wide
+    # rather than through app.dependency_overrides, which would reach the API's sessions only.
+    engine = make_async_engine(url)
+    use_engine(engine)
+    yield url
+    use_engine(None)
+    await engine.dispose()
+
+
+@pytest.fixture
+async def demo(database_url: str) -> DemoProvince:
+    return await load_demo()
+
+
+@pytest.fixture
+async def client(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    from api.main import create_app
+
+    transport = httpx.ASGITransport(app=create_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://tdkt.test", timeout=120) as http:
+        yield http
+
+

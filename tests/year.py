@@ -1,0 +1,123 @@
+"""One emulation year for the Khối thi đua các sở quản lý kinh tế, driven through the public API."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from tests.demo import DemoProvince
+
+YEAR = 2026
+BLOCK = "KHOI-KINH-TE"
+SECRETARY = {"X-Actor": "thuky.hoidong"}
+BLOCK_HEAD = {"X-Actor": "truongkhoi.sct"}
+CHAIRMAN_OFFICE = {"X-Actor": "vanphong.chutich"}
+
+
+@dataclass
+class Year:
+    """Ids and responses gathered while the year runs, for the test to assert on."""
+
+    meeting_id: int = 0
+    candidates: dict[str, int] = field(default_factory=dict)  # short label → nomination id
+    responses: dict[str, Any] = field(default_factory=dict)
+    proposal_id: int = 0
+    council_id: int = 0
+    decisions: dict[str, int] = field(default_factory=dict)
+
+
+def ok(response: httpx.Response, status: int = 201) -> Any:
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def candidates(demo: DemoProvince) -> list[tuple[str, dict[str, Any], int]]:
+    """(label, candidate, votes for out of 7 members, 6 present): the block's proposals for the year."""
+    u, p = demo.units, demo.people
+    return [
+        ("flag_sct", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SCT"],
+                      "achievement": "Dẫn đầu Khối thi đua các sở quản lý kinh tế năm 2026"}, 6),
+        ("flag_sxd", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SXD"]}, 2),
+        ("ttldxs_stc", {"award_code": "TAP_THE_LAO_DONG_XUAT_SAC", "unit_id": u["STC"]}, 5),
+        ("bk_snnmt", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SNNMT"]}, 6),
+        ("bk_sxd", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SXD"]}, 5),
+        ("bk_nhung", {"award_code": "BANG_KHEN_CT_CA_NHAN", "person_id": p["Nguyễn Thị Hồng Nhung"]}, 6),
+        ("cstd_duc", {"award_code": "CHIEN_SI_THI_DUA_TINH", "person_id": p["Lê Văn Đức"],
+                      "achievement": "Sáng kiến số hóa thủ tục cấp phép có phạm vi ảnh hưởng trong tỉnh"}, 5),
+        ("bk_dung", {"award_code": "BANG_KHEN_CT_CA_NHAN", "person_id": p["Hoàng Văn Dũng"]}, 4),
+    ]
+
+
+# Council of 10: 8 present, 1 written opinion, 1 absent. Votes for each eligible nomination.
+COUNCIL_VOTES = {"flag_sct": 9, "ttldxs_stc": 7, "bk_snnmt": 8, "bk_sxd": 7, "bk_nhung": 8, "cstd_duc": 8}
+
+
+async def hold_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
+    present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]  # CTK absent
+    body = {
+        "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
+        "location": "Hội trường Sở Công Thương", "chair_name": "Nguyễn Hữu Phước",
+        "chair_title": "Giám đốc Sở Công Thương, Trưởng Khối", "secretary_name": "Lê Văn Đức",
+        "secretary_title": "Phó Chánh Văn phòng Sở Công Thương", "method": "secret_ballot",
+        "present_unit_ids": present, "candidates": [c for _, c, _ in candidates(demo)],
+    }
+    meeting = ok(await http.post("/meetings", json=body, headers=BLOCK_HEAD))
+    year.meeting_id = meeting["meeting"]["id"]
+    year.candidates = {label: n["id"] for (label, _, _), n in zip(candidates(demo), meeting["nominations"],
+                                                                    strict=True)}
+    tallies = [{"nomination_id": year.candidates[label], "votes_for": votes, "votes_against": 6 - votes}
+               for label, _, votes in candidates(demo)]
+    year.responses["results"] = ok(await http.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD, json={
+        "tallies": tallies, "next_head_unit_id": demo.units["STC"], "next_deputy_unit_id": demo.units["SNNMT"],
+        "closed_at": "11:00:00"}))
+
+
+async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:
+    proposal = ok(await http.post("/proposals", headers=BLOCK_HEAD, json={
+        "meeting_id": year.meeting_id, "issued_on": "2026-12-16", "signer_name": "Nguyễn Hữu Phước",
+        "signer_title": "Giám đốc"}))
+    year.responses["proposal"] = proposal
+    year.proposal_id = proposal["stage"]["subject_id"]
+    results = [{"nomination_id": n["id"], "eligible": True} for n in proposal["nominations"]]
+    for result in results:
+        if result["nomination_id"] == year.candidates["bk_dung"]:
+            result.update(eligible=False, reason="Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị")
+    year.responses["screening"] = ok(await http.post(f"/proposals/{year.proposal_id}/screening",
+                                                     headers=SECRETARY, json={"results": results}))
+
+
+async def council_review(http: httpx.AsyncClient, year: Year, members: list[dict[str, str]]) -> None:
+    roster = [{**m, "present": i < 8, "written_opinion": i == 8} for i, m in enumerate(members)]
+    council = ok(await http.post("/council-sessions", headers=SECRETARY, json={
+        "year": YEAR, "held_on": "2027-01-03", "location": "Phòng họp số 1, UBND tỉnh", "members": roster}))
+    year.council_id = council["session"]["id"]
+    votes = [{"nomination_id": year.candidates[label], "votes_for": v, "votes_against": 9 - v}
+             for label, v in COUNCIL_VOTES.items()]
+    year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes",
+                                                   headers=SECRETARY, json={"votes": votes}))
+
+
+async def decide(http: httpx.AsyncClient, year: Year) -> None:
+    signer = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"}
+    plans = [
+        ("flag", "CO_THI_DUA_UBND_TINH", []),
+        ("bk_collective", "BANG_KHEN_CT_TAP_THE",
+         [{"nomination_id": year.candidates["bk_sxd"], "reason": "Đơn vị đang có đơn khiếu nại chưa giải quyết xong"}]),
+        ("bk_individual", "BANG_KHEN_CT_CA_NHAN", []),
+    ]
+    for label, award_code, declined in plans:
+        draft = ok(await http.post("/decisions", headers=SECRETARY, json={
+            "council_session_id": year.council_id, "award_code": award_code}))
+        year.decisions[label] = draft["id"]
+        year.responses[f"sign_{label}"] = ok(await http.post(
+            f"/decisions/{draft['id']}/sign", headers=CHAIRMAN_OFFICE,
+            json={"signed_on": "2027-01-05", **signer, "declined": declined}))
+
+
+async def run_year(http: httpx.AsyncClient, demo: DemoProvince, council: list[dict[str, str]]) -> Year:
+    year = Year()
+    await hold_meeting(http, demo, year)
+    await submit_and_screen(http, year)
+    await council_review(http, year, council)
+    await decide(http, year)
+    return year
