@@ -12,7 +12,7 @@ from models.db import open_session
 from models.enums import StageKind, State
 from models.moves import move
 from models.nomination import Nomination
-from models.queries import awards_by_id
+from models.queries import awards_by_id, moved_by_stage
 from models.recording.council import council_members
 from models.votes import Tally, count_votes
 from models.workflow import MoveFacts
@@ -24,6 +24,7 @@ STAGE = StageKind.COUNCIL_REVIEW
 async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
     async with open_session() as session:
         stage = await load_stage(session, STAGE, session_id)
+        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
         members_total = len(await council_members(session, session_id))
         awards = await awards_by_id(session)
         votes = (await session.exec(select(CouncilVote).where(CouncilVote.session_id == session_id))).all()
@@ -33,7 +34,7 @@ async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
             award = awards[nomination.award_id]
             outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain), members_total,
                                   award.council_threshold)
-            if nomination.state == State.ELIGIBLE:
+            if nomination.id not in moved and nomination.state == State.ELIGIBLE:
                 target = State.RECOMMENDED if outcome.passed else State.NOT_RECOMMENDED
                 await move(session, nomination, target, MoveFacts(vote=outcome), actor=stage.recorded_by,
                            evidence={"council_session_id": session_id, "award": award.code,

@@ -15,6 +15,7 @@ from models.decision import Decision, DecisionItem
 from models.enums import StageKind, State
 from models.moves import move
 from models.nomination import AwardRecord, Nomination
+from models.queries import moved_by_stage
 from models.recording.decisions import decision_items
 from models.workflow import MoveFacts
 
@@ -25,11 +26,12 @@ STAGE = StageKind.DECISION_ISSUE
 async def apply_decision(decision_id: int) -> list[dict[str, Any]]:
     async with open_session() as session:
         stage = await load_stage(session, STAGE, decision_id)
+        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
         decision = await session.get_one(Decision, decision_id)
         issued = []
         for item in await decision_items(session, decision_id):
             nomination = await session.get_one(Nomination, item.nomination_id)
-            if nomination.state == State.RECOMMENDED:
+            if nomination.id not in moved and nomination.state == State.RECOMMENDED:
                 target = State.DECLINED if item.declined else State.AWARDED
                 await move(session, nomination, target, MoveFacts(decision_id=decision_id, reason=item.decline_reason),
                            actor=stage.recorded_by, evidence={"decision": decision.number,

@@ -16,6 +16,7 @@ from models.meeting import BallotTally, BlockMeeting
 from models.moves import move
 from models.nomination import Nomination
 from models.organisation import BlockMembership
+from models.queries import moved_by_stage
 from models.recording.common import members_of
 from models.votes import Tally, count_votes
 from models.workflow import MoveFacts
@@ -28,6 +29,7 @@ async def apply_block_vote(meeting_id: int) -> list[dict[str, Any]]:
     """Endorse the candidates whose votes reach the block's threshold; the rest are not endorsed."""
     async with open_session() as session:
         stage = await load_stage(session, STAGE, meeting_id)
+        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
         meeting = await session.get_one(BlockMeeting, meeting_id)
         members_total = len(await members_of(session, meeting.block_id, meeting.year))
         rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
@@ -36,7 +38,7 @@ async def apply_block_vote(meeting_id: int) -> list[dict[str, Any]]:
         for nomination, t in rows:
             outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total,
                                   block_vote_threshold())
-            if nomination.state == State.NOMINATED:  # a rerun finds it already moved and leaves it
+            if nomination.id not in moved and nomination.state == State.NOMINATED:
                 target = State.ENDORSED if outcome.passed else State.NOT_ENDORSED
                 await move(session, nomination, target, MoveFacts(vote=outcome), actor=stage.recorded_by,
                            evidence={"meeting_id": meeting_id, **outcome.as_evidence()}, stage_id=stage.id,

@@ -13,6 +13,7 @@ from models.enums import StageKind, State
 from models.moves import move
 from models.nomination import Nomination
 from models.proposal import Proposal
+from models.queries import moved_by_stage
 from models.recording.proposals import proposal_nomination_ids
 from models.workflow import MoveFacts
 
@@ -23,11 +24,12 @@ STAGE = StageKind.PROPOSAL_SUBMISSION
 async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
     async with open_session() as session:
         stage = await load_stage(session, STAGE, proposal_id)
+        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
         proposal = await session.get_one(Proposal, proposal_id)
         submitted = []
         for nomination_id in await proposal_nomination_ids(session, proposal_id):
             nomination = await session.get_one(Nomination, nomination_id)
-            if nomination.state in (State.ENDORSED, State.RETURNED):
+            if nomination.id not in moved and nomination.state in (State.ENDORSED, State.RETURNED):
                 await move(session, nomination, State.SUBMITTED, MoveFacts(proposal_id=proposal_id),
                            actor=stage.recorded_by, evidence={"proposal": proposal.number}, stage_id=stage.id,
                            flow_run_id=current_flow_run_id())

@@ -12,6 +12,7 @@ from models.enums import StageKind, State
 from models.moves import move
 from models.nomination import Nomination
 from models.proposal import ScreeningResult
+from models.queries import moved_by_stage
 from models.workflow import MoveFacts
 
 STAGE = StageKind.SCREENING
@@ -21,12 +22,13 @@ STAGE = StageKind.SCREENING
 async def apply_screening(proposal_id: int) -> list[dict[str, Any]]:
     async with open_session() as session:
         stage = await load_stage(session, STAGE, proposal_id)
+        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
         results = (await session.exec(select(ScreeningResult).where(
             ScreeningResult.proposal_id == proposal_id))).all()
         screened = []
         for result in results:
             nomination = await session.get_one(Nomination, result.nomination_id)
-            if nomination.state == State.SUBMITTED:
+            if nomination.id not in moved and nomination.state == State.SUBMITTED:
                 target = State.ELIGIBLE if result.eligible else State.RETURNED
                 facts = MoveFacts(screening_passed=result.eligible, reason=result.reason)
                 await move(session, nomination, target, facts, actor=stage.recorded_by,

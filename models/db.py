@@ -77,9 +77,6 @@ def use_engine(engine: AsyncEngine | None) -> None:
 
 @asynccontextmanager
 async def open_session() -> AsyncIterator[AsyncSession]:
-    """A session that rolls back whatever its user did not commit."""
+    """A session whose uncommitted work is rolled back when it closes; rows it read stay readable after."""
     async with AsyncSession(get_engine(), expire_on_commit=False) as session:
-        try:
-            yield session
-        finally:
-            await session.rollback()
+        yield session

@@ -74,3 +74,9 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))
     return [i for i in (await session.exec(query)).all() if i is not None]
+
+
+async def moved_by_stage(session: AsyncSession, stage_id: int) -> set[int]:
+    """Nominations a stage has already moved: a rerun of its flow leaves them alone."""
+    query = select(Transition.nomination_id).where(Transition.stage_id == stage_id)
+    return set((await session.exec(query)).all())

@@ -52,7 +52,7 @@ def candidates(demo: DemoProvince) -> list[tuple[str, dict[str, Any], int]]:
 COUNCIL_VOTES = {"flag_sct": 9, "ttldxs_stc": 7, "bk_snnmt": 8, "bk_sxd": 7, "bk_nhung": 8, "cstd_duc": 8}
 
 
-async def hold_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
+async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
     present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]  # CTK absent
     body = {
         "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
@@ -65,11 +65,19 @@ async def hold_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) 
     year.meeting_id = meeting["meeting"]["id"]
     year.candidates = {label: n["id"] for (label, _, _), n in zip(candidates(demo), meeting["nominations"],
                                                                     strict=True)}
+
+
+def results_body(demo: DemoProvince, year: Year) -> dict[str, Any]:
     tallies = [{"nomination_id": year.candidates[label], "votes_for": votes, "votes_against": 6 - votes}
                for label, _, votes in candidates(demo)]
-    year.responses["results"] = ok(await http.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD, json={
-        "tallies": tallies, "next_head_unit_id": demo.units["STC"], "next_deputy_unit_id": demo.units["SNNMT"],
-        "closed_at": "11:00:00"}))
+    return {"tallies": tallies, "next_head_unit_id": demo.units["STC"], "next_deputy_unit_id": demo.units["SNNMT"],
+            "closed_at": "11:00:00"}
+
+
+async def hold_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
+    await open_meeting(http, demo, year)
+    year.responses["results"] = ok(await http.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD,
+                                                   json=results_body(demo, year)))
 
 
 async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:

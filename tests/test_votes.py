@@ -1,0 +1,46 @@
+"""Vote arithmetic: thresholds over all members, and tallies that must add up."""
+
+from decimal import Decimal
+
+import pytest
+
+from models.votes import SIMPLE_MAJORITY, Tally, Threshold, count_votes, tally_problems
+
+AT_LEAST_80 = Threshold(Decimal(80), strictly_more=False)
+AT_LEAST_90 = Threshold(Decimal(90), strictly_more=False)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "members", "required"),
+    [
+        (AT_LEAST_80, 11, 9),  # 8.8 rounds up: 80 % of 11 members needs 9
+        (AT_LEAST_80, 10, 8),
+        (AT_LEAST_90, 10, 9),
+        (AT_LEAST_90, 11, 10),
+        (SIMPLE_MAJORITY, 7, 4),  # more than half of 7
+        (SIMPLE_MAJORITY, 8, 5),  # exactly half is not more than half
+        (SIMPLE_MAJORITY, 1, 1),
+    ],
+)
+def test_required_votes_are_counted_over_all_members(threshold: Threshold, members: int, required: int) -> None:
+    assert threshold.required(members) == required
+
+
+def test_a_vote_passes_exactly_at_the_required_count() -> None:
+    assert count_votes(Tally(9, 2), 11, AT_LEAST_80).passed
+    assert not count_votes(Tally(8, 0, 3), 11, AT_LEAST_80).passed
+    assert count_votes(Tally(8, 0), 11, AT_LEAST_80).describe() == (
+        "8 of 11 members voted for, 9 needed: the vote did not pass")
+
+
+def test_tallies_must_not_exceed_those_who_could_vote() -> None:
+    [problem] = tally_problems(Tally(4, 2, 1, 1), members_voting=7, field="tallies.0")
+    assert problem.rule == "vote.ballots_exceed_voters" and problem.field == "tallies.0"
+    assert "add up to 8" in problem.message and "only 7" in problem.message
+    assert tally_problems(Tally(4, 2, 1), members_voting=7, field="x") == []
+
+
+def test_negative_counts_are_named_field_by_field() -> None:
+    problems = tally_problems(Tally(-1, 2, 0, -3), members_voting=7, field="votes.2")
+    assert [p.field for p in problems] == ["votes.2.votes_for", "votes.2.invalid"]
+    assert {p.rule for p in problems} == {"vote.non_negative"}
