@@ -3,7 +3,6 @@
 import argparse
 import asyncio
 import os
-import sys
 
 # Prefect reads its own settings from the environment; these are its embedded-mode defaults for this service.
 # Analytics off removes the only "database is locked" seen with the SQLite-backed local Prefect API.
@@ -80,4 +79,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -37,7 +37,9 @@ def document_public(document: Document) -> DocumentPublic:
     return DocumentPublic.model_validate(document, update={"download_url": f"/documents/{document.id}"})
 
 
-async def stages_public(session: AsyncSession, stages: Sequence[Stage]) -> tuple[list[StagePublic], list[DocumentPublic]]:
+async def stages_public(
+    session: AsyncSession, stages: Sequence[Stage]
+) -> tuple[list[StagePublic], list[DocumentPublic]]:
     documents = await documents_of(session, [s.id for s in stages])
     return [StagePublic.model_validate(s) for s in stages], [document_public(d) for d in documents]
 

@@ -69,9 +69,10 @@ async def test_reconciler_finishes_a_stage_whose_process_was_killed(
     await open_meeting(client, demo, year)
     service, base = start_service(database_url, "meeting_tally.after_moves", tmp_path / "service.log")
     try:
-        with pytest.raises(httpx.TransportError):
-            httpx.post(f"{base}/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD, timeout=120,
-                       json=results_body(demo, year))
+        async with httpx.AsyncClient(base_url=base, timeout=120) as service_client:
+            with pytest.raises(httpx.TransportError):
+                await service_client.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD,
+                                          json=results_body(demo, year))
         assert service.wait(timeout=30) == -signal.SIGKILL
     finally:
         service.kill()

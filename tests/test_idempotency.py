@@ -3,8 +3,7 @@
 from typing import Any
 
 import httpx
-from sqlalchemy import func, select
-from sqlmodel import SQLModel, col
+from sqlmodel import SQLModel, col, func, select
 
 from docx_templates import DocumentKind, render_document
 from flows.documents.decision import build_decision
@@ -12,9 +11,9 @@ from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
 from flows.registry import STAGE_FLOWS
 from models.db import open_session
+from models.demo import demo_data
 from models.nomination import Nomination
 from models.stage import Document, Stage
-from models.demo import demo_data
 from tests.demo import DemoProvince
 from tests.year import run_year
 
@@ -25,13 +24,12 @@ BUILDERS = {DocumentKind.MEETING_MINUTES: build_minutes, DocumentKind.BLOCK_PROP
 async def snapshot() -> dict[str, Any]:
     """Row counts of every table, every nomination's state and version, every document's hash."""
     async with open_session() as session:
-        counts = {t.name: (await session.exec(select(func.count()).select_from(t))).one()[0]  # type: ignore[call-overload]
+        counts = {t.name: (await session.execute(select(func.count()).select_from(t))).scalar_one()
                   for t in SQLModel.metadata.sorted_tables}
-        nominations = (await session.exec(select(Nomination.id, Nomination.state, Nomination.version).order_by(
-            col(Nomination.id)))).all()  # type: ignore[call-overload]
-        documents = (await session.exec(select(Document.id, Document.sha256).order_by(col(Document.id)))).all()  # type: ignore[call-overload]
-    return {"counts": counts, "nominations": [tuple(n) for n in nominations],
-            "documents": [tuple(d) for d in documents]}
+        nominations = (await session.exec(select(Nomination).order_by(col(Nomination.id)))).all()
+        documents = (await session.exec(select(Document).order_by(col(Document.id)))).all()
+    return {"counts": counts, "nominations": [(n.id, n.state, n.version) for n in nominations],
+            "documents": [(d.id, d.sha256) for d in documents]}
 
 
 async def test_running_every_stage_flow_again_changes_nothing(client: httpx.AsyncClient, demo: DemoProvince) -> None:
@@ -39,7 +37,7 @@ async def test_running_every_stage_flow_again_changes_nothing(client: httpx.Asyn
     before = await snapshot()
     assert before["counts"]["document"] == 5 and before["counts"]["stage"] == 7
     async with open_session() as session:
-        stages = (await session.exec(select(Stage).order_by(col(Stage.id)))).scalars().all()  # type: ignore[call-overload]
+        stages = (await session.exec(select(Stage).order_by(col(Stage.id)))).all()
     for stage in stages:
         flow_fn, _ = STAGE_FLOWS[stage.kind]
         await flow_fn(stage.subject_id)
@@ -51,7 +49,7 @@ async def test_each_stored_document_renders_again_to_the_same_bytes(
 ) -> None:
     await run_year(client, demo, demo_data()["council"])
     async with open_session() as session:
-        rows = (await session.exec(select(Document, Stage).join(Stage))).all()  # type: ignore[call-overload]
+        rows = (await session.exec(select(Document, Stage).join(Stage))).all()
         assert len(rows) == 5
         for document, stage in rows:
             kind = DocumentKind(document.kind)

@@ -77,11 +77,8 @@ def require_unique(ids: Sequence[int], field: str) -> None:
         seen.add(value)
 
 
-async def record_stage(
-    session: AsyncSession, kind: StageKind, subject_id: int, year: int, actor: str,
-    block_id: int | None = None,
-) -> Stage:
-    """Note that a person's input is stored and the stage's flow must now finish it (exactly once)."""
+async def refuse_if_recorded(session: AsyncSession, kind: StageKind, subject_id: int) -> None:
+    """Each stage is recorded once; saying so first is clearer than the state errors a second try would meet."""
     existing = (await session.exec(
         select(Stage).where(Stage.kind == kind, Stage.subject_id == subject_id)
     )).first()
@@ -89,6 +86,14 @@ async def record_stage(
         raise Conflict(Problem("stage", "stage.already_recorded",
                                f"This {kind.value.replace('_', ' ')} was already recorded "
                                f"by {existing.recorded_by}."))
+
+
+async def record_stage(
+    session: AsyncSession, kind: StageKind, subject_id: int, year: int, actor: str,
+    block_id: int | None = None,
+) -> Stage:
+    """Note that a person's input is stored and the stage's flow must now finish it (exactly once)."""
+    await refuse_if_recorded(session, kind, subject_id)
     stage = Stage(kind=kind, subject_id=subject_id, year=year, block_id=block_id, recorded_by=actor)
     session.add(stage)
     await session.flush()

@@ -6,7 +6,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
 from models.enums import StageKind, State
 from models.errors import DomainError, refuse
-from models.recording.common import get_or_404, nominations_by_id, record_stage, require_states, require_unique
+from models.recording.common import (
+    get_or_404,
+    nominations_by_id,
+    record_stage,
+    refuse_if_recorded,
+    require_states,
+    require_unique,
+)
 from models.stage import Stage
 from models.votes import Tally, tally_problems
 
@@ -35,6 +42,7 @@ async def record_council_votes(
     session: AsyncSession, session_id: int, data: CouncilVotesRecord, actor: str
 ) -> Stage:
     council = await get_or_404(session, CouncilSession, session_id, "session_id")
+    await refuse_if_recorded(session, StageKind.COUNCIL_REVIEW, session_id)
     ids = [v.nomination_id for v in data.votes]
     require_unique(ids, "votes")
     nominations = await nominations_by_id(session, ids, "votes")

@@ -22,6 +22,7 @@ from models.recording.common import (
     get_or_404,
     members_of,
     record_stage,
+    refuse_if_recorded,
     require_states,
     require_unique,
 )
@@ -97,6 +98,7 @@ async def record_meeting_results(
     session: AsyncSession, meeting_id: int, data: MeetingResultsRecord, actor: str
 ) -> Stage:
     meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
+    await refuse_if_recorded(session, StageKind.MEETING_TALLY, meeting_id)
     nominations = {n.id: n for n in (await session.exec(
         select(Nomination).where(Nomination.meeting_id == meeting_id).order_by(col(Nomination.id))
     )).all()}

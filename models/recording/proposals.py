@@ -15,6 +15,7 @@ from models.recording.common import (
     get_or_404,
     nominations_by_id,
     record_stage,
+    refuse_if_recorded,
     require_states,
     require_unique,
 )
@@ -71,6 +72,7 @@ async def record_screening(
     session: AsyncSession, proposal_id: int, data: ScreeningRecord, actor: str
 ) -> Stage:
     proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
+    await refuse_if_recorded(session, StageKind.SCREENING, proposal_id)
     submitted = (await session.exec(select(Stage).where(
         Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == proposal_id))).one()
     if submitted.status != StageStatus.COMPLETED:
