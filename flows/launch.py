@@ -8,12 +8,10 @@ from dataclasses import dataclass
 
 from prefect import tags
 from prefect.deployments.flow_runs import arun_deployment
-from sqlmodel import col, select
 
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
 from models.db import open_session
-from models.enums import StageKind, StageStatus
-from models.nomination import Transition
+from models.enums import StageStatus
 from models.organisation import EmulationBlock
 from models.settings import StageRunner, get_settings
 from models.stage import Stage
@@ -45,13 +43,14 @@ async def run_stage(stage_id: int) -> StageLaunch:
         session.add(stage)
         await session.commit()
     flow_fn, parameter = STAGE_FLOWS[stage.kind]
+    run_tags = ["tdkt", *await stage_tags(stage)]
     try:
-        with tags("tdkt", *await stage_tags(stage)):
-            if get_settings().stage_runner == StageRunner.DEPLOYMENT:
-                await arun_deployment(f"{flow_fn.name}/{DEPLOYMENT}", parameters={parameter: stage.subject_id},
-                                     timeout=0, idempotency_key=f"{stage.kind.value}-{stage.subject_id}-"
-                                     f"{stage.attempts}")
-            else:
+        if get_settings().stage_runner == StageRunner.DEPLOYMENT:
+            await arun_deployment(f"{flow_fn.name}/{DEPLOYMENT}", parameters={parameter: stage.subject_id},
+                                  tags=run_tags, timeout=0,
+                                  idempotency_key=f"{stage.kind.value}-{stage.subject_id}-{stage.attempts}")
+        else:
+            with tags(*run_tags):
                 await flow_fn(stage.subject_id)
     except Exception as error:  # the stage stays recorded; the reconciler will run it again
         log.exception("Stage %s (%s %s) did not finish", stage.id, stage.kind.value, stage.subject_id)
@@ -71,15 +70,3 @@ async def stage_status(stage_id: int) -> StageLaunch:
     async with open_session() as session:
         stage = await session.get_one(Stage, stage_id)
         return StageLaunch(stage_id, stage.status, stage.last_error)
-
-
-async def flow_runs_of(nomination_id: int) -> list[str]:
-    """The flow runs that moved a nomination, from its transition log."""
-    async with open_session() as session:
-        query = select(Transition.flow_run_id).where(
-            Transition.nomination_id == nomination_id, col(Transition.flow_run_id).is_not(None)
-        ).order_by(col(Transition.id))
-        return [r for r in (await session.exec(query)).all() if r]
-
-
-__all__ = ["StageKind", "StageLaunch", "flow_runs_of", "run_stage", "stage_status"]

@@ -13,7 +13,7 @@ from tests.year import BLOCK_HEAD, SECRETARY, Year, candidates, hold_meeting, op
 
 async def row_counts() -> dict[str, int]:
     async with open_session() as session:
-        return {t.name: (await session.execute(select(func.count()).select_from(t))).scalar_one()
+        return {t.name: (await session.exec(select(func.count()).select_from(t))).one()
                 for t in SQLModel.metadata.sorted_tables}
 
 

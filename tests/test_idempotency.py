@@ -24,7 +24,7 @@ BUILDERS = {DocumentKind.MEETING_MINUTES: build_minutes, DocumentKind.BLOCK_PROP
 async def snapshot() -> dict[str, Any]:
     """Row counts of every table, every nomination's state and version, every document's hash."""
     async with open_session() as session:
-        counts = {t.name: (await session.execute(select(func.count()).select_from(t))).scalar_one()
+        counts = {t.name: (await session.exec(select(func.count()).select_from(t))).one()
                   for t in SQLModel.metadata.sorted_tables}
         nominations = (await session.exec(select(Nomination).order_by(col(Nomination.id)))).all()
         documents = (await session.exec(select(Document).order_by(col(Document.id)))).all()

@@ -28,7 +28,7 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
     candidates = await _candidates(session, meeting_id, members_total)
     threshold = block_vote_threshold()
     context = MinutesContext(
-        header=header(province_upper(), [block.name], "", meeting.held_on),
+        header=header(f"UBND {province_upper()}", [block.name], "", meeting.held_on),
         subject=f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}",
         opened_at=f"{vn_time(meeting.opened_at)}, {vn_date(meeting.held_on)}",
         location=meeting.location,
