@@ -10,12 +10,10 @@ from api.presenters import nominations_public
 from models.catalogue import Award
 from models.decision import Decision
 from models.enums import State
-from models.errors import Conflict, Problem
-from models.moves import move
 from models.nomination import AwardRecord, AwardRecordPublic, Nomination, NominationPublic, TransitionPublic
 from models.queries import history_of
 from models.recording.common import get_or_404
-from models.workflow import MoveFacts
+from models.recording.nominations import ManualMove, move_by_hand
 
 router = APIRouter(prefix="/nominations", tags=["nominations"])
 
@@ -24,14 +22,6 @@ class NominationDetail(SQLModel):
     history: list[TransitionPublic]
     flow_run_ids: list[str]
     award_records: list[AwardRecordPublic]
-
-
-class ManualMove(SQLModel):
-    """Withdraw, put on hold, or lift a hold (back to the state the nomination was held in)."""
-
-    to_state: State
-    reason: str
-    version: int
 
 
 @router.get("")
@@ -74,15 +64,10 @@ async def read(nomination_id: int, session: SessionDep) -> NominationDetail:
 
 
 @router.post("/{nomination_id}/moves", status_code=201)
-async def move_by_hand(nomination_id: int, data: ManualMove, session: SessionDep, actor: ActorDep) -> NominationDetail:
+async def move_nomination(
+    nomination_id: int, data: ManualMove, session: SessionDep, actor: ActorDep
+) -> NominationDetail:
     """Withdraw a nomination, put it on hold (discipline review, complaint), or lift its hold."""
-    nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
-    if data.version != nomination.version:
-        raise Conflict(Problem("version", "nomination.changed",
-                               f"The nomination is at version {nomination.version}, not {data.version}; reload it."))
-    history = await history_of(session, nomination_id)
-    held_from = history[-1].from_state if nomination.state == State.ON_HOLD and history else None
-    await move(session, nomination, data.to_state, MoveFacts(reason=data.reason, held_from=held_from), actor=actor,
-               evidence={"by_hand": True})
+    await move_by_hand(session, nomination_id, data, actor)
     await session.commit()
     return await read(nomination_id, session)

@@ -1,0 +1,32 @@
+"""Moves people make by hand: withdraw a nomination, put it on hold, or lift the hold."""
+
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.enums import State
+from models.errors import Conflict, Problem
+from models.moves import move
+from models.nomination import Nomination, Transition
+from models.queries import history_of
+from models.recording.common import get_or_404
+from models.workflow import MoveFacts
+
+
+class ManualMove(SQLModel):
+    """Withdraw, put on hold, or lift a hold (back to the state the nomination was held in)."""
+
+    to_state: State
+    reason: str
+    version: int
+
+
+async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMove, actor: str) -> Transition:
+    nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
+    if data.version != nomination.version:
+        raise Conflict(Problem("version", "nomination.changed",
+                               f"The nomination is at version {nomination.version}, not {data.version}; reload it."))
+    history = await history_of(session, nomination_id)
+    # The transition that placed the hold remembers where the nomination was.
+    held_from = history[-1].from_state if nomination.state == State.ON_HOLD and history else None
+    return await move(session, nomination, data.to_state, MoveFacts(reason=data.reason, held_from=held_from),
+                      actor=actor, evidence={"by_hand": True})
