@@ -99,6 +99,11 @@ async def assert_documents(http: httpx.AsyncClient, year: Year) -> None:
     collective = await download(http, numbers["bk_collective"], "decision")
     assert any("Số: 02/QĐ-UBND" in p for p in paragraphs(collective))
     assert annex(collective) == [["1", "Sở Nông nghiệp và Môi trường"]], "the declined unit is not listed"
+    detail = (await http.get(f"/decisions/{year.decisions['bk_collective']}")).json()
+    assert detail["decision"]["number"] == "02/QĐ-UBND" and detail["decision"]["status"] == "signed"
+    assert [(i["candidate_name"], i["golden_book_no"], i["declined"]) for i in detail["decision"]["items"]] == [
+        ("Sở Nông nghiệp và Môi trường", 1, False), ("Sở Xây dựng", None, True)]
+    assert detail["stages"][0]["flow_run_id"] and detail["documents"][0]["kind"] == "decision"
     individual = await download(http, numbers["bk_individual"], "decision")
     assert any("Số: 03/QĐ-UBND" in p for p in paragraphs(individual))
     assert annex(individual) == [["1", "Nguyễn Thị Hồng Nhung"]]

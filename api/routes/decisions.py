@@ -1,18 +1,27 @@
 """Decisions: prepared from the council's recommendations, signed by the Chairman's office."""
 
 from fastapi import APIRouter, Response, status
+from sqlmodel import SQLModel
 
 from api.deps import ActorDep, SessionDep
-from api.presenters import StageReport
+from api.presenters import StageReport, stages_public
 from api.stages import commit_and_run
 from models.catalogue import Award
 from models.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
+from models.enums import StageKind
 from models.nomination import Nomination
-from models.queries import candidate_labels
+from models.queries import candidate_labels, stage_of
 from models.recording.common import get_or_404
 from models.recording.decisions import create_decision, decision_items, sign_decision
+from models.stage import DocumentPublic, StagePublic
 
 router = APIRouter(prefix="/decisions", tags=["decisions"])
+
+
+class DecisionDetail(SQLModel):
+    decision: DecisionPublic
+    stages: list[StagePublic]
+    documents: list[DocumentPublic]
 
 
 async def decision_public(session: SessionDep, decision_id: int) -> DecisionPublic:
@@ -46,5 +55,9 @@ async def sign(
 
 
 @router.get("/{decision_id}")
-async def read(decision_id: int, session: SessionDep) -> DecisionPublic:
-    return await decision_public(session, decision_id)
+async def read(decision_id: int, session: SessionDep) -> DecisionDetail:
+    """The decision with its annex rows, the flow run that issued it, and the printed document."""
+    decision = await decision_public(session, decision_id)
+    stage = await stage_of(session, StageKind.DECISION_ISSUE, decision_id)
+    stages, documents = await stages_public(session, [stage] if stage else [])
+    return DecisionDetail(decision=decision, stages=stages, documents=documents)
