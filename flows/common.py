@@ -4,6 +4,7 @@ import hashlib
 import os
 import signal
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -17,13 +18,31 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind, render_document
 from models.base import utc_now
 from models.db import open_session
-from models.enums import StageKind, StageStatus
+from models.enums import StageKind, StageStatus, State
 from models.errors import Conflict, Problem
-from models.queries import stage_of
+from models.moves import move
+from models.nomination import Nomination
+from models.queries import moved_by_stage, stage_of
 from models.settings import get_settings
 from models.stage import Document, Stage
+from models.workflow import MoveFacts
 
 ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], str]]]
+
+
+@dataclass(frozen=True)
+class PlannedMove:
+    """One nomination a stage moves, from the states the stage expects to find it in."""
+
+    nomination: Nomination
+    sources: tuple[State, ...]
+    target: State
+    facts: MoveFacts
+    evidence: dict[str, Any]
+    report: dict[str, Any]  # what the flow's table artifact shows for this nomination
+
+
+Planner = Callable[[AsyncSession, int], Awaitable[list[PlannedMove]]]
 
 
 def current_flow_run_id() -> str | None:
@@ -42,6 +61,21 @@ async def load_stage(session: AsyncSession, kind: StageKind, subject_id: int) ->
     if stage is None:
         raise Conflict(Problem("stage", "stage.not_recorded", f"No {kind.value} was recorded for {subject_id}."))
     return stage
+
+
+async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> list[dict[str, Any]]:
+    """Apply a stage's planned moves in one transaction, as the person who recorded the stage."""
+    async with open_session() as session:
+        stage = await load_stage(session, kind, subject_id)
+        already_moved = await moved_by_stage(session, stage.id)
+        planned = await plan(session, subject_id)
+        for p in planned:
+            # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) stays.
+            if p.nomination.id not in already_moved and p.nomination.state in p.sources:
+                await move(session, p.nomination, p.target, p.facts, actor=stage.recorded_by, evidence=p.evidence,
+                           stage_id=stage.id, flow_run_id=current_flow_run_id())
+        await session.commit()
+        return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
 
 
 @task(cache_policy=NO_CACHE)

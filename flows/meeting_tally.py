@@ -5,18 +5,24 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import complete_stage, current_flow_run_id, failpoint, load_stage, publish_table, store_stage_document
+from flows.common import (
+    PlannedMove,
+    complete_stage,
+    failpoint,
+    move_as_planned,
+    publish_table,
+    store_stage_document,
+)
 from flows.documents.minutes import build_minutes
 from models.catalogue import block_vote_threshold
 from models.db import open_session
 from models.enums import BlockRole, StageKind, State
 from models.meeting import BallotTally, BlockMeeting
-from models.moves import move
 from models.nomination import Nomination
 from models.organisation import BlockMembership
-from models.queries import moved_by_stage
 from models.recording.common import members_of
 from models.votes import Tally, count_votes
 from models.workflow import MoveFacts
@@ -24,29 +30,30 @@ from models.workflow import MoveFacts
 STAGE = StageKind.MEETING_TALLY
 
 
+async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[PlannedMove]:
+    """Endorse the candidates whose votes reach the block's threshold; the rest are not endorsed."""
+    meeting = await session.get_one(BlockMeeting, meeting_id)
+    members_total = len(await members_of(session, meeting.block_id, meeting.year))
+    rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
+        Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
+    planned = []
+    for nomination, t in rows:
+        outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total,
+                              block_vote_threshold())
+        planned.append(PlannedMove(
+            nomination=nomination,
+            sources=(State.NOMINATED,),
+            target=State.ENDORSED if outcome.passed else State.NOT_ENDORSED,
+            facts=MoveFacts(vote=outcome),
+            evidence={"meeting_id": meeting_id, **outcome.as_evidence()},
+            report={"votes_for": t.votes_for, "required": outcome.required},
+        ))
+    return planned
+
+
 @task(cache_policy=NO_CACHE)
 async def apply_block_vote(meeting_id: int) -> list[dict[str, Any]]:
-    """Endorse the candidates whose votes reach the block's threshold; the rest are not endorsed."""
-    async with open_session() as session:
-        stage = await load_stage(session, STAGE, meeting_id)
-        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
-        meeting = await session.get_one(BlockMeeting, meeting_id)
-        members_total = len(await members_of(session, meeting.block_id, meeting.year))
-        rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
-            Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
-        decided = []
-        for nomination, t in rows:
-            outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total,
-                                  block_vote_threshold())
-            if nomination.id not in moved and nomination.state == State.NOMINATED:
-                target = State.ENDORSED if outcome.passed else State.NOT_ENDORSED
-                await move(session, nomination, target, MoveFacts(vote=outcome), actor=stage.recorded_by,
-                           evidence={"meeting_id": meeting_id, **outcome.as_evidence()}, stage_id=stage.id,
-                           flow_run_id=current_flow_run_id())
-            decided.append({"nomination": nomination.id, "votes_for": t.votes_for, "required": outcome.required,
-                            "state": nomination.state.value})
-        await session.commit()
-        return decided
+    return await move_as_planned(STAGE, meeting_id, plan_block_vote)
 
 
 @task(cache_policy=NO_CACHE)

@@ -4,39 +4,45 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import complete_stage, current_flow_run_id, failpoint, load_stage, publish_table, store_stage_document
+from flows.common import (
+    PlannedMove,
+    complete_stage,
+    failpoint,
+    move_as_planned,
+    publish_table,
+    store_stage_document,
+)
 from flows.documents.proposal import build_proposal
-from models.db import open_session
 from models.enums import StageKind, State
-from models.moves import move
 from models.nomination import Nomination
 from models.proposal import Proposal
-from models.queries import moved_by_stage
 from models.recording.proposals import proposal_nomination_ids
 from models.workflow import MoveFacts
 
 STAGE = StageKind.PROPOSAL_SUBMISSION
 
 
+async def plan_submission(session: AsyncSession, proposal_id: int) -> list[PlannedMove]:
+    proposal = await session.get_one(Proposal, proposal_id)
+    return [
+        PlannedMove(
+            nomination=await session.get_one(Nomination, nomination_id),
+            sources=(State.ENDORSED, State.RETURNED),
+            target=State.SUBMITTED,
+            facts=MoveFacts(proposal_id=proposal_id),
+            evidence={"proposal": proposal.number},
+            report={"proposal": proposal.number},
+        )
+        for nomination_id in await proposal_nomination_ids(session, proposal_id)
+    ]
+
+
 @task(cache_policy=NO_CACHE)
 async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
-    async with open_session() as session:
-        stage = await load_stage(session, STAGE, proposal_id)
-        moved = await moved_by_stage(session, stage.id)  # a rerun leaves these alone
-        proposal = await session.get_one(Proposal, proposal_id)
-        submitted = []
-        for nomination_id in await proposal_nomination_ids(session, proposal_id):
-            nomination = await session.get_one(Nomination, nomination_id)
-            if nomination.id not in moved and nomination.state in (State.ENDORSED, State.RETURNED):
-                await move(session, nomination, State.SUBMITTED, MoveFacts(proposal_id=proposal_id),
-                           actor=stage.recorded_by, evidence={"proposal": proposal.number}, stage_id=stage.id,
-                           flow_run_id=current_flow_run_id())
-            submitted.append({"nomination": nomination_id, "proposal": proposal.number,
-                              "state": nomination.state.value})
-        await session.commit()
-        return submitted
+    return await move_as_planned(STAGE, proposal_id, plan_submission)
 
 
 @flow(name="block-proposal-submission", flow_run_name="submit-proposal-{proposal_id}")
