@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text
+from sqlalchemy import Text, event
 from sqlmodel import Field, SQLModel
 
 from models.base import enum_field, json_field, timestamp_field
@@ -86,3 +86,9 @@ class AwardRecordPublic(SQLModel):
     award_code: str
     decision_number: str
     golden_book_no: int
+
+
+@event.listens_for(Transition, "before_update")
+@event.listens_for(Transition, "before_delete")
+def _refuse_rewriting_history(_mapper: object, _connection: object, transition: Transition) -> None:
+    raise PermissionError(f"Transition {transition.id} is part of the append-only log and cannot be changed.")

@@ -2,13 +2,18 @@
 
 import asyncio
 
+import httpx
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, col, select
 
 from models.db import make_sync_engine, open_session
 from models.decision import IssuedNumber
+from models.nomination import Transition
 from models.numbering import allocate_number
+from tests.demo import DemoProvince
+from tests.year import Year, hold_meeting
 
 
 async def test_migrations_build_the_schema_the_models_describe(database_url: str) -> None:
@@ -43,3 +48,23 @@ async def test_concurrent_signers_get_consecutive_distinct_numbers(database_url:
         register = (await session.exec(select(IssuedNumber.seq).where(IssuedNumber.year == 2027).order_by(
             col(IssuedNumber.seq)))).all()
     assert list(register) == list(range(1, 9))
+
+
+
+async def test_the_transition_log_cannot_be_edited_or_deleted_through_the_orm(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    await hold_meeting(client, demo, Year())
+    async with open_session() as session:
+        entry = (await session.exec(select(Transition).order_by(col(Transition.id)))).first()
+        assert entry is not None
+        entry.reason = "rewritten"
+        session.add(entry)
+        with pytest.raises(PermissionError, match="append-only"):
+            await session.commit()
+    async with open_session() as session:
+        entry = (await session.exec(select(Transition).order_by(col(Transition.id)))).first()
+        assert entry is not None and entry.reason == "Put forward at the block meeting"
+        await session.delete(entry)
+        with pytest.raises(PermissionError, match="append-only"):
+            await session.commit()
