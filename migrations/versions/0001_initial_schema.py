@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-20 22:21:19.930904
+Create Date: 2026-11-20
 """
 from collections.abc import Sequence
 
