@@ -1,8 +1,9 @@
-"""`tdkt`: run the service, apply migrations, load the demo province, run the reconciler once."""
+"""`tdkt`: run the service, apply migrations, load the demo province, run the reconciler once, print PDFs."""
 
 import argparse
 import asyncio
 import os
+import sys
 
 # Prefect reads its own settings from the environment; these are its embedded-mode defaults for this service.
 # Analytics off removes the only "database is locked" seen with the SQLite-backed local Prefect API.
@@ -36,6 +37,62 @@ def demo(_: argparse.Namespace) -> None:
     print("Demo province loaded." if loaded else "Demo province was already loaded.")
     for block in data["blocks"]:
         print(f"  {block['code']}: {block['name']} ({len(block['units'])} units, year {data['year']})")
+    print(f"Demo accounts (password {data['accounts']['password']!r}; change them before real use):")
+    for account in data["accounts"]["users"]:
+        print(f"  {account['username']:<20} {account['role']} {account.get('block', '')}")
+
+
+async def _create_admin(username: str, full_name: str, password: str) -> None:
+    from models.accounts import GrantCreate, UserCreate
+    from models.audit import Actor
+    from models.db import open_session
+    from models.permissions import Role
+    from models.recording.accounts import create_user, grant_role
+
+    cli = Actor("tdkt-cli")
+    async with open_session() as session:
+        user = await create_user(session, UserCreate(username=username, full_name=full_name, password=password), cli)
+        await grant_role(session, user.id, GrantCreate(role=Role.ADMINISTRATOR), cli)
+        await session.commit()
+
+
+def create_admin(args: argparse.Namespace) -> None:
+    import getpass
+
+    from models.errors import DomainError
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
+    try:
+        asyncio.run(_create_admin(args.username, args.full_name, password))
+    except (DomainError, ValueError) as error:
+        sys.exit(f"Not created: {error}")
+    print(f"Administrator {args.username!r} created; log in at POST /login/access-token.")
+
+
+async def _pdf(document_id: int) -> bytes:
+    from flows.documents.pdf import docx_to_pdf
+    from models.db import open_session
+    from models.errors import not_found
+    from models.stage import Document
+
+    async with open_session() as session:
+        document = await session.get(Document, document_id)
+    if document is None:
+        raise not_found("DOCUMENT_ID", "document", document_id)
+    return await docx_to_pdf(document.content)
+
+
+def pdf(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from models.errors import DomainError
+
+    try:
+        content = asyncio.run(_pdf(args.document_id))
+    except DomainError as error:
+        sys.exit(f"No PDF: {error}")
+    Path(args.out).write_bytes(content)
+    print(f"Wrote {args.out} ({len(content):,} bytes), a PDF copy of document {args.document_id}.")
 
 
 def reconcile(args: argparse.Namespace) -> None:
@@ -71,9 +128,18 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.set_defaults(handler=serve)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(handler=migrate)
     commands.add_parser("demo", help="load the award catalogue and the demo province").set_defaults(handler=demo)
+    admin_cmd = commands.add_parser("create-admin", help="create the first administrator account")
+    admin_cmd.add_argument("username")
+    admin_cmd.add_argument("--full-name", required=True)
+    admin_cmd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    admin_cmd.set_defaults(handler=create_admin)
     reconcile_cmd = commands.add_parser("reconcile", help="finish stages whose flow never completed, once")
     reconcile_cmd.add_argument("--grace", type=int, default=None, help="seconds a stage is left to its own flow")
     reconcile_cmd.set_defaults(handler=reconcile)
+    pdf_cmd = commands.add_parser("pdf", help="write a PDF copy of an issued document (needs LibreOffice)")
+    pdf_cmd.add_argument("document_id", type=int, metavar="DOCUMENT_ID")
+    pdf_cmd.add_argument("out", metavar="OUT.pdf")
+    pdf_cmd.set_defaults(handler=pdf)
     args = parser.parse_args(argv)
     args.handler(args)
 

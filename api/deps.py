@@ -3,11 +3,20 @@
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Path, Query, Request
+from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.auth import Principal, principal_for
+from models.base import MAX_ID
 from models.db import open_session
-from models.errors import refuse
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+QueryYear = Annotated[int | None, Query(ge=1945, le=2100)]
+
+oauth2 = OAuth2PasswordBearer(tokenUrl="/login/access-token", auto_error=False,
+                              description="An access token from /login/access-token, or an API token (tdkt_…)")
 
 
 async def get_session() -> AsyncIterator[AsyncSession]:
@@ -15,14 +24,17 @@ async def get_session() -> AsyncIterator[AsyncSession]:
         yield session
 
 
-async def get_actor(
-    x_actor: Annotated[str | None, Header(description="Who is acting, e.g. 'thuky.hoidong' (login name)")] = None,
-) -> str:
-    # Until accounts exist (issue 5), every change must at least say who made it.
-    if x_actor is None or not x_actor.strip():
-        raise refuse("X-Actor", "actor.required", "Say who is acting: send the X-Actor header with your login name.")
-    return x_actor.strip()[:255]
-
-
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
-ActorDep = Annotated[str, Depends(get_actor)]
+
+
+async def get_principal(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[str | None, Depends(oauth2)],
+    x_on_behalf_of: Annotated[str | None, Header(description="Act as the delegate of this login name")] = None,
+) -> Principal:
+    address = request.client.host if request.client else None
+    return await principal_for(session, token, x_on_behalf_of, address)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -9,7 +9,21 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
-from api.routes import catalogue, council, decisions, documents, meetings, nominations, proposals
+from api.middleware import BodySizeLimit, IdempotencyKeys
+from api.problems import PROBLEM_RESPONSES
+from api.routes import (
+    accounts,
+    audit,
+    catalogue,
+    council,
+    decisions,
+    documents,
+    login,
+    meetings,
+    nominations,
+    proposals,
+    register,
+)
 from flows.reconciler import reconcile_stages
 from models.settings import StageRunner, get_settings
 
@@ -46,8 +60,11 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
-    for module in (catalogue, meetings, proposals, council, decisions, nominations, documents):
-        app.include_router(module.router)
+    app.add_middleware(IdempotencyKeys)
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)  # outermost: runs first
+    for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
+                   register):
+        app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.nomination import Nomination, NominationPublic
+from models.nomination import Nomination, NominationPublic, Transition, TransitionPublic
 from models.queries import awards_by_id, candidate_labels, documents_of, stage_nomination_ids
 from models.stage import Document, DocumentPublic, Stage, StagePublic
 
@@ -33,15 +33,37 @@ async def nominations_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[
     return await nominations_public(session, [rows[i] for i in ids])
 
 
-def document_public(document: Document) -> DocumentPublic:
-    return DocumentPublic.model_validate(document, update={"download_url": f"/documents/{document.id}"})
+def document_public(document: Document, superseded_by_id: int | None = None) -> DocumentPublic:
+    return DocumentPublic.model_validate(document, update={
+        "download_url": f"/documents/{document.id}", "pdf_url": f"/documents/{document.id}/pdf",
+        "superseded_by_id": superseded_by_id})
+
+
+def documents_public(documents: Sequence[Document]) -> list[DocumentPublic]:
+    """Every version, each naming the version that corrected it (all versions of a stage are listed together)."""
+    corrected_by = {d.supersedes_id: d.id for d in documents if d.supersedes_id is not None}
+    return [document_public(d, corrected_by.get(d.id)) for d in documents]
+
+
+async def transitions_public(session: AsyncSession, transitions: Sequence[Transition]) -> list[TransitionPublic]:
+    """Each transition with the documents its stage issued and their SHA-256.
+
+    Transitions are append-only and the document is rendered after the moves, so the link is the stage both
+    belong to rather than a field written back into the transition.
+    """
+    documents = await documents_of(session, sorted({t.stage_id for t in transitions if t.stage_id is not None}))
+    by_stage: dict[int, list[DocumentPublic]] = {}
+    for document, public in zip(documents, documents_public(documents), strict=True):
+        by_stage.setdefault(document.stage_id, []).append(public)
+    return [TransitionPublic.model_validate(t, update={"documents": by_stage.get(t.stage_id or 0, [])})
+            for t in transitions]
 
 
 async def stages_public(
     session: AsyncSession, stages: Sequence[Stage]
 ) -> tuple[list[StagePublic], list[DocumentPublic]]:
     documents = await documents_of(session, [s.id for s in stages])
-    return [StagePublic.model_validate(s) for s in stages], [document_public(d) for d in documents]
+    return [StagePublic.model_validate(s) for s in stages], documents_public(documents)
 
 
 async def stage_report(session: AsyncSession, stage_id: int) -> StageReport:

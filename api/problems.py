@@ -6,14 +6,36 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
 from models.errors import DomainError, Problem
 
 log = logging.getLogger(__name__)
-TITLES = {400: "Bad request", 404: "Not found", 409: "Conflict", 422: "The request breaks a rule",
-          500: "Internal error"}
+TITLES = {400: "Bad request", 401: "Not logged in", 403: "Not allowed", 404: "Not found", 409: "Conflict",
+          413: "Request too large", 422: "The request breaks a rule", 500: "Internal error",
+          503: "Service unavailable"}
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail", "errors"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "rule", "message"],
+            "properties": {"field": {"type": "string"}, "rule": {"type": "string"}, "message": {"type": "string"}},
+        }},
+    },
+}
+# Documented on every operation, so clients (and schema-driven tests) know every error is a problem+json.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": TITLES[status], "content": {"application/problem+json": {"schema": PROBLEM_SCHEMA}}}
+    for status in (401, 403, 404, 409, 413, 422)
+}
 
 
 def problem_response(status: int, problems: list[Problem], detail: str = "") -> JSONResponse:
@@ -24,7 +46,8 @@ def problem_response(status: int, problems: list[Problem], detail: str = "") -> 
         "detail": detail or "; ".join(p.message for p in problems),
         "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in problems],
     }
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
 
 
 def _field(location: tuple[Any, ...]) -> str:
@@ -50,6 +73,12 @@ async def on_integrity_error(_: Request, error: Exception) -> JSONResponse:
                                           "reload and try again.")])
 
 
+async def on_out_of_range(_: Request, error: Exception) -> JSONResponse:
+    log.warning("Value out of range: %s", error)
+    return problem_response(422, [Problem("body", "input.out_of_range",
+                                          "A number in the request is too large to be stored.")])
+
+
 async def on_http_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     return problem_response(error.status_code, [Problem("path", "http", str(error.detail))])
@@ -65,5 +94,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(IntegrityError, on_integrity_error)
+    app.add_exception_handler(DataError, on_out_of_range)  # PostgreSQL: numeric value out of range
+    app.add_exception_handler(OverflowError, on_out_of_range)  # SQLite: int too large for INTEGER
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(Exception, on_unexpected)

@@ -1,4 +1,4 @@
-"""Write the three Word templates: `python -m docx_templates.build_templates`.
+"""Write the Word templates: `python -m docx_templates.build_templates`.
 
 The .docx files are the source of truth once they exist: a clerk may open one in Word or
 LibreOffice and adjust wording or layout, and rerunning this script overwrites such edits.
@@ -13,16 +13,12 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.shared import Pt
 
 from docx_templates import docx_building as kit
+from docx_templates import parts
 from docx_templates.contexts import DocumentKind
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
-
-TEXT_WIDTH_MM = 165  # A4 210 mm minus margins 30 left, 15 right
-CELL_PADDING_MM = 3.8  # Word's default left + right cell margins
 
 
 def build(kind: DocumentKind) -> bytes:
@@ -30,7 +26,7 @@ def build(kind: DocumentKind) -> bytes:
     kit.drop_thumbnail(doc)
     kit.set_up_page(doc)
     kit.add_styles(doc)
-    _header(doc)
+    parts.header(doc)
     LAYOUTS[kind](doc)
     doc.core_properties.title = TITLES[kind]
     doc.core_properties.comments = "Tạo bởi: python -m docx_templates.build_templates"
@@ -42,7 +38,7 @@ def build(kind: DocumentKind) -> bytes:
 
 
 def _minutes(doc: Document) -> None:
-    _title(doc, "BIÊN BẢN")
+    parts.title(doc, "BIÊN BẢN")
     for text in (
         "Thời gian bắt đầu: {{ opened_at }}.",
         "Địa điểm: {{ location }}.",
@@ -59,16 +55,17 @@ def _minutes(doc: Document) -> None:
         doc,
         "r in candidates",
         [
-            kit.Column("STT", "{{ r.stt }}", 9, centred=True),
-            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 36),
-            kit.Column("Hình thức đề nghị", "{{ r.award }}", 28),
-            kit.Column("Đồng ý", "{{ r.votes_for }}", 15, centred=True),
+            kit.Column("STT", "{{ r.stt }}", 10, centred=True),
+            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 33),
+            kit.Column("Hình thức đề nghị", "{{ r.award }}", 29),
+            kit.Column("Đồng ý", "{{ r.votes_for }}", 14, centred=True),
             kit.Column("Không đồng ý", "{{ r.votes_against }}", 15, centred=True),
-            kit.Column("Không biểu quyết", "{{ r.abstain }}", 16, centred=True),
-            kit.Column("Phiếu không hợp lệ", "{{ r.invalid }}", 16, centred=True),
-            kit.Column("Tỷ lệ", "{{ r.percent }}", 15, centred=True),
-            kit.Column("Kết quả", "{{ r.result }}", 15, centred=True),
+            kit.Column("Không biểu quyết", "{{ r.abstain }}", 15, centred=True),
+            kit.Column("Phiếu không hợp lệ", "{{ r.invalid }}", 15, centred=True),
+            kit.Column("Tỷ lệ", "{{ r.percent }}", 17, centred=True),
+            kit.Column("Kết quả", "{{ r.result }}", 17, centred=True),
         ],
+        size=11,  # nine columns: 12 pt would break "Không" and "85,71%" in the middle
     )
     kit.para(doc, "Hội nghị thống nhất bầu {{ next_head }} làm Trưởng Khối năm {{ next_year }}.", style=kit.BODY)
     kit.tag(doc, "if next_deputy")
@@ -81,14 +78,14 @@ def _minutes(doc: Document) -> None:
         style=kit.BODY,
     )
     left, right = kit.layout_row(doc, (82.5, 82.5))
-    _signer_block(left, "signers[0]")  # the secretary signs on the left, the chair on the right
-    _signer_block(right, "signers[1]")
+    parts.signer_block(left, "signers[0]")  # the secretary signs on the left, the chair on the right
+    parts.signer_block(right, "signers[1]")
 
 
 def _proposal(doc: Document) -> None:
-    _title(doc, "TỜ TRÌNH")
-    _recipients(doc)
-    _bases(doc, last_dot="loop.last")
+    parts.title(doc, "TỜ TRÌNH")
+    parts.recipients(doc)
+    parts.bases(doc, last_dot="loop.last")
     kit.para(doc, "{{ body }}", style=kit.BODY)
     kit.tag(doc, "if collectives")
     kit.para(doc, "I. TẬP THỂ", style=kit.BODY, bold=True)
@@ -96,10 +93,10 @@ def _proposal(doc: Document) -> None:
         doc,
         "r in collectives",
         [
-            kit.Column("STT", "{{ r.stt }}", 10, centred=True),
+            kit.Column("STT", "{{ r.stt }}", 12, centred=True),
             kit.Column("Tên tập thể", "{{ r.name }}", 50),
             kit.Column("Hình thức đề nghị", "{{ r.award }}", 40),
-            kit.Column("Thành tích", "{{ r.achievement }}", 65),
+            kit.Column("Thành tích", "{{ r.achievement }}", 63),
         ],
     )
     kit.tag(doc, "endif")
@@ -110,137 +107,97 @@ def _proposal(doc: Document) -> None:
         doc,
         "r in individuals",
         [
-            kit.Column("STT", "{{ r.stt }}", 10, centred=True),
+            kit.Column("STT", "{{ r.stt }}", 12, centred=True),
             kit.Column("Họ và tên", "{{ r.name }}", 36),
             kit.Column("Chức vụ, đơn vị", "{{ r.detail }}", 40),
             kit.Column("Hình thức đề nghị", "{{ r.award }}", 34),
-            kit.Column("Thành tích", "{{ r.achievement }}", 45),
+            kit.Column("Thành tích", "{{ r.achievement }}", 43),
         ],
     )
     kit.tag(doc, "endif")
     kit.para(doc, "{{ closing }}", style=kit.BODY)
-    _receivers_and_signer(doc)
+    parts.receivers_and_signer(doc)
 
 
 def _decision(doc: Document) -> None:
-    _title(doc, "QUYẾT ĐỊNH")
+    parts.title(doc, "QUYẾT ĐỊNH")
     kit.para(doc, "{{ authority }}", align=kit.CENTER, bold=True).paragraph_format.space_after = Pt(12)
     # The preamble is one sentence: only its very last line ends with ".".
-    _bases(doc, last_dot="loop.last and not considerations")
+    parts.bases(doc, last_dot="loop.last and not considerations")
     kit.tag(doc, "for c in considerations")
     kit.para(doc, "{{ c }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY, italic=True)
     kit.tag(doc, "endfor")
-    kit.para(doc, "QUYẾT ĐỊNH:", align=kit.CENTER, bold=True).paragraph_format.space_after = Pt(12)
+    decides = kit.para(doc, "QUYẾT ĐỊNH:", align=kit.CENTER, bold=True).paragraph_format
+    decides.space_before, decides.space_after = Pt(6), Pt(12)
     kit.tag(doc, "for a in articles")
     article = kit.para(doc, "{{ a.title }}", style=kit.BODY, bold=True)
     kit.run(article, " {{ a.text }}")
     kit.tag(doc, "endfor")
-    _receivers_and_signer(doc)
+    parts.receivers_and_signer(doc)
     _annex(doc)
 
 
 def _annex(doc: Document) -> None:
-    kit.para(doc, "{{ annex_title }}", align=kit.CENTER, bold=True).paragraph_format.page_break_before = True
+    parts.annex_section(doc)
+    kit.para(doc, "{{ annex_title }}", align=kit.CENTER, bold=True)
     kit.para(doc, "{{ annex_subject }}", align=kit.CENTER, bold=True)
     kit.para(doc, "{{ annex_reference }}", align=kit.CENTER, italic=True)
-    kit.rule(doc, 35, TEXT_WIDTH_MM)
+    kit.rule(doc, 35, parts.TEXT_WIDTH_MM)
     kit.tag(doc, "for s in annex_sections")
     heading = kit.para(doc, "{{ s.heading }}", bold=True)
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.space_after = Pt(6)
-    kit.data_table(
-        doc,
-        "r in s.rows",
-        [
-            kit.Column("STT", "{{ r.stt }}", 12, centred=True),
-            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 68),
-            kit.Column("Chức vụ, đơn vị", "{{ r.detail }}", 85),
-        ],
-    )
+    # Collectives have no position or unit to print: their table has no such column, rather than an empty one.
+    kit.tag(doc, "if s.detail_heading")
+    kit.data_table(doc, "r in s.rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("{{ s.name_heading }}", "{{ r.name }}", 68),
+        kit.Column("{{ s.detail_heading }}", "{{ r.detail }}", 85),
+    ])
+    kit.tag(doc, "else")
+    kit.data_table(doc, "r in s.rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("{{ s.name_heading }}", "{{ r.name }}", 153),
+    ])
+    kit.tag(doc, "endif")
     kit.tag(doc, "endfor")
     kit.para(doc)  # Word expects a paragraph, not a table, at the end of the body
+
+
+def _appraisal(doc: Document) -> None:
+    """The TĐKT office's Tờ trình to the Chairman: the council's vote on each nomination and what to award."""
+    parts.title(doc, "TỜ TRÌNH")
+    parts.recipients(doc)
+    parts.bases(doc, last_dot="loop.last")
+    kit.para(doc, "{{ council }}", style=kit.BODY)
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 44),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 38),
+        kit.Column("Số phiếu đồng ý / tổng số thành viên", "{{ r.votes }}", 26, centred=True),
+        kit.Column("Tỷ lệ", "{{ r.percent }}", 20, centred=True),
+        kit.Column("Kết quả", "{{ r.result }}", 25, centred=True),
+    ])
+    kit.para(doc, "{{ proposal }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
+    kit.tag(doc, "for line in awards")
+    kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    kit.tag(doc, "endfor")
+    kit.para(doc, "{{ closing }}", style=kit.BODY)
+    parts.receivers_and_signer(doc)
 
 
 LAYOUTS = {
     DocumentKind.MEETING_MINUTES: _minutes,
     DocumentKind.BLOCK_PROPOSAL: _proposal,
     DocumentKind.DECISION: _decision,
+    DocumentKind.OFFICE_APPRAISAL: _appraisal,
 }
 TITLES = {
     DocumentKind.MEETING_MINUTES: "Biên bản họp bình xét thi đua, khen thưởng của Khối",
     DocumentKind.BLOCK_PROPOSAL: "Tờ trình đề nghị khen thưởng của Khối",
     DocumentKind.DECISION: "Quyết định khen thưởng",
+    DocumentKind.OFFICE_APPRAISAL: "Tờ trình của Sở Nội vụ trình Chủ tịch UBND tỉnh kết quả xét khen thưởng",
 }
-
-
-def _header(doc: Document) -> None:
-    """The two-column header: agency and number on the left, national motto and date on the right."""
-    widths = (62, 103)  # the 13 pt bold Quốc hiệu needs about 96 mm to stay on one line
-    table = doc.add_table(rows=2, cols=2)
-    kit.set_widths(table, widths)
-    agency, motto = (kit.emptied(cell) for cell in table.rows[0].cells)
-    kit.tag(agency, "if header.parent_agency")
-    kit.para(agency, "{{ header.parent_agency }}", style=kit.HEADER)
-    kit.tag(agency, "endif")
-    kit.tag(agency, "for line in header.issuer_lines")
-    kit.para(agency, "{{ line }}", style=kit.HEADER, bold=True)
-    kit.tag(agency, "endfor")
-    kit.rule(agency, 25, widths[0] - CELL_PADDING_MM)
-    kit.para(motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style=kit.HEADER, bold=True)
-    kit.para(motto, "Độc lập - Tự do - Hạnh phúc", style=kit.HEADER, bold=True, size=14)
-    kit.rule(motto, 61, widths[1] - CELL_PADDING_MM)
-    number, place_date = (kit.emptied(cell) for cell in table.rows[1].cells)
-    kit.para(number, "{% if header.number %}Số: {{ header.number }}{% endif %}", style=kit.HEADER)
-    kit.para(place_date, "{{ header.place_date }}", style=kit.HEADER, italic=True, size=14)
-    for cell in table.rows[1].cells:
-        cell.paragraphs[0].paragraph_format.space_before = Pt(6)
-
-
-def _title(doc: Document, document_type: str) -> None:
-    kit.para(doc, document_type, align=kit.CENTER, bold=True).paragraph_format.space_before = Pt(18)
-    kit.para(doc, "{{ subject }}", align=kit.CENTER, bold=True)
-    kit.rule(doc, 35, TEXT_WIDTH_MM)
-
-
-def _recipients(doc: Document) -> None:
-    # "Kính gửi:" hangs to the left of the first recipient; the others line up under it.
-    kit.tag(doc, "for r in recipients")
-    paragraph = kit.para(
-        doc,
-        "{% if loop.first %}Kính gửi:{% endif %}\t{% if recipients|length > 1 %}- {% endif %}"
-        "{{ r }}{% if loop.last %}.{% elif recipients|length > 1 %};{% endif %}",
-    )
-    paragraph.paragraph_format.left_indent = Cm(5.5)
-    paragraph.paragraph_format.first_line_indent = Cm(-2.5)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(5.5), WD_TAB_ALIGNMENT.LEFT)
-    kit.tag(doc, "endfor")
-    kit.para(doc)
-
-
-def _bases(doc: Document, last_dot: str) -> None:
-    kit.tag(doc, "for b in bases")
-    ending = "{% if " + last_dot + " %}.{% else %};{% endif %}"
-    kit.para(doc, "Căn cứ {{ b }}" + ending, style=kit.BODY, italic=True)
-    kit.tag(doc, "endfor")
-
-
-def _receivers_and_signer(doc: Document) -> None:
-    receivers, signer = kit.layout_row(doc, (75, 90))
-    kit.para(receivers, "Nơi nhận:", size=12, bold=True, italic=True)
-    kit.tag(receivers, "for r in receivers")
-    kit.para(receivers, "- {{ r }}{% if loop.last %}.{% else %};{% endif %}", style=kit.SMALL)
-    kit.tag(receivers, "endfor")
-    _signer_block(signer, "signer")
-
-
-def _signer_block(cell: _Cell, signer: str) -> None:
-    kit.tag(cell, f"if {signer}.prefix")
-    kit.para(cell, "{{ " + signer + ".prefix }}", align=kit.CENTER, bold=True)
-    kit.tag(cell, "endif")
-    kit.para(cell, "{{ " + signer + ".title }}", align=kit.CENTER, bold=True)
-    for _ in range(4):  # room for the hand signature and the seal
-        kit.para(cell)
-    kit.para(cell, "{{ " + signer + ".name }}", align=kit.CENTER, bold=True)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ class DocumentKind(StrEnum):
     MEETING_MINUTES = "meeting_minutes"  # bien_ban_hop_khoi.docx
     BLOCK_PROPOSAL = "block_proposal"  # to_trinh_khoi.docx
     DECISION = "decision"  # quyet_dinh_khen_thuong.docx
+    OFFICE_APPRAISAL = "office_appraisal"  # to_trinh_so_noi_vu.docx
 
 
 class Header(TypedDict):
@@ -96,6 +97,8 @@ class AnnexRow(TypedDict):
 
 class AnnexSection(TypedDict):
     heading: str  # "I. TẬP THỂ" / "II. CÁ NHÂN" / "III. HỘ GIA ĐÌNH"
+    name_heading: str  # "Tên tập thể" / "Họ và tên"
+    detail_heading: str  # "Chức vụ, đơn vị công tác"; "" prints a table without that column
     rows: list[AnnexRow]
 
 
@@ -117,3 +120,26 @@ class DecisionContext(TypedDict):
     annex_subject: str  # "Tập thể, cá nhân được tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026"
     annex_reference: str  # "(Kèm theo Quyết định số 05/QĐ-UBND ngày ... của Chủ tịch UBND tỉnh)"
     annex_sections: list[AnnexSection]
+
+
+class AppraisalRow(TypedDict):
+    stt: int
+    name: str
+    award: str
+    votes: str  # "9/10": votes for over ALL members of the council
+    percent: str  # "90,00%", of all members
+    result: str  # "Đề nghị" / "Không đề nghị"
+
+
+class AppraisalContext(TypedDict):
+    header: Header
+    subject: str  # "Về việc đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026"
+    recipients: list[str]  # as in ProposalContext: ["Chủ tịch Ủy ban nhân dân tỉnh"]
+    bases: list[str]  # as in ProposalContext; the block proposals and the council meeting come last
+    council: str  # the paragraph on the council meeting: when, where, members present, how counted
+    rows: list[AppraisalRow]
+    proposal: str  # "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định tặng:"
+    awards: list[str]  # "Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể", without "- " and ";" / "."
+    closing: str  # given whole, ending "./."
+    receivers: list[str]
+    signer: Signer

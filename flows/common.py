@@ -72,7 +72,7 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
         for p in planned:
             # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) stays.
             if p.nomination.id not in already_moved and p.nomination.state in p.sources:
-                await move(session, p.nomination, p.target, p.facts, actor=stage.recorded_by, evidence=p.evidence,
+                await move(session, p.nomination, p.target, p.facts, actor=stage.actor, evidence=p.evidence,
                            stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
         return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
@@ -93,7 +93,7 @@ async def store_stage_document(
         content = await anyio.to_thread.run_sync(render_document, document_kind, context)
         sha256 = hashlib.sha256(content).hexdigest()
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
-                             content=content))
+                             content=content, created_by=stage.recorded_by))
         await session.commit()
         return sha256
 

@@ -1,4 +1,5 @@
-"""Stage 4: the council's votes, counted over all its members, recommend or do not recommend each nomination."""
+"""Stage 4: the council's votes, counted over all its members, recommend or do not recommend each nomination;
+the TĐKT office's Tờ trình reports them to the Chairman."""
 
 from typing import Any
 
@@ -7,7 +8,9 @@ from prefect.cache_policies import NO_CACHE
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
+from docx_templates import DocumentKind
+from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
+from flows.documents.appraisal import build_appraisal
 from models.council import CouncilVote
 from models.enums import StageKind, State
 from models.nomination import Nomination
@@ -48,6 +51,7 @@ async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
 @flow(name="council-review", flow_run_name="council-session-{session_id}")
 async def review_in_council(session_id: int) -> list[dict[str, Any]]:
     reviewed = await apply_council_votes(session_id)
+    await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)
     await publish_table(f"council-{session_id}-votes", reviewed, f"Council session {session_id}")
     await complete_stage(STAGE, session_id)
     return reviewed

@@ -1,5 +1,6 @@
 """Tables and the pure domain. Importing this package registers every table on SQLModel.metadata."""
 
+from models.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant, User
 from models.catalogue import Award
 from models.council import CouncilMember, CouncilSession, CouncilVote
 from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
@@ -10,6 +11,7 @@ from models.proposal import Proposal, ProposalItem, ScreeningResult
 from models.stage import Document, Stage
 
 __all__ = [
+    "ApiToken",
     "Award",
     "AwardRecord",
     "BallotTally",
@@ -20,8 +22,10 @@ __all__ = [
     "CouncilVote",
     "Decision",
     "DecisionItem",
+    "Delegation",
     "Document",
     "EmulationBlock",
+    "IdempotentResponse",
     "IssuedNumber",
     "MeetingAttendance",
     "Nomination",
@@ -29,8 +33,10 @@ __all__ = [
     "Person",
     "Proposal",
     "ProposalItem",
+    "RoleGrant",
     "ScreeningResult",
     "Stage",
     "Transition",
     "Unit",
+    "User",
 ]

@@ -2,9 +2,10 @@
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from sqlalchemy import JSON, DateTime, Enum
+from pydantic import Field as PydanticField
+from sqlalchemy import JSON, DateTime, Dialect, Enum, TypeDecorator
 from sqlmodel import Field
 
 
@@ -12,8 +13,27 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """Times in UTC, read back with their time zone even from SQLite, which keeps none."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.astimezone(UTC) if value is not None and value.tzinfo else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def timestamp_field(**kwargs: Any) -> Any:
-    return Field(default_factory=utc_now, sa_type=DateTime(timezone=True), **kwargs)
+    return Field(default_factory=utc_now, sa_type=UTCDateTime, **kwargs)
+
+
+def optional_timestamp_field(**kwargs: Any) -> Any:
+    return Field(default=None, sa_type=UTCDateTime, **kwargs)
 
 
 def json_field() -> Any:
@@ -24,3 +44,9 @@ def enum_field(enum: type[StrEnum], **kwargs: Any) -> Any:
     """Store an enum's values in a plain VARCHAR: a new state needs no database type change."""
     column_type = Enum(enum, native_enum=False, length=40, values_callable=lambda e: [m.value for m in e])
     return Field(sa_type=column_type, **kwargs)
+
+
+MAX_ID = 2_147_483_647  # a PostgreSQL INTEGER; larger ids cannot exist, so they are refused as input
+RefId = Annotated[int, PydanticField(ge=1, le=MAX_ID)]
+Count = Annotated[int, PydanticField(ge=0, le=1_000_000)]
+YearNumber = Annotated[int, PydanticField(ge=1945, le=2100)]

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from models.base import timestamp_field
+from models.base import Count, RefId, YearNumber, timestamp_field
 
 
 class CouncilSession(SQLModel, table=True):
@@ -14,6 +14,13 @@ class CouncilSession(SQLModel, table=True):
     location: str = Field(max_length=255)
     created_by: str = Field(max_length=255)
     created_at: datetime = timestamp_field()
+    # The TĐKT office's Tờ trình to the Chairman reporting the votes: numbered when the votes are recorded.
+    # Unique per calendar year only, as the IssuedNumber register guarantees: '01/TTr-SNV' comes back every year.
+    appraisal_number: str | None = Field(default=None, max_length=40, description="e.g. '01/TTr-SNV'")
+    appraisal_signed_on: date | None = None
+    appraisal_signer_prefix: str = Field(default="", max_length=100)
+    appraisal_signer_title: str = Field(default="", max_length=100)
+    appraisal_signer_name: str = Field(default="", max_length=255)
 
 
 class CouncilMember(SQLModel, table=True):
@@ -42,21 +49,28 @@ class CouncilMemberCreate(SQLModel):
 
 
 class CouncilSessionCreate(SQLModel):
-    year: int
+    year: YearNumber
     held_on: date
     location: str = Field(max_length=255)
     members: list[CouncilMemberCreate] = Field(min_length=1, description="Every member of the council")
 
 
 class CouncilVoteRecord(SQLModel):
-    nomination_id: int
-    votes_for: int = Field(ge=0)
-    votes_against: int = Field(ge=0)
-    abstain: int = Field(default=0, ge=0)
+    nomination_id: RefId
+    votes_for: Count
+    votes_against: Count
+    abstain: Count = 0
 
 
 class CouncilVotesRecord(SQLModel):
     votes: list[CouncilVoteRecord] = Field(min_length=1)
+    # Who signs the office's appraisal Tờ trình (Sở Nội vụ) and when; the defaults suit the usual case.
+    appraisal_signed_on: date | None = Field(default=None, description="Defaults to the day the council met")
+    appraisal_signer_name: str | None = Field(
+        default=None, min_length=1, max_length=255,
+        description="Defaults to the head of the office's unit (code SNV) as recorded in the units")
+    appraisal_signer_title: str = Field(default="GIÁM ĐỐC", min_length=1, max_length=100)
+    appraisal_signer_prefix: str = Field(default="", max_length=100, description="e.g. 'KT. GIÁM ĐỐC'")
 
 
 class CouncilSessionPublic(SQLModel):
@@ -66,3 +80,6 @@ class CouncilSessionPublic(SQLModel):
     location: str
     members_total: int
     members_voting: int
+    appraisal_number: str | None
+    appraisal_signed_on: date | None
+    appraisal_signer_name: str

@@ -2,10 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Text
+from sqlalchemy import Text, event
 from sqlmodel import Field, SQLModel
 
-from models.base import enum_field, timestamp_field
+from models.base import RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
 from models.enums import DecisionStatus
 
 
@@ -15,7 +15,8 @@ class Decision(SQLModel, table=True):
     award_id: int = Field(foreign_key="award.id")
     council_session_id: int = Field(foreign_key="councilsession.id")
     status: DecisionStatus = enum_field(DecisionStatus, default=DecisionStatus.DRAFT)
-    number: str | None = Field(default=None, max_length=40, unique=True, description="Given at signing")
+    # Not unique on its own: '01/QĐ-UBND' comes back every year; the IssuedNumber register keys it by year.
+    number: str | None = Field(default=None, max_length=40, description="Given at signing")
     signed_on: date | None = None
     signer_prefix: str = Field(default="", max_length=100)
     signer_title: str = Field(default="", max_length=100)
@@ -50,18 +51,46 @@ class IssuedNumber(SQLModel, table=True):
     number: str = Field(max_length=40)
     issued_for: str = Field(max_length=100, description="What took the number, e.g. 'decision:7'")
     issued_at: datetime = timestamp_field()
+    # A voided number stays in the register with its reason; the counter never goes back, so it is never reused.
+    voided_at: datetime | None = optional_timestamp_field()
+    voided_by: str = Field(default="", max_length=255)
+    void_reason: str = Field(default="", sa_type=Text)
+
+
+class IssuedNumberPublic(SQLModel):
+    issuer_code: str
+    type_code: str
+    year: int
+    seq: int
+    number: str
+    issued_for: str
+    issued_at: datetime
+    voided_at: datetime | None
+    voided_by: str
+    void_reason: str
+
+
+class NumberVoid(SQLModel):
+    number: str = Field(min_length=1, max_length=40, description="As printed, e.g. '02/QĐ-UBND'")
+    year: YearNumber = Field(description="Calendar year the number was given in")
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+@event.listens_for(IssuedNumber, "before_delete")
+def _refuse_forgetting_a_number(_mapper: object, _connection: object, issued: IssuedNumber) -> None:
+    raise PermissionError(f"Number {issued.number} of {issued.year} stays in the register; void it instead.")
 
 
 class DecisionCreate(SQLModel):
-    council_session_id: int
+    council_session_id: RefId
     award_code: str = Field(max_length=60)
-    nomination_ids: list[int] | None = Field(
+    nomination_ids: list[RefId] | None = Field(
         default=None, description="Defaults to every nomination the session recommended for this award"
     )
 
 
 class DeclinedEntry(SQLModel):
-    nomination_id: int
+    nomination_id: RefId
     reason: str = Field(min_length=1, max_length=5000)
 
 

@@ -7,9 +7,12 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.accounts import RoleGrant, User
 from models.catalogue import Award, catalogue_awards
 from models.enums import BlockRole
 from models.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.passwords import hash_demo_password
+from models.permissions import Role
 
 
 def demo_data() -> dict[str, Any]:
@@ -48,4 +51,18 @@ async def load_demo_province(session: AsyncSession) -> bool:
     for code, people in data["people"].items():
         session.add_all(Person(unit_id=units[code].id, **person) for person in people)
     await session.flush()
+    await _load_accounts(session, data)
     return True
+
+
+async def _load_accounts(session: AsyncSession, data: dict[str, Any]) -> None:
+    blocks = {b.code: b.id for b in (await session.exec(select(EmulationBlock))).all()}
+    password_hash = hash_demo_password(data["accounts"]["password"])
+    for account in data["accounts"]["users"]:
+        user = User(username=account["username"], full_name=account["full_name"], password_hash=password_hash)
+        session.add(user)
+        await session.flush()
+        block_id = blocks.get(account.get("block", ""))
+        session.add(RoleGrant(user_id=user.id, role=Role(account["role"]), block_id=block_id,
+                              year=data["year"] if block_id else None, created_by="demo"))
+    await session.flush()

@@ -24,10 +24,28 @@ class NotFound(DomainError):
     status = 404
 
 
+class Unauthorized(DomainError):
+    """No valid credentials: the client must log in (again)."""
+
+    status = 401
+
+
+class Forbidden(DomainError):
+    """Logged in, but the role does not allow this."""
+
+    status = 403
+
+
 class Conflict(DomainError):
     """Someone else changed the object first, or it is no longer in a state that allows the request."""
 
     status = 409
+
+
+class Unavailable(DomainError):
+    """A tool the request needs is missing or failed on this server (e.g. LibreOffice for PDF copies)."""
+
+    status = 503
 
 
 def refuse(field: str, rule: str, message: str) -> DomainError:

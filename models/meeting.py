@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Field, SQLModel
 
-from models.base import enum_field, timestamp_field
+from models.base import Count, RefId, YearNumber, enum_field, timestamp_field
 from models.enums import VoteMethod
 
 
@@ -49,28 +49,30 @@ class BallotTally(SQLModel, table=True):
 
 class CandidateCreate(SQLModel):
     award_code: str = Field(max_length=60)
-    unit_id: int | None = Field(default=None, description="For a collective award")
-    person_id: int | None = Field(default=None, description="For an individual award")
+    unit_id: RefId | None = Field(default=None, description="For a collective award")
+    person_id: RefId | None = Field(default=None, description="For an individual award")
     achievement: str = Field(default="", max_length=20000)
 
 
 class BlockMeetingCreate(BlockMeetingBase):
-    present_unit_ids: list[int] = Field(min_length=1, description="Member units present at the meeting")
+    block_id: RefId
+    year: YearNumber
+    present_unit_ids: list[RefId] = Field(min_length=1, description="Member units present at the meeting")
     candidates: list[CandidateCreate] = Field(min_length=1)
 
 
 class TallyRecord(SQLModel):
-    nomination_id: int
-    votes_for: int = Field(ge=0)
-    votes_against: int = Field(ge=0)
-    abstain: int = Field(default=0, ge=0)
-    invalid: int = Field(default=0, ge=0)
+    nomination_id: RefId
+    votes_for: Count
+    votes_against: Count
+    abstain: Count = 0
+    invalid: Count = 0
 
 
 class MeetingResultsRecord(SQLModel):
     tallies: list[TallyRecord] = Field(min_length=1, description="One per candidate of the meeting")
-    next_head_unit_id: int = Field(description="Unit elected to head the block next year")
-    next_deputy_unit_id: int | None = None
+    next_head_unit_id: RefId = Field(description="Unit elected to head the block next year")
+    next_deputy_unit_id: RefId | None = None
     closed_at: time | None = None
 
 

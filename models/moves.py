@@ -6,6 +6,7 @@ from sqlalchemy import update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
 from models.enums import State
 from models.errors import Conflict, Problem
 from models.nomination import Nomination, Transition
@@ -18,7 +19,7 @@ async def move(
     target: State,
     facts: MoveFacts,
     *,
-    actor: str,
+    actor: Actor,
     evidence: dict[str, Any] | None = None,
     stage_id: int | None = None,
     flow_run_id: str | None = None,
@@ -41,7 +42,9 @@ async def move(
         nomination_id=nomination.id,
         from_state=source,
         to_state=target,
-        actor=actor,
+        actor=actor.username,
+        on_behalf_of=actor.on_behalf_of,
+        client_address=actor.client_address,
         rule=verdict.rule,
         reason=facts.reason or verdict.reason,
         evidence=evidence or {},
@@ -54,13 +57,15 @@ async def move(
     return transition
 
 
-def record_creation(nomination: Nomination, actor: str, evidence: dict[str, Any]) -> Transition:
+def record_creation(nomination: Nomination, actor: Actor, evidence: dict[str, Any]) -> Transition:
     """The first line of a nomination's history: put forward at its block meeting."""
     return Transition(
         nomination_id=nomination.id,
         from_state=None,
         to_state=State.NOMINATED,
-        actor=actor,
+        actor=actor.username,
+        on_behalf_of=actor.on_behalf_of,
+        client_address=actor.client_address,
         rule="meeting.candidate",
         reason="Put forward at the block meeting",
         evidence=evidence,

@@ -8,6 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import enum_field, json_field, timestamp_field
 from models.enums import RecipientKind, State
+from models.stage import DocumentPublic
 
 
 class NominationBase(SQLModel):
@@ -46,6 +47,8 @@ class Transition(SQLModel, table=True):
     from_state: State | None = enum_field(State, default=None, description="None when the nomination was created")
     to_state: State = enum_field(State)
     actor: str = Field(max_length=255)
+    on_behalf_of: str | None = Field(default=None, max_length=255, description="Role holder a delegate acted for")
+    client_address: str | None = Field(default=None, max_length=64)
     at: datetime = timestamp_field()
     rule: str = Field(max_length=100, description="The rule whose guard allowed the move")
     reason: str = Field(default="", sa_type=Text)
@@ -59,12 +62,16 @@ class TransitionPublic(SQLModel):
     from_state: State | None
     to_state: State
     actor: str
+    on_behalf_of: str | None
+    client_address: str | None
     at: datetime
     rule: str
     reason: str
     evidence: dict[str, Any]
     stage_id: int | None
     flow_run_id: str | None
+    # Every version of every document the transition's stage issued, each with its SHA-256.
+    documents: list[DocumentPublic] = Field(default_factory=list)
 
 
 class AwardRecord(SQLModel, table=True):

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from models.base import timestamp_field
+from models.base import RefId, timestamp_field
 
 
 class Proposal(SQLModel, table=True):
@@ -36,8 +36,8 @@ class ScreeningResult(SQLModel, table=True):
 
 
 class ProposalCreate(SQLModel):
-    meeting_id: int
-    nomination_ids: list[int] | None = Field(
+    meeting_id: RefId
+    nomination_ids: list[RefId] | None = Field(
         default=None, description="Defaults to every endorsed or returned nomination of the meeting"
     )
     issued_on: date
@@ -59,7 +59,7 @@ class ProposalPublic(SQLModel):
 
 
 class ScreeningEntry(SQLModel):
-    nomination_id: int
+    nomination_id: RefId
     eligible: bool
     reason: str = Field(default="", max_length=5000, description="Required when the dossier is returned")
 

@@ -1,5 +1,6 @@
 """The one place configuration is read from the environment."""
 
+import secrets
 from enum import StrEnum
 from functools import lru_cache
 
@@ -31,6 +32,14 @@ class Settings(BaseSettings):
     failpoint: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
+    # LibreOffice converts issued .docx to PDF (GET /documents/{id}/pdf); a name on PATH or a full path.
+    soffice: str = "soffice"
+    pdf_timeout_seconds: float = 120
+    # Signs access tokens. Left unset, each process makes its own, so tokens end with the process; several API
+    # processes behind one address must share one value.
+    secret_key: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=32)
+    access_token_minutes: int = 30
+    max_request_bytes: int = 1_048_576
 
 
 @lru_cache

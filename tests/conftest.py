@@ -11,16 +11,19 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# One signing key for this process and the service subprocesses the tests start.
+os.environ.setdefault("TDKT_SECRET_KEY", "tdkt-test-signing-key-0123456789abcdef")
 
 import httpx
 import pytest
 from prefect.testing.utilities import prefect_test_harness
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlmodel import SQLModel
 
 from migrations import upgrade
 from models.db import make_async_engine, make_sync_engine, use_engine
 from tests.demo import DemoProvince, load_demo
+from tests.year import AUDITOR, as_user
 
 BACKENDS = [b.strip() for b in os.environ.get("TDKT_TEST_DATABASES", "sqlite").split(",") if b.strip()]
 POSTGRES_URL = os.environ.get("TDKT_TEST_POSTGRES_URL", "postgresql+psycopg://tdkt:tdkt@127.0.0.1:5432/tdkt_test")
@@ -41,13 +44,20 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_migrated() -> str:
-    engine = make_sync_engine(POSTGRES_URL)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
-    engine.dispose()
-    upgrade(POSTGRES_URL)
-    return POSTGRES_URL
+def postgres_migrated() -> Iterator[str]:
+    """A database of this test session's own on the PostgreSQL server, so parallel runs never meet."""
+    server = make_url(POSTGRES_URL)
+    own = server.set(database=f"{server.database}_{os.getpid()}")
+    admin = make_sync_engine(server.render_as_string(hide_password=False))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}"'))
+        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+    url = own.render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _truncate_all(url: str) -> None:
@@ -84,12 +94,24 @@ async def demo(database_url: str) -> DemoProvince:
     return await load_demo()
 
 
-@pytest.fixture
-async def client(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
+def app_client() -> httpx.AsyncClient:
     from api.main import create_app
 
     transport = httpx.ASGITransport(app=create_app())
-    async with httpx.AsyncClient(transport=transport, base_url="http://tdkt.test", timeout=120) as http:
+    return httpx.AsyncClient(transport=transport, base_url="http://tdkt.test", timeout=120)
+
+
+@pytest.fixture
+async def anonymous(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client() as http:
+        yield http
+
+
+@pytest.fixture
+async def client(demo: DemoProvince) -> AsyncIterator[httpx.AsyncClient]:
+    """Logged in as the demo auditor (reads everything, changes nothing); writes name their role's login."""
+    async with app_client() as http:
+        http.headers.update(await as_user(http, AUDITOR))
         yield http
 
 

@@ -8,7 +8,7 @@ from sqlmodel import SQLModel, func, select
 
 from models.db import open_session
 from tests.demo import DemoProvince
-from tests.year import BLOCK_HEAD, SECRETARY, Year, candidates, hold_meeting, open_meeting, results_body
+from tests.year import BLOCK_HEAD, SECRETARY, Year, as_user, candidates, hold_meeting, open_meeting, results_body
 
 
 async def row_counts() -> dict[str, int]:
@@ -18,8 +18,9 @@ async def row_counts() -> dict[str, int]:
 
 
 async def refused(http: httpx.AsyncClient, path: str, body: Any, status: int, field: str, rule: str,
-                  headers: dict[str, str] = BLOCK_HEAD) -> dict[str, Any]:
+                  user: str | None = BLOCK_HEAD) -> dict[str, Any]:
     before = await row_counts()
+    headers = await as_user(http, user) if user else {"Authorization": ""}
     response = await http.post(path, json=body, headers=headers)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
@@ -55,7 +56,7 @@ async def test_a_meeting_is_refused_for_what_is_wrong_with_it(client: httpx.Asyn
     await refused(client, "/meetings", meeting_body(demo, held_on="15/12/2026"), 422, "held_on",
                   "input.date_from_datetime_parsing")
     await refused(client, "/meetings", meeting_body(demo, block_id=999), 404, "block_id", "exists")
-    await refused(client, "/meetings", meeting_body(demo), 422, "X-Actor", "actor.required", headers={})
+    await refused(client, "/meetings", meeting_body(demo), 401, "Authorization", "auth.token", user=None)
 
 
 async def test_ballots_that_do_not_add_up_are_refused(client: httpx.AsyncClient, demo: DemoProvince) -> None:
@@ -98,7 +99,7 @@ async def test_steps_out_of_order_are_refused(client: httpx.AsyncClient, demo: D
     await refused(client, "/council-sessions", {"year": 2026, "held_on": "2027-01-03", "location": "UBND tỉnh",
                                                 "members": [{"full_name": "A", "position": "Ủy viên", "present": True,
                                                              "written_opinion": True}]},
-                  422, "members.0.written_opinion", "council.written_opinion_absent_only", headers=SECRETARY)
+                  422, "members.0.written_opinion", "council.written_opinion_absent_only", user=SECRETARY)
 
 
 @pytest.mark.parametrize("path", ["/meetings/999", "/proposals/999", "/council-sessions/999", "/decisions/999",
@@ -119,13 +120,13 @@ async def test_a_hold_stops_a_nomination_and_lifting_it_resumes_where_it_was(
     nid = year.candidates["flag_sct"]
     version = (await client.get(f"/nominations/{nid}")).json()["nomination"]["version"]
     await refused(client, f"/nominations/{nid}/moves", {"to_state": "on_hold", "reason": "x", "version": version - 1},
-                  409, "version", "nomination.changed", headers=SECRETARY)
-    held = await client.post(f"/nominations/{nid}/moves", headers=SECRETARY, json={
+                  409, "version", "nomination.changed", user=SECRETARY)
+    held = await client.post(f"/nominations/{nid}/moves", headers=await as_user(client, SECRETARY), json={
         "to_state": "on_hold", "reason": "Đang xem xét kỷ luật thủ trưởng đơn vị", "version": version})
     assert held.status_code == 201 and held.json()["nomination"]["state"] == "on_hold"
     await refused(client, f"/nominations/{nid}/moves", {"to_state": "submitted", "reason": "x", "version": version + 1},
-                  409, "state", "hold.resume_state", headers=SECRETARY)
-    lifted = await client.post(f"/nominations/{nid}/moves", headers=SECRETARY, json={
+                  409, "state", "hold.resume_state", user=SECRETARY)
+    lifted = await client.post(f"/nominations/{nid}/moves", headers=await as_user(client, SECRETARY), json={
         "to_state": "endorsed", "reason": "Đã có kết luận không kỷ luật", "version": version + 1})
     assert lifted.status_code == 201
     assert [t["to_state"] for t in lifted.json()["history"]][-2:] == ["on_hold", "endorsed"]

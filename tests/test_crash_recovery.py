@@ -1,16 +1,10 @@
 """A process killed between "the API recorded the stage" and "the flow completed" loses nothing."""
 
-import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
-from prefect.settings import PREFECT_API_URL
 from sqlmodel import func, select
 
 from flows.meeting_tally import tally_block_meeting
@@ -21,33 +15,8 @@ from models.nomination import Transition
 from models.queries import stage_of
 from models.stage import Document
 from tests.demo import DemoProvince
-from tests.year import BLOCK_HEAD, Year, open_meeting, results_body
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_service(database_url: str, failpoint: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "TDKT_FAILPOINT": failpoint,
-           "TDKT_RECONCILE_INTERVAL_SECONDS": "0", "PREFECT_API_URL": str(PREFECT_API_URL.value())}
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], env=env,
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            break
-    process.kill()
-    raise AssertionError(f"the service did not start:\n{log.read_text()}")
+from tests.service import start_service
+from tests.year import BLOCK_HEAD, Year, as_user, open_meeting, results_body
 
 
 async def counts(meeting_id: int) -> tuple[int, int]:
@@ -71,7 +40,8 @@ async def test_reconciler_finishes_a_stage_whose_process_was_killed(
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120) as service_client:
             with pytest.raises(httpx.TransportError):
-                await service_client.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD,
+                headers = await as_user(client, BLOCK_HEAD)
+                await service_client.post(f"/meetings/{year.meeting_id}/results", headers=headers,
                                           json=results_body(demo, year))
         assert service.wait(timeout=30) == -signal.SIGKILL
     finally:

@@ -14,7 +14,7 @@ from flows.reconciler import reconcile_stages
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
 from models.settings import get_settings
 from tests.demo import DemoProvince
-from tests.year import BLOCK_HEAD, Year, open_meeting, results_body
+from tests.year import BLOCK_HEAD, Year, as_user, open_meeting, results_body
 
 ROOT = Path(__file__).parent.parent
 
@@ -50,7 +50,7 @@ async def test_in_scale_out_mode_the_api_queues_the_stage_for_a_worker(
     year = Year()
     await open_meeting(client, demo, year)
 
-    response = await client.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD,
+    response = await client.post(f"/meetings/{year.meeting_id}/results", headers=await as_user(client, BLOCK_HEAD),
                                  json=results_body(demo, year))
     assert response.status_code == 202, "recorded; a worker will finish it"
     assert response.json()["stage"]["status"] == "recorded"

@@ -12,13 +12,16 @@ import docx
 import jinja2
 import pytest
 from docx.document import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from docx_templates import DocumentKind, render_document, template_variables
 from docx_templates.contexts import (
     AnnexRow,
+    AppraisalContext,
     DecisionContext,
     Header,
     MinutesContext,
@@ -34,6 +37,7 @@ from docx_templates.formatting import (
     vn_place_date,
     vn_time,
 )
+from tests.appraisal_context import appraisal_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -175,9 +179,12 @@ def decision_context(collectives: list[str] | None = None, annex_rows: int = 0) 
         "annex_sections": [
             {
                 "heading": "I. TẬP THỂ",
+                "name_heading": "Tên tập thể",
+                "detail_heading": "",
                 "rows": [{"stt": i, "name": name, "detail": ""} for i, name in enumerate(names, start=1)],
             },
-            {"heading": "II. CÁ NHÂN", "rows": individuals},
+            {"heading": "II. CÁ NHÂN", "name_heading": "Họ và tên", "detail_heading": "Chức vụ, đơn vị công tác",
+             "rows": individuals},
         ],
     }
 
@@ -186,11 +193,13 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.MEETING_MINUTES: minutes_context,
     DocumentKind.BLOCK_PROPOSAL: proposal_context,
     DocumentKind.DECISION: decision_context,
+    DocumentKind.OFFICE_APPRAISAL: appraisal_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
     DocumentKind.BLOCK_PROPOSAL: ProposalContext.__required_keys__,
     DocumentKind.DECISION: DecisionContext.__required_keys__,
+    DocumentKind.OFFICE_APPRAISAL: AppraisalContext.__required_keys__,
 }
 
 
@@ -299,6 +308,7 @@ def test_missing_key_is_an_error_not_a_blank() -> None:
         (DocumentKind.MEETING_MINUTES, "", "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2026"),
         (DocumentKind.BLOCK_PROPOSAL, "Số: 12/TTr-SCT", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua"),
         (DocumentKind.DECISION, "Số: 05/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Cờ thi đua"),
+        (DocumentKind.OFFICE_APPRAISAL, "Số: 01/TTr-SNV", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu"),
     ],
 )
 def test_header_and_title(kind: DocumentKind, number_line: str, document_type: str, subject: str) -> None:
@@ -360,18 +370,23 @@ def test_decision_annex_on_its_own_page_in_given_order() -> None:
     context = decision_context(collectives=["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Tài chính"])
     doc = _open(render_document(DocumentKind.DECISION, context))
     title = _paragraph(doc, "DANH SÁCH")
-    assert title.paragraph_format.page_break_before and _is_bold(title)
+    assert _is_bold(title)
+    # The annex is a section of its own: it starts a new page and numbers its pages from 1.
+    annex = doc.sections[1]
+    assert annex.start_type == WD_SECTION.NEW_PAGE and annex.different_first_page_header_footer
+    assert annex._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     assert _is_bold(_paragraph(doc, "Tập thể, cá nhân được tặng Cờ thi đua"))
     assert _is_italic(_paragraph(doc, "(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2026"))
     texts = _texts(doc)
     assert texts.index("I. TẬP THỂ") < texts.index("II. CÁ NHÂN")
     collectives, individuals = doc.tables[2], doc.tables[3]
     assert _rows(collectives) == [
-        ["STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị"],
-        ["1", "Sở Xây dựng", ""],
-        ["2", "Sở Nông nghiệp và Môi trường", ""],
-        ["3", "Sở Tài chính", ""],
+        ["STT", "Tên tập thể"],
+        ["1", "Sở Xây dựng"],
+        ["2", "Sở Nông nghiệp và Môi trường"],
+        ["3", "Sở Tài chính"],
     ]
+    assert _rows(individuals)[0] == ["STT", "Họ và tên", "Chức vụ, đơn vị công tác"]
     assert _rows(individuals)[1:] == [
         ["1", "Nguyễn Thị Hồng Nhung", "Phó Giám đốc Sở Tài chính"],
         ["2", "Lê Văn Đức", "Trưởng phòng Kế hoạch, Sở Công Thương"],
@@ -383,6 +398,25 @@ def test_decision_annex_with_150_rows() -> None:
     rows = _rows(doc.tables[3])
     assert len(rows) == 1 + 150
     assert rows[-1] == ["150", "Phạm Minh Tuấn 147", "Chuyên viên Sở Xây dựng"]
+
+
+# --- the office's Tờ trình ----------------------------------------------------------------------
+
+
+def test_appraisal_lists_the_vote_table_then_the_awards_proposed() -> None:
+    doc = _open(render_document(DocumentKind.OFFICE_APPRAISAL, appraisal_context()))
+    assert "Kính gửi:\tChủ tịch Ủy ban nhân dân tỉnh." in _texts(doc)
+    assert _rows(doc.tables[1])[1] == ["1", "Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "9/10",
+                                       "90,00%", "Đề nghị"]
+    assert "- Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể." in _texts(doc)
+    signature = doc.tables[2].rows[0].cells[1]
+    assert [p.text for p in signature.paragraphs if p.text] == ["GIÁM ĐỐC", "Lê Quang Huy"]
+
+
+def test_appraisal_without_a_recommendation_proposes_nothing() -> None:
+    texts = _texts(_open(render_document(DocumentKind.OFFICE_APPRAISAL, appraisal_context(recommended=False))))
+    assert "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý." in texts
+    assert not any(text.startswith("- ") for text in texts)
 
 
 # --- proposal -------------------------------------------------------------------------------
@@ -492,7 +526,7 @@ AWKWARD_NAMES = ["Công ty <TNHH> Hoa & Sen", "{{ header.number }}", "{% if true
 def test_markup_in_names_renders_literally(name: str) -> None:
     context = decision_context(collectives=[name])
     doc = _open(render_document(DocumentKind.DECISION, context))
-    assert _rows(doc.tables[2])[1] == ["1", name, ""]
+    assert _rows(doc.tables[2])[1] == ["1", name]
 
 
 def test_long_achievement_renders_intact() -> None:

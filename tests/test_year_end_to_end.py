@@ -56,7 +56,8 @@ async def assert_history(http: httpx.AsyncClient, year: Year) -> None:
         ("submitted", "eligible"), ("eligible", "recommended"), ("recommended", "awarded"),
     ]
     assert [t["actor"] for t in flag["history"]] == [
-        "truongkhoi.sct", "truongkhoi.sct", "truongkhoi.sct", "thuky.hoidong", "thuky.hoidong", "vanphong.chutich"]
+        "truongkhoi.kinhte", "truongkhoi.kinhte", "truongkhoi.kinhte", "thuky.hoidong", "thuky.hoidong",
+        "vanphong.chutich"]
     endorsed = flag["history"][1]
     assert endorsed["evidence"]["votes_for"] == 6 and endorsed["evidence"]["required"] == 4
     assert endorsed["evidence"]["members_total"] == 7
@@ -107,6 +108,12 @@ async def assert_documents(http: httpx.AsyncClient, year: Year) -> None:
     individual = await download(http, numbers["bk_individual"], "decision")
     assert any("Số: 03/QĐ-UBND" in p for p in paragraphs(individual))
     assert annex(individual) == [["1", "Nguyễn Thị Hồng Nhung"]]
+    # Nobody named a signer for the office's Tờ trình: its head signs it, dated the day the council met.
+    council = (await http.get(f"/council-sessions/{year.council_id}")).json()["session"]
+    assert (council["appraisal_number"], council["appraisal_signed_on"], council["appraisal_signer_name"]) == (
+        "01/TTr-SNV", "2027-01-03", "Lê Quang Huy")
+    appraisal = await download(http, year.responses["council"], "office_appraisal")
+    assert "Lê Quang Huy" in paragraphs(appraisal) and "GIÁM ĐỐC" in paragraphs(appraisal)
 
 
 def annex(content: bytes) -> list[list[str]]:

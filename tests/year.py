@@ -2,16 +2,32 @@
 
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import httpx
 
+from models.demo import demo_data
 from tests.demo import DemoProvince
 
 YEAR = 2026
 BLOCK = "KHOI-KINH-TE"
-SECRETARY = {"X-Actor": "thuky.hoidong"}
-BLOCK_HEAD = {"X-Actor": "truongkhoi.sct"}
-CHAIRMAN_OFFICE = {"X-Actor": "vanphong.chutich"}
+# Demo accounts (models/data/demo_province.toml), all with the demo password.
+BLOCK_HEAD = "truongkhoi.kinhte"
+SECRETARY = "thuky.hoidong"
+CHAIRMAN_OFFICE = "vanphong.chutich"
+AUDITOR = "kiemtoan"
+_tokens: "WeakKeyDictionary[httpx.AsyncClient, dict[str, dict[str, str]]]" = WeakKeyDictionary()
+
+
+async def as_user(http: httpx.AsyncClient, username: str) -> dict[str, str]:
+    """The Authorization header of a real login, once per client and user."""
+    tokens = _tokens.setdefault(http, {})
+    if username not in tokens:
+        response = await http.post("/login/access-token", data={"username": username,
+                                                                "password": demo_data()["accounts"]["password"]})
+        assert response.status_code == 200, response.text
+        tokens[username] = {"Authorization": f"Bearer {response.json()['access_token']}"}
+    return tokens[username]
 
 
 @dataclass
@@ -61,7 +77,7 @@ async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) 
         "secretary_title": "Phó Chánh Văn phòng Sở Công Thương", "method": "secret_ballot",
         "present_unit_ids": present, "candidates": [c for _, c, _ in candidates(demo)],
     }
-    meeting = ok(await http.post("/meetings", json=body, headers=BLOCK_HEAD))
+    meeting = ok(await http.post("/meetings", json=body, headers=await as_user(http, BLOCK_HEAD)))
     year.meeting_id = meeting["meeting"]["id"]
     year.candidates = {label: n["id"] for (label, _, _), n in zip(candidates(demo), meeting["nominations"],
                                                                     strict=True)}
@@ -76,12 +92,13 @@ def results_body(demo: DemoProvince, year: Year) -> dict[str, Any]:
 
 async def hold_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
     await open_meeting(http, demo, year)
-    year.responses["results"] = ok(await http.post(f"/meetings/{year.meeting_id}/results", headers=BLOCK_HEAD,
+    headers = await as_user(http, BLOCK_HEAD)
+    year.responses["results"] = ok(await http.post(f"/meetings/{year.meeting_id}/results", headers=headers,
                                                    json=results_body(demo, year)))
 
 
 async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:
-    proposal = ok(await http.post("/proposals", headers=BLOCK_HEAD, json={
+    proposal = ok(await http.post("/proposals", headers=await as_user(http, BLOCK_HEAD), json={
         "meeting_id": year.meeting_id, "issued_on": "2026-12-16", "signer_name": "Nguyễn Hữu Phước",
         "signer_title": "Giám đốc"}))
     year.responses["proposal"] = proposal
@@ -91,18 +108,22 @@ async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:
         if result["nomination_id"] == year.candidates["bk_dung"]:
             result.update(eligible=False, reason="Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị")
     year.responses["screening"] = ok(await http.post(f"/proposals/{year.proposal_id}/screening",
-                                                     headers=SECRETARY, json={"results": results}))
+                                                     headers=await as_user(http, SECRETARY), json={"results": results}))
 
 
-async def council_review(http: httpx.AsyncClient, year: Year, members: list[dict[str, str]]) -> None:
+async def council_review(
+    http: httpx.AsyncClient, year: Year, members: list[dict[str, str]], **appraisal: str
+) -> None:
+    """The session and its votes; `appraisal` names who signs the office's Tờ trình, and when, if not the default."""
     roster = [{**m, "present": i < 8, "written_opinion": i == 8} for i, m in enumerate(members)]
-    council = ok(await http.post("/council-sessions", headers=SECRETARY, json={
+    council = ok(await http.post("/council-sessions", headers=await as_user(http, SECRETARY), json={
         "year": YEAR, "held_on": "2027-01-03", "location": "Phòng họp số 1, UBND tỉnh", "members": roster}))
     year.council_id = council["session"]["id"]
     votes = [{"nomination_id": year.candidates[label], "votes_for": v, "votes_against": 9 - v}
              for label, v in COUNCIL_VOTES.items()]
     year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes",
-                                                   headers=SECRETARY, json={"votes": votes}))
+                                                   headers=await as_user(http, SECRETARY),
+                                                   json={"votes": votes, **appraisal}))
 
 
 async def decide(http: httpx.AsyncClient, year: Year) -> None:
@@ -114,11 +135,11 @@ async def decide(http: httpx.AsyncClient, year: Year) -> None:
         ("bk_individual", "BANG_KHEN_CT_CA_NHAN", []),
     ]
     for label, award_code, declined in plans:
-        draft = ok(await http.post("/decisions", headers=SECRETARY, json={
+        draft = ok(await http.post("/decisions", headers=await as_user(http, SECRETARY), json={
             "council_session_id": year.council_id, "award_code": award_code}))
         year.decisions[label] = draft["id"]
         year.responses[f"sign_{label}"] = ok(await http.post(
-            f"/decisions/{draft['id']}/sign", headers=CHAIRMAN_OFFICE,
+            f"/decisions/{draft['id']}/sign", headers=await as_user(http, CHAIRMAN_OFFICE),
             json={"signed_on": "2027-01-05", **signer, "declined": declined}))
 
 

@@ -1,9 +1,11 @@
 """Reference data: the award catalogue, blocks with their members, units and people."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
-from api.deps import SessionDep
+from api.deps import CurrentPrincipal, QueryId, SessionDep
 from models.catalogue import Award, AwardPublic
 from models.organisation import (
     BlockMemberPublic,
@@ -20,12 +22,14 @@ router = APIRouter(tags=["catalogue"])
 
 
 @router.get("/awards")
-async def list_awards(session: SessionDep) -> list[AwardPublic]:
+async def list_awards(session: SessionDep, _: CurrentPrincipal) -> list[AwardPublic]:
     return [AwardPublic.model_validate(a) for a in (await session.exec(select(Award).order_by(col(Award.id)))).all()]
 
 
 @router.get("/blocks")
-async def list_blocks(session: SessionDep, year: int) -> list[EmulationBlockPublic]:
+async def list_blocks(
+    session: SessionDep, _: CurrentPrincipal, year: Annotated[int, Query(ge=1945, le=2100)]
+) -> list[EmulationBlockPublic]:
     rows = (await session.exec(select(BlockMembership, Unit, EmulationBlock).join(
         Unit, col(Unit.id) == BlockMembership.unit_id).join(EmulationBlock).where(
         BlockMembership.year == year).order_by(col(EmulationBlock.id), col(Unit.id)))).all()
@@ -38,12 +42,12 @@ async def list_blocks(session: SessionDep, year: int) -> list[EmulationBlockPubl
 
 
 @router.get("/units")
-async def list_units(session: SessionDep) -> list[UnitPublic]:
+async def list_units(session: SessionDep, _: CurrentPrincipal) -> list[UnitPublic]:
     return [UnitPublic.model_validate(u) for u in (await session.exec(select(Unit).order_by(col(Unit.id)))).all()]
 
 
 @router.get("/people")
-async def list_people(session: SessionDep, unit_id: int | None = None) -> list[PersonPublic]:
+async def list_people(session: SessionDep, _: CurrentPrincipal, unit_id: QueryId = None) -> list[PersonPublic]:
     query = select(Person).order_by(col(Person.id))
     if unit_id is not None:
         query = query.where(Person.unit_id == unit_id)

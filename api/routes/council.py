@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel
 
-from api.deps import ActorDep, SessionDep
+from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_by_ids, stages_public
 from api.stages import commit_and_run
 from models.council import (
@@ -15,6 +15,7 @@ from models.council import (
 )
 from models.enums import StageKind
 from models.nomination import NominationPublic
+from models.permissions import Action
 from models.queries import stage_nomination_ids, stage_of
 from models.recording.common import get_or_404
 from models.recording.council import council_members, create_council_session, record_council_votes
@@ -30,7 +31,7 @@ class CouncilSessionDetail(SQLModel):
     stages: list[StagePublic]
 
 
-async def council_detail(session: SessionDep, session_id: int) -> CouncilSessionDetail:
+async def council_detail(session: SessionDep, session_id: PathId) -> CouncilSessionDetail:
     council = await get_or_404(session, CouncilSession, session_id, "session_id")
     members = await council_members(session, session_id)
     stage = await stage_of(session, StageKind.COUNCIL_REVIEW, session_id)
@@ -43,22 +44,25 @@ async def council_detail(session: SessionDep, session_id: int) -> CouncilSession
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create(data: CouncilSessionCreate, session: SessionDep, actor: ActorDep) -> CouncilSessionDetail:
+async def create(data: CouncilSessionCreate, session: SessionDep, principal: CurrentPrincipal) -> CouncilSessionDetail:
     """Open a council session with every member of the council and who attends."""
-    council = await create_council_session(session, data, actor)
+    principal.require(Action.HOLD_COUNCIL_SESSION)
+    council = await create_council_session(session, data, principal.actor)
     await session.commit()
     return await council_detail(session, council.id)
 
 
 @router.post("/{session_id}/votes", status_code=status.HTTP_201_CREATED)
 async def vote(
-    session_id: int, data: CouncilVotesRecord, session: SessionDep, actor: ActorDep, response: Response
+    session_id: PathId, data: CouncilVotesRecord, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> StageReport:
     """Record the council's vote on each eligible nomination; thresholds count all members."""
-    stage = await record_council_votes(session, session_id, data, actor)
+    principal.require(Action.RECORD_COUNCIL_VOTES)
+    stage = await record_council_votes(session, session_id, data, principal.actor)
     return await commit_and_run(session, stage, response)
 
 
 @router.get("/{session_id}")
-async def read(session_id: int, session: SessionDep) -> CouncilSessionDetail:
+async def read(session_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> CouncilSessionDetail:
+    principal.require(Action.READ_PROVINCE)
     return await council_detail(session, session_id)

@@ -3,13 +3,14 @@
 from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel
 
-from api.deps import ActorDep, SessionDep
+from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, stages_public
 from api.stages import commit_and_run
 from models.catalogue import Award
 from models.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
 from models.enums import StageKind
 from models.nomination import Nomination
+from models.permissions import Action
 from models.queries import candidate_labels, stage_of
 from models.recording.common import get_or_404
 from models.recording.decisions import create_decision, decision_items, sign_decision
@@ -24,7 +25,7 @@ class DecisionDetail(SQLModel):
     documents: list[DocumentPublic]
 
 
-async def decision_public(session: SessionDep, decision_id: int) -> DecisionPublic:
+async def decision_public(session: SessionDep, decision_id: PathId) -> DecisionPublic:
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
     award = await session.get_one(Award, decision.award_id)
     items = await decision_items(session, decision_id)
@@ -38,25 +39,28 @@ async def decision_public(session: SessionDep, decision_id: int) -> DecisionPubl
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create(data: DecisionCreate, session: SessionDep, actor: ActorDep) -> DecisionPublic:
+async def create(data: DecisionCreate, session: SessionDep, principal: CurrentPrincipal) -> DecisionPublic:
     """Prepare a draft decision for one award from the nominations a council session recommended."""
-    decision = await create_decision(session, data, actor)
+    principal.require(Action.PREPARE_DECISION)
+    decision = await create_decision(session, data, principal.actor)
     await session.commit()
     return await decision_public(session, decision.id)
 
 
 @router.post("/{decision_id}/sign", status_code=status.HTTP_201_CREATED)
 async def sign(
-    decision_id: int, data: DecisionSign, session: SessionDep, actor: ActorDep, response: Response
+    decision_id: PathId, data: DecisionSign, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> StageReport:
     """Sign: the decision takes the next number of the year; the issue flow awards and prints it."""
-    stage = await sign_decision(session, decision_id, data, actor)
+    principal.require(Action.SIGN_DECISION)
+    stage = await sign_decision(session, decision_id, data, principal.actor)
     return await commit_and_run(session, stage, response)
 
 
 @router.get("/{decision_id}")
-async def read(decision_id: int, session: SessionDep) -> DecisionDetail:
+async def read(decision_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> DecisionDetail:
     """The decision with its annex rows, the flow run that issued it, and the printed document."""
+    principal.require(Action.READ_PROVINCE)
     decision = await decision_public(session, decision_id)
     stage = await stage_of(session, StageKind.DECISION_ISSUE, decision_id)
     stages, documents = await stages_public(session, [stage] if stage else [])

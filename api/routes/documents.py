@@ -6,8 +6,10 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Response
 from sqlmodel import col, select
 
-from api.deps import SessionDep
+from api.auth import Principal
+from api.deps import CurrentPrincipal, PathId, SessionDep
 from models.enums import StageStatus
+from models.permissions import Action
 from models.recording.common import get_or_404
 from models.stage import Document, Stage, StagePublic
 
@@ -15,9 +17,20 @@ router = APIRouter(tags=["documents"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {DOCX: {}}}})
-async def download(document_id: int, session: SessionDep) -> Response:
+async def readable_document(session: SessionDep, principal: Principal, document_id: PathId) -> Document:
+    """A block's documents are read by its head and the province's roles; decisions by the province's roles."""
     document = await get_or_404(session, Document, document_id, "document_id")
+    stage = await session.get_one(Stage, document.stage_id)
+    if stage.block_id is None:
+        principal.require(Action.READ_PROVINCE)
+    else:
+        principal.require(Action.READ_BLOCK, stage.block_id, stage.year, field="document_id")
+    return document
+
+
+@router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {DOCX: {}}}})
+async def download(document_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> Response:
+    document = await readable_document(session, principal, document_id)
     return Response(document.content, media_type=DOCX, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(document.filename)}",
         "ETag": f'"{document.sha256}"',
@@ -26,8 +39,13 @@ async def download(document_id: int, session: SessionDep) -> Response:
 
 @router.get("/stages")
 async def list_stages(
-    session: SessionDep, status: StageStatus | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    status: StageStatus | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[StagePublic]:
+    """Stages the API recorded; `status=recorded` lists those whose flow has not finished (yet)."""
+    principal.require(Action.READ_PROVINCE)
     query = select(Stage).order_by(col(Stage.id)).limit(limit)
     if status is not None:
         query = query.where(Stage.status == status)

@@ -3,12 +3,13 @@
 from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
-from api.deps import ActorDep, SessionDep
+from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_public, stages_public
 from api.stages import commit_and_run
 from models.enums import StageKind
 from models.meeting import BlockMeeting, BlockMeetingCreate, BlockMeetingPublic, MeetingAttendance, MeetingResultsRecord
 from models.nomination import Nomination, NominationPublic
+from models.permissions import Action
 from models.queries import stage_of
 from models.recording.common import get_or_404
 from models.recording.meetings import create_meeting, record_meeting_results
@@ -24,7 +25,7 @@ class MeetingDetail(SQLModel):
     documents: list[DocumentPublic]
 
 
-async def meeting_detail(session: SessionDep, meeting_id: int) -> MeetingDetail:
+async def meeting_detail(session: SessionDep, meeting_id: PathId) -> MeetingDetail:
     meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
     attendance = (await session.exec(select(MeetingAttendance).where(
         MeetingAttendance.meeting_id == meeting_id))).all()
@@ -39,22 +40,27 @@ async def meeting_detail(session: SessionDep, meeting_id: int) -> MeetingDetail:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create(data: BlockMeetingCreate, session: SessionDep, actor: ActorDep) -> MeetingDetail:
+async def create(data: BlockMeetingCreate, session: SessionDep, principal: CurrentPrincipal) -> MeetingDetail:
     """Open a block's year-end meeting with its attendance and the candidates put to the vote."""
-    meeting = await create_meeting(session, data, actor)
+    principal.require(Action.OPEN_MEETING, data.block_id, data.year, field="block_id")
+    meeting = await create_meeting(session, data, principal.actor)
     await session.commit()
     return await meeting_detail(session, meeting.id)
 
 
 @router.post("/{meeting_id}/results", status_code=status.HTTP_201_CREATED)
 async def record_results(
-    meeting_id: int, data: MeetingResultsRecord, session: SessionDep, actor: ActorDep, response: Response
+    meeting_id: PathId, data: MeetingResultsRecord, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> StageReport:
     """Record the counted ballots and the election; the tally flow endorses candidates and writes the minutes."""
-    stage = await record_meeting_results(session, meeting_id, data, actor)
+    meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
+    principal.require(Action.RECORD_BALLOTS, meeting.block_id, meeting.year, field="meeting_id")
+    stage = await record_meeting_results(session, meeting_id, data, principal.actor)
     return await commit_and_run(session, stage, response)
 
 
 @router.get("/{meeting_id}")
-async def read(meeting_id: int, session: SessionDep) -> MeetingDetail:
+async def read(meeting_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> MeetingDetail:
+    meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
+    principal.require(Action.READ_BLOCK, meeting.block_id, meeting.year, field="meeting_id")
     return await meeting_detail(session, meeting_id)

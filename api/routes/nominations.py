@@ -1,21 +1,32 @@
-"""Nominations: lists, one nomination with its whole history, and the moves people make by hand."""
+"""Nominations: filtered lists, one nomination with its whole history and flow runs, and moves made by hand."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
-from sqlmodel import SQLModel, col, select
+from fastapi import APIRouter, Header, Query, Response
+from sqlalchemy import false, or_
+from sqlmodel import SQLModel, and_, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from api.deps import ActorDep, SessionDep
-from api.presenters import nominations_public
+from api.auth import Principal
+from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
+from api.presenters import nominations_public, transitions_public
+from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.catalogue import Award
 from models.decision import Decision
 from models.enums import State
-from models.nomination import AwardRecord, AwardRecordPublic, Nomination, NominationPublic, TransitionPublic
+from models.nomination import AwardRecord, AwardRecordPublic, Nomination, NominationPublic, Transition, TransitionPublic
+from models.organisation import Person
+from models.permissions import Action
 from models.queries import history_of
 from models.recording.common import get_or_404
 from models.recording.nominations import ManualMove, move_by_hand
+from models.stage import Stage
 
 router = APIRouter(prefix="/nominations", tags=["nominations"])
+SORTABLE = {"id": Nomination.id, "year": Nomination.year, "state": Nomination.state,
+            "award": Nomination.award_id, "block": Nomination.block_id}
+SortKey = Literal["id", "-id", "year", "-year", "state", "-state", "award", "-award", "block", "-block"]
+
 
 class NominationDetail(SQLModel):
     nomination: NominationPublic
@@ -24,29 +35,66 @@ class NominationDetail(SQLModel):
     award_records: list[AwardRecordPublic]
 
 
+def visible_to(principal: Principal, query: SelectOfScalar[Nomination]) -> SelectOfScalar[Nomination]:
+    """A block head sees the nominations of the blocks and years they head; the province's roles see all."""
+    if principal.covers_province():
+        return query
+    if not principal.block_years():
+        principal.require(Action.READ_BLOCK)  # no role that reads nominations at all: 403
+    scopes = [and_(Nomination.block_id == b, Nomination.year == y) for b, y in principal.block_years()]
+    return query.where(or_(false(), *scopes))
+
+
 @router.get("")
 async def list_nominations(
     session: SessionDep,
-    block_id: int | None = None,
-    year: int | None = None,
+    principal: CurrentPrincipal,
+    response: Response,
+    block_id: QueryId = None,
+    year: QueryYear = None,
+    award_code: str | None = None,
     state: State | None = None,
+    unit_id: Annotated[int | None, Query(description="The collective, or the unit of the individual")] = None,
+    flow_run_id: Annotated[str | None, Query(description="Nominations this flow run moved")] = None,
+    sort: SortKey = "id",
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[NominationPublic]:
-    query = select(Nomination)
+    """Nominations matching every filter given; the total is in the X-Total-Count header."""
+    query = visible_to(principal, select(Nomination))
     if block_id is not None:
         query = query.where(Nomination.block_id == block_id)
     if year is not None:
         query = query.where(Nomination.year == year)
     if state is not None:
         query = query.where(Nomination.state == state)
-    rows = (await session.exec(query.order_by(col(Nomination.id)).offset(offset).limit(limit))).all()
-    return await nominations_public(session, rows)
+    if award_code is not None:
+        query = query.where(col(Nomination.award_id).in_(select(Award.id).where(Award.code == award_code)))
+    if unit_id is not None:
+        people = select(Person.id).where(Person.unit_id == unit_id)
+        query = query.where(or_(col(Nomination.unit_id) == unit_id, col(Nomination.person_id).in_(people)))
+    if flow_run_id is not None:
+        moved = select(Transition.nomination_id).where(Transition.flow_run_id == flow_run_id)
+        query = query.where(col(Nomination.id).in_(moved))
+    total = (await session.exec(select(func.count()).select_from(query.subquery()))).one()
+    response.headers["X-Total-Count"] = str(total)
+    column = col(SORTABLE[sort.lstrip("-")])
+    ordered = query.order_by(column.desc() if sort.startswith("-") else column.asc(), col(Nomination.id))
+    return await nominations_public(session, (await session.exec(ordered.offset(offset).limit(limit))).all())
+
+
+async def readable(session: SessionDep, principal: Principal, nomination_id: PathId) -> Nomination:
+    nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
+    principal.require(Action.READ_BLOCK, nomination.block_id, nomination.year, field="nomination_id")
+    return nomination
 
 
 @router.get("/{nomination_id}")
-async def read(nomination_id: int, session: SessionDep) -> NominationDetail:
-    nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
+async def read(
+    nomination_id: PathId, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> NominationDetail:
+    """The nomination, every transition it went through, the flow runs that moved it, and what it received."""
+    nomination = await readable(session, principal, nomination_id)
     history = await history_of(session, nomination_id)
     records = (await session.exec(
         select(AwardRecord, Award, Decision)
@@ -54,20 +102,38 @@ async def read(nomination_id: int, session: SessionDep) -> NominationDetail:
         .join(Decision, col(Decision.id) == AwardRecord.decision_id)
         .where(AwardRecord.nomination_id == nomination_id)
     )).all()
+    response.headers["ETag"] = f'"{nomination.version}"'
     return NominationDetail(
         nomination=(await nominations_public(session, [nomination]))[0],
-        history=[TransitionPublic.model_validate(t) for t in history],
+        history=await transitions_public(session, history),
         flow_run_ids=list(dict.fromkeys(t.flow_run_id for t in history if t.flow_run_id)),
         award_records=[AwardRecordPublic(year=r.year, award_code=a.code, decision_number=d.number or "",
                                          golden_book_no=r.golden_book_no) for r, a, d in records],
     )
 
 
+@router.get("/{nomination_id}/flow-runs")
+async def flow_runs(nomination_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> list[FlowRunSummary]:
+    """Every Prefect run of the stages that processed this nomination, failed attempts included (by tag)."""
+    await readable(session, principal, nomination_id)
+    stage_ids = {t.stage_id for t in await history_of(session, nomination_id) if t.stage_id is not None}
+    stages = (await session.exec(select(Stage).where(col(Stage.id).in_(stage_ids)))).all()
+    return await flow_runs_tagged([["tdkt", f"{s.kind.value}:{s.subject_id}"] for s in stages])
+
+
 @router.post("/{nomination_id}/moves", status_code=201)
 async def move_nomination(
-    nomination_id: int, data: ManualMove, session: SessionDep, actor: ActorDep
+    nomination_id: PathId,
+    data: ManualMove,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: Annotated[str | None, Header(description='The ETag you read, e.g. "3"')] = None,
 ) -> NominationDetail:
     """Withdraw a nomination, put it on hold (discipline review, complaint), or lift its hold."""
-    await move_by_hand(session, nomination_id, data, actor)
+    principal.require(Action.MOVE_BY_HAND)
+    if if_match is not None and data.version is None:
+        data.version = int(if_match.strip('W/"')) if if_match.strip('W/"').isdigit() else -1
+    await move_by_hand(session, nomination_id, data, principal.actor)
     await session.commit()
-    return await read(nomination_id, session)
+    return await read(nomination_id, session, principal, response)

@@ -3,11 +3,13 @@
 from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel
 
-from api.deps import ActorDep, SessionDep
+from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_by_ids, stages_public
 from api.stages import commit_and_run
 from models.enums import StageKind
+from models.meeting import BlockMeeting
 from models.nomination import NominationPublic
+from models.permissions import Action
 from models.proposal import Proposal, ProposalCreate, ProposalPublic, ScreeningRecord
 from models.queries import stage_of
 from models.recording.common import get_or_404
@@ -25,9 +27,13 @@ class ProposalDetail(SQLModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def submit(data: ProposalCreate, session: SessionDep, actor: ActorDep, response: Response) -> StageReport:
+async def submit(
+    data: ProposalCreate, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> StageReport:
     """Submit the block's proposal under the next number of the head's agency; its Tờ trình is generated."""
-    proposal = await submit_proposal(session, data, actor)
+    meeting = await get_or_404(session, BlockMeeting, data.meeting_id, "meeting_id")
+    principal.require(Action.SUBMIT_PROPOSAL, meeting.block_id, meeting.year, field="meeting_id")
+    proposal = await submit_proposal(session, data, principal.actor)
     stage = await stage_of(session, StageKind.PROPOSAL_SUBMISSION, proposal.id)
     assert stage is not None
     return await commit_and_run(session, stage, response)
@@ -35,16 +41,18 @@ async def submit(data: ProposalCreate, session: SessionDep, actor: ActorDep, res
 
 @router.post("/{proposal_id}/screening", status_code=status.HTTP_201_CREATED)
 async def screen(
-    proposal_id: int, data: ScreeningRecord, session: SessionDep, actor: ActorDep, response: Response
+    proposal_id: PathId, data: ScreeningRecord, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> StageReport:
     """Record the screening result of each dossier: eligible, or returned with the reason."""
-    stage = await record_screening(session, proposal_id, data, actor)
+    principal.require(Action.SCREEN)
+    stage = await record_screening(session, proposal_id, data, principal.actor)
     return await commit_and_run(session, stage, response)
 
 
 @router.get("/{proposal_id}")
-async def read(proposal_id: int, session: SessionDep) -> ProposalDetail:
+async def read(proposal_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> ProposalDetail:
     proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
+    principal.require(Action.READ_BLOCK, proposal.block_id, proposal.year, field="proposal_id")
     ids = await proposal_nomination_ids(session, proposal_id)
     stages = [s for k in (StageKind.PROPOSAL_SUBMISSION, StageKind.SCREENING)
               if (s := await stage_of(session, k, proposal_id)) is not None]

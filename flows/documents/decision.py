@@ -8,18 +8,21 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionContext, Signer
 from docx_templates.formatting import vn_date, vn_decimal, vn_money
+from flows.documents.citations import office_appraisal_citation, proposals_behind
 from flows.documents.header import file_stem, header, province_upper
 from models.catalogue import Award, load_catalogue
 from models.council import CouncilSession
 from models.decision import Decision, DecisionItem
 from models.enums import RecipientKind
 from models.nomination import Nomination
-from models.organisation import Unit
-from models.proposal import Proposal, ProposalItem
 from models.queries import candidate_labels
 
 SECTION_HEADINGS = {RecipientKind.COLLECTIVE: "TẬP THỂ", RecipientKind.INDIVIDUAL: "CÁ NHÂN",
                     RecipientKind.HOUSEHOLD: "HỘ GIA ĐÌNH"}
+# (name column, detail column) of each annex table; collectives have no detail column.
+COLUMN_HEADINGS = {RecipientKind.COLLECTIVE: ("Tên tập thể", ""),
+                   RecipientKind.INDIVIDUAL: ("Họ và tên", "Chức vụ, đơn vị công tác"),
+                   RecipientKind.HOUSEHOLD: ("Họ và tên chủ hộ", "")}
 ROMAN = ("I", "II", "III")
 RECIPIENT_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
                    RecipientKind.HOUSEHOLD: "hộ gia đình"}
@@ -34,14 +37,14 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     province = load_catalogue()["province"]
     count = len(awarded)
     kind_words = RECIPIENT_WORDS[award.recipient_kind]
+    # Signed "TM. ỦY BAN NHÂN DÂN", the decision is the People's Committee's, not its Chairman's alone.
+    collective = decision.signer_prefix.upper().startswith("TM.")
     context = DecisionContext(
         header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
         subject=f"Về việc tặng {award.name} năm {decision.year}",
-        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {province_upper()}",
+        authority=f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}",
         bases=list(province["legal_bases"]),
-        considerations=[*await _proposals_behind(session, [n for n, _ in awarded]),
-                        f"Xét kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)} "
-                        "và đề nghị của Giám đốc Sở Nội vụ"],
+        considerations=[await _consideration(session, [n.id for n, _ in awarded], council)],
         articles=[
             Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
                     f"(có danh sách kèm theo), {award.reason_phrase} năm {decision.year}."),
@@ -55,7 +58,7 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         annex_title="DANH SÁCH",
         annex_subject=f"{kind_words.capitalize()} được tặng {award.name} năm {decision.year}",
         annex_reference=f"(Kèm theo Quyết định số {decision.number} {vn_date(decision.signed_on)} "
-        "của Chủ tịch Ủy ban nhân dân tỉnh)",
+        f"của {'' if collective else 'Chủ tịch '}UBND tỉnh)",
         annex_sections=await _annex(session, awarded),
     )
     return dict(context), f"quyet-dinh-{file_stem(decision.number)}.docx"
@@ -75,11 +78,11 @@ async def _awarded(session: AsyncSession, decision_id: int) -> list[tuple[Nomina
     return [(n, i) for n, i in rows]
 
 
-async def _proposals_behind(session: AsyncSession, nominations: list[Nomination]) -> list[str]:
-    query = select(Proposal, Unit).join(ProposalItem).join(Unit, col(Unit.id) == Proposal.issuer_unit_id).where(
-        col(ProposalItem.nomination_id).in_([n.id for n in nominations])).order_by(col(Proposal.id)).distinct()
-    return [f"Xét đề nghị của {unit.name} tại Tờ trình số {p.number} {vn_date(p.issued_on)}"
-            for p, unit in (await session.exec(query)).all()]
+async def _consideration(session: AsyncSession, nomination_ids: list[int], council: CouncilSession) -> str:
+    """ "Xét đề nghị của Trưởng Khối … tại Tờ trình số …, … và của Giám đốc Sở Nội vụ tại Tờ trình số …"."""
+    blocks = [f"của {c.proposer} tại {c.text()}" for c in await proposals_behind(session, nomination_ids)]
+    office = office_appraisal_citation(council)
+    return f"Xét đề nghị {', '.join(blocks)} và {office}" if blocks else f"Xét đề nghị {office}"
 
 
 async def _annex(session: AsyncSession, awarded: list[tuple[Nomination, DecisionItem]]) -> list[AnnexSection]:
@@ -89,5 +92,7 @@ async def _annex(session: AsyncSession, awarded: list[tuple[Nomination, Decision
         rows = [AnnexRow(stt=item.golden_book_no or 0, name=labels[n.id].name, detail=labels[n.id].detail)
                 for n, item in awarded if n.recipient_kind == kind]
         if rows:
-            sections.append(AnnexSection(heading=f"{ROMAN[len(sections)]}. {SECTION_HEADINGS[kind]}", rows=rows))
+            name_heading, detail_heading = COLUMN_HEADINGS[kind]
+            sections.append(AnnexSection(heading=f"{ROMAN[len(sections)]}. {SECTION_HEADINGS[kind]}",
+                                         name_heading=name_heading, detail_heading=detail_heading, rows=rows))
     return sections

@@ -43,6 +43,11 @@ def upgrade() -> None:
     sa.Column('location', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('appraisal_number', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
+    sa.Column('appraisal_signed_on', sa.Date(), nullable=True),
+    sa.Column('appraisal_signer_prefix', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('appraisal_signer_title', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('appraisal_signer_name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('emulationblock',
@@ -62,6 +67,9 @@ def upgrade() -> None:
     sa.Column('number', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
     sa.Column('issued_for', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('issued_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('voided_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('voided_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('void_reason', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('issuer_code', 'type_code', 'year', 'seq')
     )
     op.create_table('numbercounter',
@@ -82,6 +90,32 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_unit_code'), ['code'], unique=True)
+
+    op.create_table('user',
+    sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('is_active', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_user_username'), ['username'], unique=True)
+
+    op.create_table('apitoken',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('apitoken', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_apitoken_token_hash'), ['token_hash'], unique=True)
+        batch_op.create_index(batch_op.f('ix_apitoken_user_id'), ['user_id'], unique=False)
 
     op.create_table('blockmeeting',
     sa.Column('block_id', sa.Integer(), nullable=False),
@@ -151,8 +185,34 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['award_id'], ['award.id'], ),
     sa.ForeignKeyConstraint(['council_session_id'], ['councilsession.id'], ),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('number')
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('delegation',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('delegate_id', sa.Integer(), nullable=False),
+    sa.Column('principal_id', sa.Integer(), nullable=False),
+    sa.Column('starts_on', sa.Date(), nullable=False),
+    sa.Column('ends_on', sa.Date(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['delegate_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['principal_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('delegation', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_delegation_delegate_id'), ['delegate_id'], unique=False)
+
+    op.create_table('idempotentresponse',
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('request_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('status_code', sa.Integer(), nullable=True),
+    sa.Column('content_type', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('body', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('user_id', 'key')
     )
     op.create_table('person',
     sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
@@ -165,6 +225,21 @@ def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('rolegrant',
+    sa.Column('role', sa.Enum('administrator', 'block_head', 'council_secretary', 'chairman_office', 'auditor', name='role', native_enum=False, length=40), nullable=False),
+    sa.Column('block_id', sa.Integer(), nullable=True),
+    sa.Column('year', sa.Integer(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['block_id'], ['emulationblock.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('rolegrant', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rolegrant_user_id'), ['user_id'], unique=False)
+
     op.create_table('stage',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.Enum('meeting_tally', 'proposal_submission', 'screening', 'council_review', 'decision_issue', name='stagekind', native_enum=False, length=40), nullable=False),
@@ -173,8 +248,10 @@ def upgrade() -> None:
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('status', sa.Enum('recorded', 'completed', name='stagestatus', native_enum=False, length=40), nullable=False),
     sa.Column('recorded_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('on_behalf_of', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+    sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('completed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('completed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('flow_run_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=False),
@@ -189,13 +266,19 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('stage_id', sa.Integer(), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('supersedes_id', sa.Integer(), nullable=True),
+    sa.Column('correction_reason', sa.Text(), nullable=False),
     sa.Column('filename', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['stage_id'], ['stage.id'], ),
+    sa.ForeignKeyConstraint(['supersedes_id'], ['document.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('stage_id', 'kind', name='uq_document_stage_kind')
+    sa.UniqueConstraint('stage_id', 'kind', 'version', name='uq_document_stage_kind_version'),
+    sa.UniqueConstraint('supersedes_id')
     )
     with op.batch_alter_table('document', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_document_stage_id'), ['stage_id'], unique=False)
@@ -334,6 +417,8 @@ def upgrade() -> None:
     sa.Column('from_state', sa.Enum('nominated', 'endorsed', 'not_endorsed', 'submitted', 'eligible', 'returned', 'recommended', 'not_recommended', 'awarded', 'declined', 'withdrawn', 'on_hold', name='state', native_enum=False, length=40), nullable=True),
     sa.Column('to_state', sa.Enum('nominated', 'endorsed', 'not_endorsed', 'submitted', 'eligible', 'returned', 'recommended', 'not_recommended', 'awarded', 'declined', 'withdrawn', 'on_hold', name='state', native_enum=False, length=40), nullable=False),
     sa.Column('actor', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('on_behalf_of', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+    sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('rule', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
@@ -390,10 +475,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_stage_status'))
 
     op.drop_table('stage')
+    with op.batch_alter_table('rolegrant', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_rolegrant_user_id'))
+
+    op.drop_table('rolegrant')
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_unit_id'))
 
     op.drop_table('person')
+    op.drop_table('idempotentresponse')
+    with op.batch_alter_table('delegation', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_delegation_delegate_id'))
+
+    op.drop_table('delegation')
     op.drop_table('decision')
     with op.batch_alter_table('councilmember', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_councilmember_session_id'))
@@ -407,6 +501,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_blockmeeting_block_id'))
 
     op.drop_table('blockmeeting')
+    with op.batch_alter_table('apitoken', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_apitoken_user_id'))
+        batch_op.drop_index(batch_op.f('ix_apitoken_token_hash'))
+
+    op.drop_table('apitoken')
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_user_username'))
+
+    op.drop_table('user')
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unit_code'))
 

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from sqlmodel import SQLModel, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
 from models.catalogue import Award
 from models.enums import BlockRole, StageKind, State
 from models.errors import Conflict, DomainError, Problem, not_found, refuse
@@ -89,12 +90,13 @@ async def refuse_if_recorded(session: AsyncSession, kind: StageKind, subject_id:
 
 
 async def record_stage(
-    session: AsyncSession, kind: StageKind, subject_id: int, year: int, actor: str,
+    session: AsyncSession, kind: StageKind, subject_id: int, year: int, actor: Actor,
     block_id: int | None = None,
 ) -> Stage:
     """Note that a person's input is stored and the stage's flow must now finish it (exactly once)."""
     await refuse_if_recorded(session, kind, subject_id)
-    stage = Stage(kind=kind, subject_id=subject_id, year=year, block_id=block_id, recorded_by=actor)
+    stage = Stage(kind=kind, subject_id=subject_id, year=year, block_id=block_id, recorded_by=actor.username,
+                  on_behalf_of=actor.on_behalf_of, client_address=actor.client_address)
     session.add(stage)
     await session.flush()
     return stage

@@ -3,9 +3,13 @@
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
+from models.catalogue import load_catalogue
 from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
 from models.enums import StageKind, State
 from models.errors import DomainError, refuse
+from models.numbering import allocate_number
+from models.organisation import Unit
 from models.recording.common import (
     get_or_404,
     nominations_by_id,
@@ -19,9 +23,9 @@ from models.votes import Tally, tally_problems
 
 
 async def create_council_session(
-    session: AsyncSession, data: CouncilSessionCreate, actor: str
+    session: AsyncSession, data: CouncilSessionCreate, actor: Actor
 ) -> CouncilSession:
-    council = CouncilSession(**data.model_dump(exclude={"members"}), created_by=actor)
+    council = CouncilSession(**data.model_dump(exclude={"members"}), created_by=actor.username)
     session.add(council)
     await session.flush()
     for i, member in enumerate(data.members):
@@ -39,10 +43,11 @@ async def council_members(session: AsyncSession, session_id: int) -> list[Counci
 
 
 async def record_council_votes(
-    session: AsyncSession, session_id: int, data: CouncilVotesRecord, actor: str
+    session: AsyncSession, session_id: int, data: CouncilVotesRecord, actor: Actor
 ) -> Stage:
     council = await get_or_404(session, CouncilSession, session_id, "session_id")
     await refuse_if_recorded(session, StageKind.COUNCIL_REVIEW, session_id)
+    await _sign_appraisal(session, council, data)
     ids = [v.nomination_id for v in data.votes]
     require_unique(ids, "votes")
     nominations = await nominations_by_id(session, ids, "votes")
@@ -59,4 +64,38 @@ async def record_council_votes(
     if problems:
         raise DomainError(*problems)
     session.add_all(CouncilVote(session_id=session_id, **v.model_dump()) for v in data.votes)
+    await _number_appraisal(session, council)
     return await record_stage(session, StageKind.COUNCIL_REVIEW, session_id, council.year, actor)
+
+
+async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: CouncilVotesRecord) -> None:
+    """Who signs the office's Tờ trình reporting these votes, and when (checked before anything is written)."""
+    signed_on = data.appraisal_signed_on or council.held_on
+    if signed_on < council.held_on:
+        raise refuse("appraisal_signed_on", "appraisal.after_council",
+                     f"The Tờ trình reports a council that met on {council.held_on:%d/%m/%Y}; it cannot be dated "
+                     "earlier.")
+    province = load_catalogue()["province"]
+    signer_name = (data.appraisal_signer_name or await _head_of(session, province["appraisal_issuer_code"])).strip()
+    if not signer_name:
+        raise refuse("appraisal_signer_name", "appraisal.signer_required",
+                     f"No head of {province['appraisal_issuer_name']} is recorded: name who signs the Tờ trình.")
+    council.appraisal_signed_on = signed_on
+    council.appraisal_signer_prefix = data.appraisal_signer_prefix.strip().upper()
+    council.appraisal_signer_title = data.appraisal_signer_title.strip().upper()
+    council.appraisal_signer_name = signer_name
+
+
+async def _number_appraisal(session: AsyncSession, council: CouncilSession) -> None:
+    """Number the office's Tờ trình in the transaction that records the votes it reports: if that rolls back,
+    so does the number. Decree 30/2020 Điều 15: per issuing body and calendar year of issue."""
+    assert council.appraisal_signed_on is not None
+    council.appraisal_number = await allocate_number(
+        session, load_catalogue()["province"]["appraisal_issuer_code"], "TTr", council.appraisal_signed_on.year,
+        f"council_session:{council.id}")
+    session.add(council)
+
+
+async def _head_of(session: AsyncSession, unit_code: str) -> str:
+    unit = (await session.exec(select(Unit).where(Unit.code == unit_code))).first()
+    return unit.head_name if unit is not None else ""

@@ -3,6 +3,7 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
 from models.catalogue import load_catalogue
 from models.council import CouncilSession, CouncilVote
 from models.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
@@ -24,7 +25,7 @@ from models.stage import Stage
 ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
 
 
-async def create_decision(session: AsyncSession, data: DecisionCreate, actor: str) -> Decision:
+async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Actor) -> Decision:
     council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
     award = await award_by_code(session, data.award_code, "award_code")
     ids = data.nomination_ids
@@ -44,7 +45,7 @@ async def create_decision(session: AsyncSession, data: DecisionCreate, actor: st
                          f"Nomination {nid} was not recommended for {award.name} in this session.")
     await _refuse_if_already_listed(session, ids)
     decision = Decision(year=council.year, award_id=award.id, council_session_id=council.id,
-                        created_by=actor)
+                        created_by=actor.username)
     session.add(decision)
     await session.flush()
     session.add_all(DecisionItem(decision_id=decision.id, nomination_id=n) for n in ids)
@@ -78,7 +79,7 @@ async def decision_items(session: AsyncSession, decision_id: int) -> list[Decisi
     return list((await session.exec(query.order_by(col(DecisionItem.nomination_id)))).all())
 
 
-async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionSign, actor: str) -> Stage:
+async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionSign, actor: Actor) -> Stage:
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
     if decision.status != DecisionStatus.DRAFT:
         raise Conflict(Problem("decision_id", "decision.signed_once",
@@ -101,7 +102,7 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
                                             "QĐ", data.signed_on.year, f"decision:{decision.id}")
     decision.sqlmodel_update(data.model_dump(exclude={"declined"}))
     decision.status = DecisionStatus.SIGNED
-    decision.signed_by = actor
+    decision.signed_by = actor.username
     session.add(decision)
     return await record_stage(session, StageKind.DECISION_ISSUE, decision_id, decision.year, actor)
 

@@ -3,6 +3,7 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
 from models.catalogue import Award
 from models.enums import RecipientKind, StageKind, State
 from models.errors import DomainError, Problem, refuse
@@ -30,7 +31,7 @@ from models.stage import Stage
 from models.votes import Tally, tally_problems
 
 
-async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor: str) -> BlockMeeting:
+async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor: Actor) -> BlockMeeting:
     await get_or_404(session, EmulationBlock, data.block_id, "block_id")
     member_ids = {m.unit_id for m in await members_of(session, data.block_id, data.year)}
     if not member_ids:
@@ -44,7 +45,7 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
               for i, c in enumerate(data.candidates)]
     _refuse_repeated_candidates(data.candidates)
 
-    meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates"}), created_by=actor)
+    meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates"}), created_by=actor.username)
     session.add(meeting)
     await session.flush()
     present = set(data.present_unit_ids)
@@ -95,7 +96,7 @@ def _refuse_repeated_candidates(candidates: list[CandidateCreate]) -> None:
 
 
 async def record_meeting_results(
-    session: AsyncSession, meeting_id: int, data: MeetingResultsRecord, actor: str
+    session: AsyncSession, meeting_id: int, data: MeetingResultsRecord, actor: Actor
 ) -> Stage:
     meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
     await refuse_if_recorded(session, StageKind.MEETING_TALLY, meeting_id)

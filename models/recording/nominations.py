@@ -1,10 +1,12 @@
 """Moves people make by hand: withdraw a nomination, put it on hold, or lift the hold."""
 
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
+from models.base import RefId
 from models.enums import State
-from models.errors import Conflict, Problem
+from models.errors import Conflict, Problem, refuse
 from models.moves import move
 from models.nomination import Nomination, Transition
 from models.queries import history_of
@@ -17,11 +19,14 @@ class ManualMove(SQLModel):
 
     to_state: State
     reason: str
-    version: int
+    version: RefId | None = Field(default=None, description="The version you read; or send it as If-Match")
 
 
-async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMove, actor: str) -> Transition:
+async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMove, actor: Actor) -> Transition:
     nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
+    if data.version is None:
+        raise refuse("version", "version.required",
+                     "Say which version you are changing: the 'version' field or an If-Match header.")
     if data.version != nomination.version:
         raise Conflict(Problem("version", "nomination.changed",
                                f"The nomination is at version {nomination.version}, not {data.version}; reload it."))

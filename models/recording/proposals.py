@@ -3,6 +3,7 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.audit import Actor
 from models.enums import StageKind, StageStatus, State
 from models.errors import Conflict, Problem, refuse
 from models.meeting import BlockMeeting
@@ -24,7 +25,7 @@ from models.stage import Stage
 PROPOSABLE = {State.ENDORSED, State.RETURNED}
 
 
-async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: str) -> Proposal:
+async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Actor) -> Proposal:
     meeting = await get_or_404(session, BlockMeeting, data.meeting_id, "meeting_id")
     ids = data.nomination_ids if data.nomination_ids is not None else await _proposable(session, meeting)
     if not ids:
@@ -43,7 +44,7 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: st
     proposal = Proposal(
         block_id=meeting.block_id, year=meeting.year, meeting_id=meeting.id, issuer_unit_id=issuer.id,
         number="", issued_on=data.issued_on, signer_name=data.signer_name, signer_title=data.signer_title,
-        created_by=actor,
+        created_by=actor.username,
     )
     session.add(proposal)
     await session.flush()
@@ -69,7 +70,7 @@ async def proposal_nomination_ids(session: AsyncSession, proposal_id: int) -> li
 
 
 async def record_screening(
-    session: AsyncSession, proposal_id: int, data: ScreeningRecord, actor: str
+    session: AsyncSession, proposal_id: int, data: ScreeningRecord, actor: Actor
 ) -> Stage:
     proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
     await refuse_if_recorded(session, StageKind.SCREENING, proposal_id)

@@ -1,0 +1,93 @@
+"""Who is calling: access tokens (JWT, short-lived), API tokens (long-lived, hashed), and delegations."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.accounts import User
+from models.audit import Actor
+from models.errors import Forbidden, NotFound, Problem, Unauthorized
+from models.passwords import API_TOKEN_PREFIX
+from models.permissions import Action, Grant, may
+from models.recording.accounts import delegating_principal, grant_set, user_for_api_token
+from models.settings import get_settings
+
+ALGORITHM = "HS256"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The caller, the grants they act with (their own or a delegating role holder's), and how to log it."""
+
+    user: User
+    grants: tuple[Grant, ...]
+    actor: Actor
+
+    def require(
+        self, action: Action, block_id: int | None = None, year: int | None = None, field: str = "path"
+    ) -> None:
+        verdict = may(self.grants, action, block_id, year)
+        if verdict.allowed:
+            return
+        if verdict.rule == "auth.scope":
+            # Another block's objects are not acknowledged at all: 404, as if they did not exist.
+            raise NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id."))
+        raise Forbidden(Problem("role", verdict.rule, verdict.reason))
+
+    def covers_province(self) -> bool:
+        """Whether this caller reads every block (not only the blocks of their own grants)."""
+        return may(self.grants, Action.READ_PROVINCE).allowed
+
+    def block_years(self) -> list[tuple[int, int]]:
+        return [(g.block_id, g.year) for g in self.grants if g.block_id is not None and g.year is not None]
+
+
+def create_access_token(user_id: int) -> str:
+    settings = get_settings()
+    now = datetime.now(UTC)
+    claims = {"sub": str(user_id), "iat": now, "exp": now + timedelta(minutes=settings.access_token_minutes)}
+    return jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
+
+
+def _unauthorized(message: str) -> Unauthorized:
+    return Unauthorized(Problem("Authorization", "auth.token", message))
+
+
+async def authenticate(session: AsyncSession, token: str | None) -> User:
+    if not token:
+        raise _unauthorized("Log in first: send 'Authorization: Bearer <token>'.")
+    if token.startswith(API_TOKEN_PREFIX):
+        user = await user_for_api_token(session, token)
+        if user is None:
+            raise _unauthorized("This API token is unknown or has been revoked.")
+    else:
+        try:
+            claims = jwt.decode(token, get_settings().secret_key, algorithms=[ALGORITHM],
+                                options={"require": ["exp", "sub"]})
+        except jwt.ExpiredSignatureError:
+            raise _unauthorized("Your session has expired; log in again.") from None
+        except jwt.InvalidTokenError:
+            raise _unauthorized("This access token is not valid; log in again.") from None
+        found = await session.get(User, int(claims["sub"]))
+        if found is None:
+            raise _unauthorized("This account no longer exists.")
+        user = found
+    if not user.is_active:
+        raise _unauthorized("This account is disabled.")
+    return user
+
+
+async def principal_for(
+    session: AsyncSession, token: str | None, on_behalf_of: str | None, client_address: str | None
+) -> Principal:
+    user = await authenticate(session, token)
+    if not on_behalf_of:
+        return Principal(user, await grant_set(session, user.id), Actor(user.username, None, client_address))
+    holder = await delegating_principal(session, user.id, on_behalf_of, datetime.now(UTC).date())
+    if holder is None:
+        raise Forbidden(Problem("X-On-Behalf-Of", "delegation.active",
+                                f"You have no delegation from {on_behalf_of!r} in force today."))
+    return Principal(user, await grant_set(session, holder.id), Actor(user.username, holder.username,
+                                                                       client_address))

@@ -1,0 +1,59 @@
+"""Account administration: users, their roles, and delegations."""
+
+from fastapi import APIRouter, status
+from sqlmodel import col, select
+
+from api.deps import CurrentPrincipal, PathId, SessionDep
+from models.accounts import (
+    DelegationCreate,
+    DelegationPublic,
+    GrantCreate,
+    GrantPublic,
+    User,
+    UserCreate,
+    UserPublic,
+)
+from models.permissions import Action
+from models.recording.accounts import create_user, delegate, grant_role, grants_of
+
+router = APIRouter(tags=["accounts"])
+
+
+async def user_public(session: SessionDep, user: User) -> UserPublic:
+    grants = [GrantPublic.model_validate(g) for g in await grants_of(session, user.id)]
+    return UserPublic.model_validate(user, update={"grants": grants})
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED)
+async def create(data: UserCreate, session: SessionDep, principal: CurrentPrincipal) -> UserPublic:
+    principal.require(Action.MANAGE_ACCOUNTS)
+    user = await create_user(session, data, principal.actor)
+    await session.commit()
+    return await user_public(session, user)
+
+
+@router.get("/users")
+async def list_users(session: SessionDep, principal: CurrentPrincipal) -> list[UserPublic]:
+    principal.require(Action.MANAGE_ACCOUNTS)
+    users = (await session.exec(select(User).order_by(col(User.id)))).all()
+    return [await user_public(session, u) for u in users]
+
+
+@router.post("/users/{user_id}/grants", status_code=status.HTTP_201_CREATED)
+async def grant(user_id: PathId, data: GrantCreate, session: SessionDep, principal: CurrentPrincipal) -> GrantPublic:
+    """Give a role; a block head's role names the block and the emulation year."""
+    principal.require(Action.MANAGE_ACCOUNTS)
+    row = await grant_role(session, user_id, data, principal.actor)
+    await session.commit()
+    return GrantPublic.model_validate(row)
+
+
+@router.post("/delegations", status_code=status.HTTP_201_CREATED)
+async def create_delegation(
+    data: DelegationCreate, session: SessionDep, principal: CurrentPrincipal
+) -> DelegationPublic:
+    """Let one person act with another's roles for a period; the log then names both."""
+    principal.require(Action.MANAGE_ACCOUNTS)
+    row = await delegate(session, data, principal.actor)
+    await session.commit()
+    return DelegationPublic.model_validate(row, update=data.model_dump())

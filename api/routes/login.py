@@ -1,0 +1,58 @@
+"""Logging in, the caller's own account, and their long-lived API tokens."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from fastapi.security import OAuth2PasswordRequestForm
+from sqlmodel import SQLModel, col, select
+
+from api.auth import create_access_token
+from api.deps import CurrentPrincipal, PathId, SessionDep
+from models.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
+from models.errors import Problem, Unauthorized
+from models.passwords import verify_password
+from models.recording.accounts import grants_of, issue_api_token, revoke_api_token, user_by_name
+
+router = APIRouter(tags=["login"])
+
+
+class AccessToken(SQLModel):
+    access_token: str
+    token_type: str = "bearer"
+
+
+@router.post("/login/access-token")
+async def login(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep) -> AccessToken:
+    """Exchange a login name and password for a short-lived access token."""
+    user = await user_by_name(session, form.username)
+    if user is None or not user.is_active or not verify_password(form.password, user.password_hash):
+        raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong."))
+    return AccessToken(access_token=create_access_token(user.id))
+
+
+@router.get("/me")
+async def me(session: SessionDep, principal: CurrentPrincipal) -> UserPublic:
+    grants = [GrantPublic.model_validate(g) for g in await grants_of(session, principal.user.id)]
+    return UserPublic.model_validate(principal.user, update={"grants": grants})
+
+
+@router.post("/me/api-tokens", status_code=status.HTTP_201_CREATED)
+async def create_api_token(data: ApiTokenCreate, session: SessionDep, principal: CurrentPrincipal) -> ApiTokenIssued:
+    """A long-lived token for a script; it is shown in this answer only."""
+    row, token = await issue_api_token(session, principal.user.id, data.name)
+    await session.commit()
+    return ApiTokenIssued.model_validate(row, update={"token": token})
+
+
+@router.get("/me/api-tokens")
+async def list_api_tokens(session: SessionDep, principal: CurrentPrincipal) -> list[ApiTokenPublic]:
+    query = select(ApiToken).where(ApiToken.user_id == principal.user.id).order_by(col(ApiToken.id))
+    return [ApiTokenPublic.model_validate(t) for t in (await session.exec(query)).all()]
+
+
+@router.delete("/me/api-tokens/{token_id}")
+async def revoke(token_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> ApiTokenPublic:
+    """Revoke a token at once; scripts using it are refused from now on."""
+    row = await revoke_api_token(session, principal.user.id, token_id)
+    await session.commit()
+    return ApiTokenPublic.model_validate(row)

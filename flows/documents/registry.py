@@ -1,0 +1,15 @@
+"""Which context builder fills which template: stage flows, corrections and re-render checks share it."""
+
+from docx_templates import DocumentKind
+from flows.common import ContextBuilder
+from flows.documents.appraisal import build_appraisal
+from flows.documents.decision import build_decision
+from flows.documents.minutes import build_minutes
+from flows.documents.proposal import build_proposal
+
+BUILDERS: dict[DocumentKind, ContextBuilder] = {
+    DocumentKind.MEETING_MINUTES: build_minutes,
+    DocumentKind.BLOCK_PROPOSAL: build_proposal,
+    DocumentKind.OFFICE_APPRAISAL: build_appraisal,
+    DocumentKind.DECISION: build_decision,
+}

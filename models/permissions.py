@@ -1,0 +1,79 @@
+"""Who may do what, pure: roles per action in one table, and a check that says why a request is refused."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models.workflow import Verdict
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"  # accounts, catalogue, monitoring
+    BLOCK_HEAD = "block_head"  # of one block for one emulation year
+    COUNCIL_SECRETARY = "council_secretary"  # screens, records council votes, prepares decisions
+    CHAIRMAN_OFFICE = "chairman_office"  # signs decisions
+    AUDITOR = "auditor"  # reads everything, changes nothing
+
+
+class Action(StrEnum):
+    OPEN_MEETING = "open_meeting"
+    RECORD_BALLOTS = "record_ballots"
+    SUBMIT_PROPOSAL = "submit_proposal"
+    SCREEN = "screen"
+    HOLD_COUNCIL_SESSION = "hold_council_session"
+    RECORD_COUNCIL_VOTES = "record_council_votes"
+    PREPARE_DECISION = "prepare_decision"
+    SIGN_DECISION = "sign_decision"
+    MOVE_BY_HAND = "move_by_hand"
+    READ_BLOCK = "read_block"  # a block's meetings, proposals, nominations and their documents
+    READ_PROVINCE = "read_province"  # council sessions, decisions, stages, every block
+    MANAGE_ACCOUNTS = "manage_accounts"
+    EXPORT_AUDIT = "export_audit"
+    MANAGE_DOCUMENTS = "manage_documents"  # corrections of issued documents, voiding numbers
+
+
+_PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
+
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.OPEN_MEETING: frozenset({Role.BLOCK_HEAD}),
+    Action.RECORD_BALLOTS: frozenset({Role.BLOCK_HEAD}),
+    Action.SUBMIT_PROPOSAL: frozenset({Role.BLOCK_HEAD}),
+    Action.SCREEN: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.HOLD_COUNCIL_SESSION: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.RECORD_COUNCIL_VOTES: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.PREPARE_DECISION: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.SIGN_DECISION: frozenset({Role.CHAIRMAN_OFFICE}),
+    Action.MOVE_BY_HAND: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.READ_BLOCK: _PROVINCE_READERS | {Role.BLOCK_HEAD},
+    Action.READ_PROVINCE: _PROVINCE_READERS,
+    Action.MANAGE_ACCOUNTS: frozenset({Role.ADMINISTRATOR}),
+    Action.EXPORT_AUDIT: frozenset({Role.ADMINISTRATOR, Role.AUDITOR}),
+    Action.MANAGE_DOCUMENTS: frozenset({Role.COUNCIL_SECRETARY}),
+}
+
+# A block head's grant names one block and one emulation year; these actions are limited to it.
+BLOCK_SCOPED = frozenset({Role.BLOCK_HEAD})
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    block_id: int | None = None
+    year: int | None = None
+
+    def covers(self, block_id: int | None, year: int | None) -> bool:
+        if self.role not in BLOCK_SCOPED:
+            return True
+        return block_id is not None and self.block_id == block_id and (year is None or self.year == year)
+
+
+def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, year: int | None = None) -> Verdict:
+    """Whether someone holding these grants may take the action on this block and year, and why not."""
+    roles = ALLOWED[action]
+    holding = [g for g in grants if g.role in roles]
+    if not holding:
+        names = ", ".join(sorted(r.value for r in roles))
+        return Verdict(False, "auth.role", f"This needs the role {names}.")
+    if any(g.covers(block_id, year) for g in holding):
+        return Verdict(True, "auth.granted", f"Granted to {holding[0].role.value}.")
+    return Verdict(False, "auth.scope", "This belongs to a block or year your role does not cover.")

@@ -1,0 +1,103 @@
+"""Accounts: users, their role grants, delegations and API tokens."""
+
+from datetime import date
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.accounts import ApiToken, Delegation, DelegationCreate, GrantCreate, RoleGrant, User, UserCreate
+from models.audit import Actor
+from models.base import utc_now
+from models.errors import Conflict, NotFound, Problem, refuse
+from models.organisation import EmulationBlock
+from models.passwords import hash_password, new_api_token, token_digest
+from models.permissions import BLOCK_SCOPED, Grant
+from models.recording.common import get_or_404
+
+
+async def user_by_name(session: AsyncSession, username: str) -> User | None:
+    return (await session.exec(select(User).where(User.username == username))).first()
+
+
+async def create_user(session: AsyncSession, data: UserCreate, actor: Actor, password_hash: str | None = None) -> User:
+    if await user_by_name(session, data.username) is not None:
+        raise Conflict(Problem("username", "user.unique", f"The login name {data.username!r} is taken."))
+    user = User(**data.model_dump(exclude={"password"}), password_hash=password_hash or hash_password(data.password))
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def grant_role(session: AsyncSession, user_id: int, data: GrantCreate, actor: Actor) -> RoleGrant:
+    await get_or_404(session, User, user_id, "user_id")
+    if data.role in BLOCK_SCOPED:
+        if data.block_id is None or data.year is None:
+            raise refuse("block_id", "grant.block_scope", "A block head's role names the block and the year.")
+        await get_or_404(session, EmulationBlock, data.block_id, "block_id")
+    elif data.block_id is not None or data.year is not None:
+        raise refuse("block_id", "grant.province_scope", f"The role {data.role.value} covers the whole province.")
+    grant = RoleGrant(user_id=user_id, **data.model_dump(), created_by=actor.username)
+    session.add(grant)
+    await session.flush()
+    return grant
+
+
+async def grants_of(session: AsyncSession, user_id: int) -> list[RoleGrant]:
+    query = select(RoleGrant).where(RoleGrant.user_id == user_id).order_by(col(RoleGrant.id))
+    return list((await session.exec(query)).all())
+
+
+async def grant_set(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
+    return tuple(Grant(g.role, g.block_id, g.year) for g in await grants_of(session, user_id))
+
+
+async def delegate(session: AsyncSession, data: DelegationCreate, actor: Actor) -> Delegation:
+    delegate_user = await user_by_name(session, data.delegate_username)
+    principal = await user_by_name(session, data.principal_username)
+    for field, user, name in (("delegate_username", delegate_user, data.delegate_username),
+                              ("principal_username", principal, data.principal_username)):
+        if user is None:
+            raise refuse(field, "user.exists", f"There is no user {name!r}.")
+    assert delegate_user is not None and principal is not None
+    if delegate_user.id == principal.id:
+        raise refuse("delegate_username", "delegation.other_person", "A person cannot be their own delegate.")
+    if data.ends_on < data.starts_on:
+        raise refuse("ends_on", "delegation.period", "The delegation must end on or after the day it starts.")
+    delegation = Delegation(delegate_id=delegate_user.id, principal_id=principal.id, starts_on=data.starts_on,
+                            ends_on=data.ends_on, reason=data.reason, created_by=actor.username)
+    session.add(delegation)
+    await session.flush()
+    return delegation
+
+
+async def delegating_principal(session: AsyncSession, delegate_id: int, principal_username: str,
+                               on: date) -> User | None:
+    """The role holder this person may act for today, if a delegation says so."""
+    query = select(User).join(Delegation, col(Delegation.principal_id) == User.id).where(
+        Delegation.delegate_id == delegate_id, User.username == principal_username,
+        col(Delegation.starts_on) <= on, col(Delegation.ends_on) >= on, col(User.is_active))
+    return (await session.exec(query)).first()
+
+
+async def issue_api_token(session: AsyncSession, user_id: int, name: str) -> tuple[ApiToken, str]:
+    token = new_api_token()
+    row = ApiToken(user_id=user_id, name=name, token_hash=token_digest(token))
+    session.add(row)
+    await session.flush()
+    return row, token
+
+
+async def revoke_api_token(session: AsyncSession, user_id: int, token_id: int) -> ApiToken:
+    row = await session.get(ApiToken, token_id)
+    if row is None or row.user_id != user_id:
+        raise NotFound(Problem("token_id", "exists", f"There is no API token {token_id} for this user."))
+    if row.revoked_at is None:
+        row.revoked_at = utc_now()
+        session.add(row)
+    return row
+
+
+async def user_for_api_token(session: AsyncSession, token: str) -> User | None:
+    query = select(User).join(ApiToken, col(ApiToken.user_id) == User.id).where(
+        ApiToken.token_hash == token_digest(token), col(ApiToken.revoked_at).is_(None))
+    return (await session.exec(query)).first()

@@ -1,0 +1,40 @@
+"""The service as a separate process, for tests that kill it or talk to it over HTTP."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from prefect.settings import PREFECT_API_URL
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_service(
+    database_url: str, failpoint: str, log: Path, *args: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`tdkt serve` in its own process, sharing this process's Prefect API and signing key."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "TDKT_FAILPOINT": failpoint,
+           "TDKT_RECONCILE_INTERVAL_SECONDS": "0", "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), *args], env=env,
+                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+        if process.poll() is not None:
+            break
+    process.kill()
+    raise AssertionError(f"the service did not start:\n{log.read_text()}")

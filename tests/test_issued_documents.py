@@ -1,0 +1,240 @@
+"""Every document of the chain, from a real year through the API and its flows, read back as a clerk checks it:
+Decree 30 layout, the office's Tờ trình after the council, the decision's citations and each signature variant,
+numbers taken by two signatures at once, and the hash of every document beside the transitions of its stage."""
+
+import asyncio
+import hashlib
+from typing import Any
+
+import httpx
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+from sqlmodel import select
+
+from models.db import open_session
+from models.demo import demo_data
+from models.organisation import Unit
+from tests.decree30 import (
+    check_bases,
+    check_header,
+    check_page,
+    check_receivers_and_signature,
+    check_title,
+    look,
+    open_docx,
+    texts,
+)
+from tests.demo import DemoProvince
+from tests.docx_read import table_rows
+from tests.year import (
+    CHAIRMAN_OFFICE,
+    SECRETARY,
+    Year,
+    as_user,
+    council_review,
+    hold_meeting,
+    ok,
+    submit_and_screen,
+)
+
+CHAIRMAN = {"signer_prefix": "", "signer_title": "CHỦ TỊCH", "signer_name": "Nguyễn Văn Thành"}
+FOR_THE_COMMITTEE = {"signer_prefix": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH",
+                     "signer_name": "Nguyễn Văn Thành"}
+FOR_THE_CHAIRMAN = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH",
+                    "signer_name": "Trần Thị Minh Hằng"}
+PROPOSAL_CITED = "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026"
+APPRAISAL_CITED = "Tờ trình số 01/TTr-SNV ngày 04 tháng 01 năm 2027"
+
+
+async def draft(http: httpx.AsyncClient, year: Year, award_code: str) -> int:
+    body = {"council_session_id": year.council_id, "award_code": award_code}
+    return int(ok(await http.post("/decisions", headers=await as_user(http, SECRETARY), json=body))["id"])
+
+
+async def sign(http: httpx.AsyncClient, decision_id: int, signer: dict[str, str]) -> dict[str, Any]:
+    body = {"signed_on": "2027-01-05", **signer, "declined": []}
+    response = await http.post(f"/decisions/{decision_id}/sign", headers=await as_user(http, CHAIRMAN_OFFICE),
+                               json=body)
+    return dict(ok(response))
+
+
+async def download(http: httpx.AsyncClient, report: dict[str, Any]) -> bytes:
+    [document] = report["documents"]
+    content = (await http.get(document["download_url"])).content
+    assert hashlib.sha256(content).hexdigest() == document["sha256"]
+    return content
+
+
+async def test_the_chain_prints_each_document_in_decree_30_format(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    year = Year()
+    await hold_meeting(client, demo, year)
+    await submit_and_screen(client, year)
+    # The office's Tờ trình goes out the day after the council, signed by a deputy director.
+    await council_review(client, year, demo_data()["council"], appraisal_signed_on="2027-01-04",
+                         appraisal_signer_prefix="KT. Giám đốc", appraisal_signer_title="Phó Giám đốc",
+                         appraisal_signer_name="Nguyễn Thị Lan")
+    flag = await draft(client, year, "CO_THI_DUA_UBND_TINH")
+    collective = await draft(client, year, "BANG_KHEN_CT_TAP_THE")
+    individual = await draft(client, year, "BANG_KHEN_CT_CA_NHAN")
+    signed_flag = await sign(client, flag, CHAIRMAN)
+    # Two signatures at the same moment: each takes its own number, one after the other.
+    signed = await asyncio.gather(sign(client, collective, FOR_THE_COMMITTEE),
+                                  sign(client, individual, FOR_THE_CHAIRMAN))
+    numbers = {(await client.get(f"/decisions/{d}")).json()["decision"]["number"] for d in (collective, individual)}
+    assert numbers == {"02/QĐ-UBND", "03/QĐ-UBND"}
+
+    check_minutes(await download(client, year.responses["results"]))
+    check_proposal(await download(client, year.responses["proposal"]))
+    check_appraisal(await download(client, year.responses["council"]))
+    check_decision(await download(client, signed_flag), "01/QĐ-UBND", ["CHỦ TỊCH", "Nguyễn Văn Thành"],
+                   [["STT", "Tên tập thể"], ["1", "Sở Công Thương"]])
+    number = (await client.get(f"/decisions/{collective}")).json()["decision"]["number"]
+    check_decision(await download(client, signed[0]), number, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành"],
+                   [["STT", "Tên tập thể"], ["1", "Sở Nông nghiệp và Môi trường"], ["2", "Sở Xây dựng"]])
+    number = (await client.get(f"/decisions/{individual}")).json()["decision"]["number"]
+    check_decision(await download(client, signed[1]), number, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Minh Hằng"],
+                   [["STT", "Họ và tên", "Chức vụ, đơn vị công tác"],
+                    ["1", "Nguyễn Thị Hồng Nhung", "Trưởng phòng Quản lý thương mại, Sở Công Thương"]])
+    await check_register(client)
+    await check_history(client, year)
+
+
+def check_minutes(content: bytes) -> None:
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ QUẢN LÝ KINH TẾ"], "")
+    check_title(doc, "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2026")
+    body = [p.text for p in doc.paragraphs]
+    for line in ("Thời gian bắt đầu: 08 giờ 00 phút, ngày 15 tháng 12 năm 2026.",
+                 "Địa điểm: Hội trường Sở Công Thương.",
+                 "Thành phần tham dự: 6/7 thành viên của Khối có mặt.", "Vắng: Thống kê tỉnh.",
+                 "Chủ trì: Nguyễn Hữu Phước, Giám đốc Sở Công Thương, Trưởng Khối.",
+                 "Thư ký: Lê Văn Đức, Phó Chánh Văn phòng Sở Công Thương.",
+                 "Hội nghị thống nhất bầu Sở Tài chính làm Trưởng Khối năm 2027.",
+                 "Hội nghị thống nhất bầu Sở Nông nghiệp và Môi trường làm Phó Trưởng Khối năm 2027."):
+        assert line in body, line
+    assert any("bằng hình thức bỏ phiếu kín" in text for text in body)
+    votes = table_rows(content)[2:11]
+    assert votes[0][3:] == ["Đồng ý", "Không đồng ý", "Không biểu quyết", "Phiếu không hợp lệ", "Tỷ lệ", "Kết quả"]
+    assert [r[0] for r in votes[1:]] == [str(i) for i in range(1, 9)]
+    assert votes[1][1:] == ["Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "6", "0", "0", "0", "85,71%",
+                            "Đề nghị"]
+    assert votes[2][3:] == ["2", "4", "0", "0", "28,57%", "Không đề nghị"]
+    secretary, chair = (texts(cell.paragraphs) for cell in doc.tables[-1].rows[0].cells)
+    assert [p.text for p in secretary] == ["THƯ KÝ", "Lê Văn Đức"] and [p.text for p in chair] == ["CHỦ TRÌ",
+                                                                                                   "Nguyễn Hữu Phước"]
+
+
+def check_proposal(content: bytes) -> None:
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["SỞ CÔNG THƯƠNG"], "01/TTr-SCT")
+    check_title(doc, "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua")
+    check_bases(doc)
+    check_receivers_and_signature(doc, doc.tables[-1], ["GIÁM ĐỐC", "Nguyễn Hữu Phước"])
+
+
+def check_appraisal(content: bytes) -> None:
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["SỞ NỘI VỤ"], "01/TTr-SNV")
+    assert texts(doc.tables[0].rows[1].cells[1].paragraphs)[0].text == "Bắc Ninh, ngày 04 tháng 01 năm 2027"
+    check_title(doc, "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026")
+    body = [p.text for p in doc.paragraphs]
+    assert "Kính gửi:\tChủ tịch Ủy ban nhân dân tỉnh." in body
+    bases = check_bases(doc)
+    assert f"Căn cứ {PROPOSAL_CITED} của Trưởng Khối thi đua các sở quản lý kinh tế;" in bases
+    assert bases[-1] == "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027."
+    assert any("Hội đồng có 10 thành viên; 08 thành viên dự họp, 01 thành viên vắng mặt có ý kiến bằng văn bản, "
+               "01 thành viên vắng mặt." in text for text in body)
+    votes = [[r[0], r[1].split(",")[0], *r[2:]] for r in table_rows(content)[2:9]]
+    assert votes == [
+        ["STT", "Tên tập thể", "Hình thức khen thưởng", "Số phiếu đồng ý / tổng số thành viên", "Tỷ lệ", "Kết quả"],
+        ["1", "Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "9/10", "90,00%", "Đề nghị"],
+        ["2", "Sở Nông nghiệp và Môi trường", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "8/10", "80,00%",
+         "Đề nghị"],
+        ["3", "Sở Xây dựng", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "7/10", "70,00%", "Đề nghị"],
+        ["4", "Nguyễn Thị Hồng Nhung", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "8/10", "80,00%", "Đề nghị"],
+        ["5", "Sở Tài chính", "Tập thể lao động xuất sắc", "7/10", "70,00%", "Đề nghị"],
+        ["6", "Lê Văn Đức", "Chiến sĩ thi đua cấp tỉnh", "8/10", "80,00%", "Không đề nghị"],  # 90 % needed
+    ]
+    assert body[body.index(next(t for t in body if t.startswith("Trên cơ sở kết quả bỏ phiếu"))) + 1:][:4] == [
+        "- Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể;",
+        "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể;",
+        "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 cá nhân;",
+        "- Tập thể lao động xuất sắc cho 01 tập thể.",
+    ]
+    check_receivers_and_signature(doc, doc.tables[-1], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Lan"])
+
+
+def check_decision(content: bytes, number: str, signature: list[str], annex: list[list[str]]) -> None:
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "", ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], number)
+    check_title(doc, "QUYẾT ĐỊNH", "Về việc tặng ")
+    collective = signature[0].startswith("TM.")
+    authority = "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" if collective else "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    body = {p.text: p for p in doc.paragraphs}
+    assert look(body[authority]).bold
+    check_bases(doc)
+    consideration = body[f"Xét đề nghị của Trưởng Khối thi đua các sở quản lý kinh tế tại {PROPOSAL_CITED} và của "
+                         f"Giám đốc Sở Nội vụ tại {APPRAISAL_CITED}."]
+    assert look(consideration).italic
+    assert look(body["QUYẾT ĐỊNH:"]).bold
+    article = next(p for p in doc.paragraphs if p.text.startswith("Điều 1."))
+    assert article.runs[0].bold and not article.runs[1].bold
+    check_receivers_and_signature(doc, doc.tables[1], signature)
+    # The annex: a section of its own, on a new page, numbered from 1, rows in số sổ vàng order.
+    assert len(doc.sections) == 2 and doc.sections[1].start_type == WD_SECTION.NEW_PAGE
+    assert doc.sections[1]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    reference = next(p for p in doc.paragraphs if p.text.startswith("(Kèm theo"))
+    assert reference.text == (f"(Kèm theo Quyết định số {number} ngày 05 tháng 01 năm 2027 của "
+                              f"{'' if collective else 'Chủ tịch '}UBND tỉnh)") and look(reference).italic
+    assert [[c.text for c in row.cells] for table in doc.tables[2:] for row in table.rows] == annex
+
+
+async def check_register(http: httpx.AsyncClient) -> None:
+    register = (await http.get("/numbers", params={"year": 2027})).json()
+    assert [(n["number"], n["issued_for"].split(":")[0]) for n in register] == [
+        ("01/TTr-SNV", "council_session"), ("01/QĐ-UBND", "decision"), ("02/QĐ-UBND", "decision"),
+        ("03/QĐ-UBND", "decision")]
+
+
+async def check_history(http: httpx.AsyncClient, year: Year) -> None:
+    """Each transition lists the documents its stage issued, with the SHA-256 of the bytes one downloads."""
+    history = (await http.get(f"/nominations/{year.candidates['flag_sct']}")).json()["history"]
+    kinds = [[d["kind"] for d in t["documents"]] for t in history]
+    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], [], ["office_appraisal"], ["decision"]]
+    for transition in history[1:]:
+        for document in transition["documents"]:
+            content = (await http.get(document["download_url"])).content
+            assert hashlib.sha256(content).hexdigest() == document["sha256"] and document["version"] == 1
+
+
+async def test_the_office_tờ_trình_is_signed_after_the_council_by_someone_named(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    secretary = await as_user(client, SECRETARY)
+    roster = [{"full_name": m["full_name"], "position": m["position"], "present": True}
+              for m in demo_data()["council"]]
+    session = ok(await client.post("/council-sessions", headers=secretary, json={
+        "year": 2026, "held_on": "2027-01-03", "location": "Phòng họp số 1", "members": roster}))["session"]
+    votes = {"votes": [{"nomination_id": 999, "votes_for": 1, "votes_against": 0}]}
+    early = await client.post(f"/council-sessions/{session['id']}/votes", headers=secretary,
+                              json={**votes, "appraisal_signed_on": "2027-01-02"})
+    assert early.status_code == 422 and early.json()["errors"][0]["rule"] == "appraisal.after_council"
+    async with open_session() as db:  # a province whose office is not among the units
+        office = (await db.exec(select(Unit).where(Unit.code == "SNV"))).one()
+        office.code = "SNV-OLD"
+        db.add(office)
+        await db.commit()
+    unsigned = await client.post(f"/council-sessions/{session['id']}/votes", headers=secretary, json=votes)
+    assert unsigned.status_code == 422 and unsigned.json()["errors"][0] == {
+        "field": "appraisal_signer_name", "rule": "appraisal.signer_required",
+        "message": "No head of Sở Nội vụ is recorded: name who signs the Tờ trình."}
+    named = await client.post(f"/council-sessions/{session['id']}/votes", headers=secretary,
+                              json={**votes, "appraisal_signer_name": "Lê Quang Huy"})
+    assert named.json()["errors"][0]["field"] == "votes.0", "then only the unknown nomination is wrong"
+    assert (await client.get("/numbers", params={"issuer_code": "SNV"})).json() == [], "no number was taken"

@@ -1,0 +1,150 @@
+"""Every endpoint × every kind of caller gets exactly the expected status; a delegate is logged with both names."""
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+import jwt
+
+from models.settings import get_settings
+from tests.demo import DemoProvince
+from tests.year import AUDITOR, BLOCK_HEAD, CHAIRMAN_OFFICE, SECRETARY, Year, as_user, hold_meeting
+
+ADMIN, OTHER_HEAD = "admin", "truongkhoi.vhxh"
+CALLERS = ["anonymous", "expired", "revoked", ADMIN, BLOCK_HEAD, OTHER_HEAD, SECRETARY, CHAIRMAN_OFFICE, AUDITOR]
+UNAUTHENTICATED = {"anonymous": 401, "expired": 401, "revoked": 401}
+
+
+def expect(default: int, **by_caller: int) -> dict[str, int]:
+    """Expected status per caller: unauthenticated ones always 401, the named ones as given, others default."""
+    named = {c.replace("__", "."): s for c, s in by_caller.items()}
+    return {c: UNAUTHENTICATED.get(c, named.get(c, default)) for c in CALLERS}
+
+
+async def caller_headers(http: httpx.AsyncClient, admin_headers: dict[str, str]) -> dict[str, dict[str, str]]:
+    expired = jwt.encode({"sub": "1", "exp": datetime.now(UTC) - timedelta(minutes=1)}, get_settings().secret_key,
+                         algorithm="HS256")
+    token = (await http.post("/me/api-tokens", headers=admin_headers, json={"name": "to revoke"})).json()
+    revoked = await http.delete(f"/me/api-tokens/{token['id']}", headers=admin_headers)
+    assert revoked.status_code == 200 and revoked.json()["revoked_at"]
+    headers = {"anonymous": {"Authorization": ""}, "expired": {"Authorization": f"Bearer {expired}"},
+               "revoked": {"Authorization": f"Bearer {token['token']}"}}
+    for username in CALLERS[3:]:
+        headers[username] = await as_user(http, username)
+    return headers
+
+
+def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str, int]]]:
+    meeting, nid = year.meeting_id, year.candidates["flag_sct"]
+    minutes = year.responses["results"]["documents"][0]["id"]
+    bad_meeting = {"block_id": demo.blocks["KHOI-KINH-TE"], "year": 2026, "held_on": "2026-12-20",
+                   "opened_at": "08:00:00", "location": "x", "chair_name": "x", "chair_title": "x",
+                   "secretary_name": "x", "secretary_title": "x", "present_unit_ids": [demo.units["SCT"]],
+                   "candidates": [{"award_code": "NO_SUCH_AWARD", "unit_id": demo.units["SCT"]}]}
+    council = {"year": 2026, "held_on": "2027-01-03", "location": "x", "members": [
+        {"full_name": "x", "position": "x", "present": True, "written_opinion": True}]}
+    signing = {"signed_on": "2027-01-05", "signer_name": "Trần Thị Minh Hằng"}
+    read_block = expect(200, **{"truongkhoi__vhxh": 404})
+    read_province = expect(404, **{"truongkhoi__kinhte": 403, "truongkhoi__vhxh": 403})
+    return [
+        ("GET", "/awards", None, expect(200)),
+        ("GET", "/blocks?year=2026", None, expect(200)),
+        ("GET", "/units", None, expect(200)),
+        ("GET", "/people", None, expect(200)),
+        ("GET", "/me", None, expect(200)),
+        ("POST", "/meetings", bad_meeting, expect(403, truongkhoi__kinhte=422, truongkhoi__vhxh=404)),
+        ("GET", f"/meetings/{meeting}", None, read_block),
+        ("POST", f"/meetings/{meeting}/results", {"tallies": [{"nomination_id": nid, "votes_for": 1,
+                                                                "votes_against": 0}], "next_head_unit_id": 1},
+         expect(403, truongkhoi__kinhte=409, truongkhoi__vhxh=404)),
+        ("POST", "/proposals", {"meeting_id": meeting, "nomination_ids": [year.candidates["flag_sxd"]],
+                                "issued_on": "2026-12-16", "signer_name": "x", "signer_title": "x"},
+         expect(403, truongkhoi__kinhte=409, truongkhoi__vhxh=404)),
+        ("GET", "/proposals/999", None, expect(404)),
+        ("POST", "/proposals/999/screening", {"results": [{"nomination_id": nid, "eligible": True}]},
+         expect(403, thuky__hoidong=404)),
+        ("POST", "/council-sessions", council, expect(403, thuky__hoidong=422)),
+        ("GET", "/council-sessions/999", None, read_province),
+        ("POST", "/council-sessions/999/votes", {"votes": [{"nomination_id": nid, "votes_for": 1,
+                                                            "votes_against": 0}]}, expect(403, thuky__hoidong=404)),
+        ("POST", "/decisions", {"council_session_id": 999, "award_code": "CO_THI_DUA_UBND_TINH"},
+         expect(403, thuky__hoidong=404)),
+        ("GET", "/decisions/999", None, read_province),
+        ("POST", "/decisions/999/sign", signing, expect(403, vanphong__chutich=404)),
+        ("GET", "/nominations", None, expect(200)),
+        ("GET", f"/nominations/{nid}", None, read_block),
+        ("POST", f"/nominations/{nid}/moves", {"to_state": "on_hold", "reason": "x", "version": 99},
+         expect(403, thuky__hoidong=409)),
+        ("GET", f"/documents/{minutes}", None, read_block),
+        ("POST", f"/documents/{minutes}/corrections", {"reason": "Sửa lỗi chính tả"},
+         expect(403, thuky__hoidong=422)),
+        ("GET", f"/documents/{minutes}/pdf", None, read_block),
+        ("GET", "/stages", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        ("GET", "/numbers?year=2026", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        ("POST", "/numbers/void", {"number": "99/QĐ-UBND", "year": 2026, "reason": "Cấp nhầm"},
+         expect(403, thuky__hoidong=404)),
+        ("POST", "/users", {"username": "admin", "full_name": "x", "password": "long-enough-1"},
+         expect(403, admin=409)),
+        ("GET", "/users", None, expect(403, admin=200)),
+        ("POST", "/users/1/grants", {"role": "block_head"}, expect(403, admin=422)),
+        ("POST", "/delegations", {"delegate_username": "nobody", "principal_username": "admin",
+                                  "starts_on": "2026-01-01", "ends_on": "2026-12-31", "reason": "x"},
+         expect(403, admin=422)),
+        ("GET", "/audit/transitions", None, expect(403, admin=200, kiemtoan=200)),
+    ]
+
+
+async def test_every_endpoint_answers_every_caller_as_the_roles_say(
+    anonymous: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    year = Year()
+    await hold_meeting(anonymous, demo, year)
+    headers = await caller_headers(anonymous, await as_user(anonymous, ADMIN))
+    wrong = []
+    for method, path, body, expected in matrix(demo, year):
+        for caller in CALLERS:
+            response = await anonymous.request(method, path, json=body, headers=headers[caller])
+            if response.status_code != expected[caller]:
+                wrong.append(f"{method} {path} as {caller}: {response.status_code}, expected {expected[caller]}")
+            if response.status_code >= 400:
+                assert response.headers["content-type"] == "application/problem+json", (path, response.text)
+    assert wrong == [], "\n".join(wrong)
+    health = await anonymous.get("/health", headers=headers["anonymous"])
+    assert health.status_code == 200
+
+
+async def test_a_delegate_acts_for_the_role_holder_and_the_log_names_both(
+    anonymous: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    year = Year()
+    await hold_meeting(anonymous, demo, year)
+    nid = year.candidates["flag_sct"]
+    auditor = await as_user(anonymous, AUDITOR)
+    acting = {**auditor, "X-On-Behalf-Of": SECRETARY}
+    body = {"to_state": "on_hold", "reason": "Đang xác minh đơn thư", "version": 2}
+    refused = await anonymous.post(f"/nominations/{nid}/moves", headers=acting, json=body)
+    assert refused.status_code == 403 and refused.json()["errors"][0]["rule"] == "delegation.active"
+    today = date.today()
+    delegation = await anonymous.post("/delegations", headers=await as_user(anonymous, ADMIN), json={
+        "delegate_username": AUDITOR, "principal_username": SECRETARY, "starts_on": str(today),
+        "ends_on": str(today + timedelta(days=7)), "reason": "Thư ký Hội đồng đi công tác"})
+    assert delegation.status_code == 201
+    moved = await anonymous.post(f"/nominations/{nid}/moves", headers=acting, json=body)
+    assert moved.status_code == 201, moved.text
+    last = moved.json()["history"][-1]
+    assert (last["actor"], last["on_behalf_of"], last["client_address"]) == (AUDITOR, SECRETARY, "127.0.0.1")
+    exported = await anonymous.get("/audit/transitions", params={"format": "csv"}, headers=auditor)
+    assert exported.headers["content-type"].startswith("text/csv")
+    assert f"{AUDITOR},{SECRETARY},127.0.0.1" in exported.text
+
+
+async def test_a_block_head_lists_only_the_nominations_of_the_block_they_head(
+    anonymous: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    year = Year()
+    await hold_meeting(anonymous, demo, year)
+    own = await anonymous.get("/nominations", headers=await as_user(anonymous, BLOCK_HEAD))
+    other = await anonymous.get("/nominations", headers=await as_user(anonymous, OTHER_HEAD))
+    assert sorted(n["id"] for n in own.json()) == sorted(year.candidates.values())
+    assert own.headers["X-Total-Count"] == str(len(year.candidates))
+    assert other.json() == [] and other.headers["X-Total-Count"] == "0"
