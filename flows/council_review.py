@@ -1,46 +1,39 @@
-"""Stage 4: the council's votes, counted over all its members, recommend or do not recommend each nomination;
+"""Stage 4: the council's votes, counted over all members who may vote on each nomination, recommend it or not;
 the TĐKT office's Tờ trình reports them to the Chairman."""
 
 from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
-from models.council import CouncilVote
+from models.catalogue import load_catalogue
 from models.enums import StageKind, State
-from models.nomination import Nomination
-from models.queries import awards_by_id
-from models.recording.council import council_members
-from models.votes import Tally, count_votes
+from models.recording.council import council_outcomes
 from models.workflow import MoveFacts
 
 STAGE = StageKind.COUNCIL_REVIEW
 
 
 async def plan_council_votes(session: AsyncSession, session_id: int) -> list[PlannedMove]:
-    members_total = len(await council_members(session, session_id))
-    awards = await awards_by_id(session)
-    votes = (await session.exec(select(CouncilVote).where(CouncilVote.session_id == session_id))).all()
-    planned = []
-    for vote in votes:
-        nomination = await session.get_one(Nomination, vote.nomination_id)
-        award = awards[nomination.award_id]
-        outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain), members_total,
-                              award.council_threshold)
-        planned.append(PlannedMove(
-            nomination=nomination,
+    recusal_basis = load_catalogue()["council"]["recusal_basis"]
+    return [
+        PlannedMove(
+            nomination=r.nomination,
             sources=(State.ELIGIBLE,),
-            target=State.RECOMMENDED if outcome.passed else State.NOT_RECOMMENDED,
-            facts=MoveFacts(vote=outcome),
-            evidence={"council_session_id": session_id, "award": award.code, **outcome.as_evidence()},
-            report={"award": award.code, "votes_for": vote.votes_for, "required": outcome.required},
-        ))
-    return planned
+            target=State.RECOMMENDED if r.outcome.passed else State.NOT_RECOMMENDED,
+            facts=MoveFacts(vote=r.outcome),
+            evidence={"council_session_id": session_id, "award": r.award.code, **r.outcome.as_evidence(),
+                      "recused": [m.full_name for m in r.recused],
+                      **({"recusal_basis": recusal_basis} if r.recused else {})},
+            report={"award": r.award.code, "votes_for": r.vote.votes_for, "required": r.outcome.required,
+                    "recused": len(r.recused)},
+        )
+        for r in await council_outcomes(session, session_id)
+    ]
 
 
 @task(cache_policy=NO_CACHE)

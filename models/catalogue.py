@@ -2,6 +2,7 @@
 
 import tomllib
 from decimal import Decimal
+from fractions import Fraction
 from importlib.resources import files
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import enum_field
 from models.enums import RecipientKind
-from models.votes import Threshold
+from models.votes import Quorum, Threshold
 
 
 class AwardBase(SQLModel):
@@ -45,6 +46,16 @@ def load_catalogue() -> dict[str, Any]:
 
 def catalogue_awards() -> list[Award]:
     return [Award(code=code, **fields) for code, fields in load_catalogue()["awards"].items()]
+
+
+def block_quorum() -> Quorum:
+    rule = load_catalogue()["block_vote"]
+    return Quorum(Fraction(rule["quorum_share"]), rule["quorum_basis"])
+
+
+def council_quorum() -> Quorum:
+    rule = load_catalogue()["council"]
+    return Quorum(Fraction(rule["quorum_share"]), rule["quorum_basis"])
 
 
 def block_vote_threshold() -> Threshold:

@@ -31,6 +31,8 @@ class CouncilMember(SQLModel, table=True):
     present: bool
     # An absent member may vote by written opinion; thresholds are counted over all members either way.
     written_opinion: bool = False
+    unit_id: int | None = Field(default=None, foreign_key="unit.id",
+                                description="The member's own unit: they do not vote on its nominations")
 
 
 class CouncilVote(SQLModel, table=True):
@@ -46,6 +48,7 @@ class CouncilMemberCreate(SQLModel):
     position: str = Field(max_length=255)
     present: bool
     written_opinion: bool = False
+    unit_id: RefId | None = Field(default=None, description="The member's own unit, if it can be nominated")
 
 
 class CouncilSessionCreate(SQLModel):

@@ -1,7 +1,9 @@
 """Vote arithmetic, pure: tallies, thresholds counted over all members, and what a vote decided."""
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
 
 from models.errors import Problem
 
@@ -40,6 +42,24 @@ class Threshold:
 
 
 SIMPLE_MAJORITY = Threshold(Decimal(50), strictly_more=True)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    """How many members must be present for a vote to be held at all, and the rule that says so."""
+
+    share: Fraction
+    basis: str
+
+    def required(self, members_total: int) -> int:
+        return math.ceil(members_total * self.share)
+
+    def problem(self, present: int, members_total: int, field: str) -> Problem | None:
+        needed = self.required(members_total)
+        if present >= needed:
+            return None
+        return Problem(field, "vote.quorum", f"Only {present} of {members_total} members are present; the vote "
+                       f"needs at least {needed} ({self.share} of all members): {self.basis}.")
 
 
 @dataclass(frozen=True)

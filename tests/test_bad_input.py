@@ -7,8 +7,19 @@ import pytest
 from sqlmodel import SQLModel, func, select
 
 from models.db import open_session
+from models.meeting import MeetingAttendance
 from tests.demo import DemoProvince
-from tests.year import BLOCK_HEAD, SECRETARY, Year, as_user, candidates, hold_meeting, open_meeting, results_body
+from tests.year import (
+    BLOCK_HEAD,
+    SECRETARY,
+    Year,
+    as_user,
+    candidates,
+    hold_meeting,
+    open_meeting,
+    results_body,
+    submit_and_screen,
+)
 
 
 async def row_counts() -> dict[str, int]:
@@ -130,3 +141,41 @@ async def test_a_hold_stops_a_nomination_and_lifting_it_resumes_where_it_was(
         "to_state": "endorsed", "reason": "Đã có kết luận không kỷ luật", "version": version + 1})
     assert lifted.status_code == 201
     assert [t["to_state"] for t in lifted.json()["history"]][-2:] == ["on_hold", "endorsed"]
+
+
+async def test_a_vote_without_quorum_is_refused(client: httpx.AsyncClient, demo: DemoProvince) -> None:
+    year = Year()
+    await open_meeting(client, demo, year)
+    async with open_session() as session:  # only 4 of the 7 member units turned up
+        for row in (await session.exec(select(MeetingAttendance).where(
+                MeetingAttendance.meeting_id == year.meeting_id))).all():
+            row.present = row.unit_id in {demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD")}
+            session.add(row)
+        await session.commit()
+    body = results_body(demo, year)
+    for tally in body["tallies"]:
+        tally.update(votes_for=min(tally["votes_for"], 4), votes_against=0)
+    problem = await refused(client, f"/meetings/{year.meeting_id}/results", body, 422, "meeting_id", "vote.quorum")
+    assert "Only 4 of 7 members are present" in problem["detail"] and "needs at least 5" in problem["detail"]
+
+
+async def test_a_council_without_quorum_or_with_a_recused_members_vote_is_refused(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    year = Year()
+    await hold_meeting(client, demo, year)
+    await submit_and_screen(client, year)
+    members = [{"full_name": f"Thành viên {i}", "position": "Ủy viên", "present": i < 7,
+                "unit_id": demo.units["STC"] if i == 0 else None} for i in range(10)]
+    thin = (await client.post("/council-sessions", headers=await as_user(client, SECRETARY), json={
+        "year": 2026, "held_on": "2027-01-03", "location": "UBND tỉnh", "members": members})).json()
+    vote = [{"nomination_id": year.candidates["ttldxs_stc"], "votes_for": 6, "votes_against": 0}]
+    problem = await refused(client, f"/council-sessions/{thin['session']['id']}/votes", {"votes": vote}, 422,
+                            "session_id", "vote.quorum", user=SECRETARY)
+    assert "at least 8" in problem["detail"] and "80%" in problem["detail"]
+    members = [{**m, "present": i < 8} for i, m in enumerate(members)]
+    full = (await client.post("/council-sessions", headers=await as_user(client, SECRETARY), json={
+        "year": 2026, "held_on": "2027-01-03", "location": "UBND tỉnh", "members": members})).json()
+    vote = [{"nomination_id": year.candidates["ttldxs_stc"], "votes_for": 8, "votes_against": 0}]
+    await refused(client, f"/council-sessions/{full['session']['id']}/votes", {"votes": vote}, 422, "votes.0",
+                  "vote.ballots_exceed_voters", user=SECRETARY)

@@ -1,8 +1,11 @@
 """Vote arithmetic: thresholds over all members, and tallies that must add up."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.votes import SIMPLE_MAJORITY, Tally, Threshold, count_votes, tally_problems
 
@@ -44,3 +47,39 @@ def test_negative_counts_are_named_field_by_field() -> None:
     problems = tally_problems(Tally(-1, 2, 0, -3), members_voting=7, field="votes.2")
     assert [p.field for p in problems] == ["votes.2.votes_for", "votes.2.invalid"]
     assert {p.rule for p in problems} == {"vote.non_negative"}
+
+
+MEMBERS = st.integers(min_value=1, max_value=500)
+PERCENT = st.integers(min_value=1, max_value=100).map(Decimal)
+
+
+@given(members=MEMBERS, percent=PERCENT, strictly=st.booleans())
+def test_the_required_count_is_the_smallest_that_reaches_the_share(members: int, percent: Decimal,
+                                                                    strictly: bool) -> None:
+    threshold = Threshold(percent, strictly_more=strictly)
+    required = threshold.required(members)
+
+    def reaches(votes: int) -> bool:
+        share = Fraction(votes * 100, members)
+        return share > Fraction(percent) if strictly else share >= Fraction(percent)
+
+    if required <= members:
+        assert reaches(required), "the required count reaches the share"
+    assert required == 0 or not reaches(required - 1), "one vote fewer does not"
+
+
+@given(members=MEMBERS, percent=PERCENT, data=st.data())
+def test_a_vote_passes_exactly_when_the_votes_for_reach_the_required_count(
+    members: int, percent: Decimal, data: st.DataObject
+) -> None:
+    votes_for = data.draw(st.integers(min_value=0, max_value=members))
+    outcome = count_votes(Tally(votes_for, members - votes_for), members, Threshold(percent, False))
+    assert outcome.passed == (votes_for >= outcome.required)
+    assert outcome.passed == (Fraction(votes_for * 100, members) >= Fraction(percent))
+
+
+@given(members=MEMBERS, data=st.data())
+def test_a_tally_is_accepted_exactly_when_it_fits_the_voters(members: int, data: st.DataObject) -> None:
+    counts = data.draw(st.lists(st.integers(min_value=0, max_value=members), min_size=4, max_size=4))
+    tally = Tally(*counts)
+    assert (tally_problems(tally, members, "t") == []) == (sum(counts) <= members)

@@ -74,6 +74,9 @@ async def assert_history(http: httpx.AsyncClient, year: Year) -> None:
     assert declined["history"][-1]["to_state"] == "declined"
     assert declined["history"][-1]["reason"].startswith("Đơn vị đang có đơn khiếu nại")
     assert declined["award_records"] == []
+    recused = (await http.get(f"/nominations/{year.candidates['ttldxs_stc']}")).json()["history"][-1]
+    assert recused["to_state"] == "recommended" and recused["evidence"]["recused"] == ["Đặng Minh Tuấn"]
+    assert recused["evidence"]["members_total"] == 9, "the Sở Tài chính member does not count for his own unit"
     not_recommended = (await http.get(f"/nominations/{year.candidates['cstd_duc']}")).json()
     assert "8 of 10 members voted for, 9 needed" in not_recommended["history"][-1]["reason"]
 

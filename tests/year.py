@@ -64,8 +64,10 @@ def candidates(demo: DemoProvince) -> list[tuple[str, dict[str, Any], int]]:
     ]
 
 
-# Council of 10: 8 present, 1 written opinion, 1 absent. Votes for each eligible nomination.
-COUNCIL_VOTES = {"flag_sct": 9, "ttldxs_stc": 7, "bk_snnmt": 8, "bk_sxd": 7, "bk_nhung": 8, "cstd_duc": 8}
+# Council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each eligible nomination.
+# Đặng Minh Tuấn of Sở Tài chính does not vote on Sở Tài chính's nomination: 8 vote on it.
+COUNCIL_VOTES = {"flag_sct": (9, 0), "ttldxs_stc": (7, 1), "bk_snnmt": (8, 1), "bk_sxd": (7, 2), "bk_nhung": (8, 1),
+                 "cstd_duc": (8, 1)}
 
 
 async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
@@ -115,12 +117,14 @@ async def council_review(
     http: httpx.AsyncClient, year: Year, members: list[dict[str, str]], **appraisal: str
 ) -> None:
     """The session and its votes; `appraisal` names who signs the office's Tờ trình, and when, if not the default."""
-    roster = [{**m, "present": i < 8, "written_opinion": i == 8} for i, m in enumerate(members)]
+    units = {u["code"]: u["id"] for u in (await http.get("/units", headers=await as_user(http, SECRETARY))).json()}
+    roster = [{"full_name": m["full_name"], "position": m["position"], "unit_id": units.get(m.get("unit", "")),
+               "present": i < 8, "written_opinion": i == 8} for i, m in enumerate(members)]
     council = ok(await http.post("/council-sessions", headers=await as_user(http, SECRETARY), json={
         "year": YEAR, "held_on": "2027-01-03", "location": "Phòng họp số 1, UBND tỉnh", "members": roster}))
     year.council_id = council["session"]["id"]
-    votes = [{"nomination_id": year.candidates[label], "votes_for": v, "votes_against": 9 - v}
-             for label, v in COUNCIL_VOTES.items()]
+    votes = [{"nomination_id": year.candidates[label], "votes_for": v, "votes_against": against}
+             for label, (v, against) in COUNCIL_VOTES.items()]
     year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes",
                                                    headers=await as_user(http, SECRETARY),
                                                    json={"votes": votes, **appraisal}))

@@ -3,7 +3,6 @@ all its members, and the awards it therefore proposes."""
 
 from typing import Any
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.contexts import AppraisalContext, AppraisalRow, Signer
@@ -12,12 +11,11 @@ from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
 from models.catalogue import Award, load_catalogue
-from models.council import CouncilMember, CouncilSession, CouncilVote
+from models.council import CouncilMember, CouncilSession
 from models.nomination import Nomination
 from models.queries import awards_by_id, candidate_labels
-from models.recording.council import council_members
+from models.recording.council import CouncilOutcome, council_members, council_outcomes
 from models.recording.decisions import ANNEX_ORDER
-from models.votes import Tally, count_votes
 
 CHAIRMAN = "Chủ tịch Ủy ban nhân dân tỉnh"
 
@@ -27,11 +25,13 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     assert council.appraisal_number is not None and council.appraisal_signed_on is not None, (
         "the Tờ trình is numbered when the votes are recorded")
     members = await council_members(session, session_id)
-    voted = await _voted(session, session_id)
+    # Grouped as the Chairman decides: award by award, collectives before individuals, then as nominated.
+    voted = sorted(await council_outcomes(session, session_id), key=lambda r: (
+        r.nomination.award_id, ANNEX_ORDER[r.nomination.recipient_kind], r.nomination.id))
     awards = await awards_by_id(session)
-    rows, recommended = await _rows(session, voted, awards, len(members))
+    rows, recommended = await _rows(session, voted)
     office = office_name()
-    citations = await proposals_behind(session, [n.id for n, _ in voted])
+    citations = await proposals_behind(session, [r.nomination.id for r in voted])
     context = AppraisalContext(
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
         subject=f"Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm {council.year}",
@@ -52,30 +52,19 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     return dict(context), f"to-trinh-{file_stem(council.appraisal_number)}.docx"
 
 
-async def _voted(session: AsyncSession, session_id: int) -> list[tuple[Nomination, CouncilVote]]:
-    rows = (await session.exec(select(Nomination, CouncilVote).join(CouncilVote).where(
-        CouncilVote.session_id == session_id))).all()
-    # Grouped as the Chairman decides: award by award, collectives before individuals, then as nominated.
-    return sorted(rows, key=lambda r: (r[0].award_id, ANNEX_ORDER[r[0].recipient_kind], r[0].id))
-
-
-async def _rows(
-    session: AsyncSession, voted: list[tuple[Nomination, CouncilVote]], awards: dict[int, Award], total: int
-) -> tuple[list[AppraisalRow], list[Nomination]]:
-    labels = await candidate_labels(session, [n for n, _ in voted])
+async def _rows(session: AsyncSession, voted: list[CouncilOutcome]) -> tuple[list[AppraisalRow], list[Nomination]]:
+    labels = await candidate_labels(session, [r.nomination for r in voted])
     rows: list[AppraisalRow] = []
     recommended: list[Nomination] = []
-    for stt, (nomination, vote) in enumerate(voted, start=1):
-        award = awards[nomination.award_id]
-        outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain), total,
-                              award.council_threshold)
-        if outcome.passed:
-            recommended.append(nomination)
-        label = labels[nomination.id]
+    for stt, r in enumerate(voted, start=1):
+        if r.outcome.passed:
+            recommended.append(r.nomination)
+        label = labels[r.nomination.id]
+        voters = r.outcome.members_total  # all members but those recused from this nomination
         rows.append(AppraisalRow(
-            stt=stt, name=f"{label.name}, {label.detail}" if label.detail else label.name, award=award.name,
-            votes=f"{vote.votes_for}/{total}", percent=vn_percent(vote.votes_for, total),
-            result="Đề nghị" if outcome.passed else "Không đề nghị",
+            stt=stt, name=f"{label.name}, {label.detail}" if label.detail else label.name, award=r.award.name,
+            votes=f"{r.vote.votes_for}/{voters}", percent=vn_percent(r.vote.votes_for, voters),
+            result="Đề nghị" if r.outcome.passed else "Không đề nghị",
         ))
     return rows, recommended
 
@@ -92,7 +81,8 @@ def _council_paragraph(council: CouncilSession, members: list[CouncilMember]) ->
     held = vn_date(council.held_on)
     return (f"{held[0].upper()}{held[1:]}, tại {council.location}, Hội đồng Thi đua - Khen thưởng tỉnh đã họp xét "
             f"đề nghị khen thưởng năm {council.year}. Hội đồng có {len(members):02d} thành viên; "
-            f"{', '.join(attendance)}. Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng. "
+            f"{', '.join(attendance)}. Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng, "
+            f"không kể thành viên thuộc đơn vị được đề nghị (không biểu quyết đối với đơn vị mình). "
             "Kết quả bỏ phiếu như sau:")
 
 

@@ -163,7 +163,9 @@ def upgrade() -> None:
     sa.Column('position', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('present', sa.Boolean(), nullable=False),
     sa.Column('written_opinion', sa.Boolean(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['session_id'], ['councilsession.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('councilmember', schema=None) as batch_op:

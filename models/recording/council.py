@@ -1,15 +1,18 @@
 """Council sessions and the votes they cast on eligible nominations."""
 
-from sqlmodel import select
+from dataclasses import dataclass
+
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.catalogue import load_catalogue
+from models.catalogue import Award, council_quorum, load_catalogue
 from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
 from models.enums import StageKind, State
 from models.errors import DomainError, refuse
+from models.nomination import Nomination
 from models.numbering import allocate_number
-from models.organisation import Unit
+from models.organisation import Person, Unit
 from models.recording.common import (
     get_or_404,
     nominations_by_id,
@@ -19,7 +22,7 @@ from models.recording.common import (
     require_unique,
 )
 from models.stage import Stage
-from models.votes import Tally, tally_problems
+from models.votes import Tally, VoteOutcome, count_votes, tally_problems
 
 
 async def create_council_session(
@@ -32,6 +35,8 @@ async def create_council_session(
         if member.present and member.written_opinion:
             raise refuse(f"members.{i}.written_opinion", "council.written_opinion_absent_only",
                          "Only an absent member gives a written opinion.")
+        if member.unit_id is not None:
+            await get_or_404(session, Unit, member.unit_id, f"members.{i}.unit_id")
         session.add(CouncilMember(session_id=council.id, **member.model_dump()))
     await session.flush()
     return council
@@ -58,14 +63,32 @@ async def record_council_votes(
             raise refuse(f"votes.{i}.nomination_id", "council.same_year",
                          f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.")
     members = await council_members(session, session_id)
-    voting = sum(1 for m in members if m.present or m.written_opinion)
+    present = sum(1 for m in members if m.present)
+    if (quorum := council_quorum().problem(present, len(members), "session_id")) is not None:
+        raise DomainError(quorum)
+    recused = await recusals(session, members, list(nominations.values()))
     problems = [p for i, v in enumerate(data.votes)
-                for p in tally_problems(Tally(v.votes_for, v.votes_against, v.abstain), voting, f"votes.{i}")]
+                for p in tally_problems(Tally(v.votes_for, v.votes_against, v.abstain),
+                                        sum(1 for m in members if (m.present or m.written_opinion)
+                                            and m not in recused[v.nomination_id]), f"votes.{i}")]
     if problems:
         raise DomainError(*problems)
     session.add_all(CouncilVote(session_id=session_id, **v.model_dump()) for v in data.votes)
     await _number_appraisal(session, council)
     return await record_stage(session, StageKind.COUNCIL_REVIEW, session_id, council.year, actor)
+
+
+async def recusals(
+    session: AsyncSession, members: list[CouncilMember], nominations: list[Nomination]
+) -> dict[int, list[CouncilMember]]:
+    """For each nomination, the members from the nominated unit (or the individual's unit): they do not vote."""
+    person_units = {p.id: p.unit_id for p in (await session.exec(select(Person).where(
+        col(Person.id).in_([n.person_id for n in nominations if n.person_id is not None])))).all()}
+    recused: dict[int, list[CouncilMember]] = {}
+    for nomination in nominations:
+        unit = nomination.unit_id if nomination.person_id is None else person_units[nomination.person_id]
+        recused[nomination.id] = [m for m in members if m.unit_id is not None and m.unit_id == unit]
+    return recused
 
 
 async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: CouncilVotesRecord) -> None:
@@ -99,3 +122,28 @@ async def _number_appraisal(session: AsyncSession, council: CouncilSession) -> N
 async def _head_of(session: AsyncSession, unit_code: str) -> str:
     unit = (await session.exec(select(Unit).where(Unit.code == unit_code))).first()
     return unit.head_name if unit is not None else ""
+
+
+@dataclass(frozen=True)
+class CouncilOutcome:
+    nomination: Nomination
+    vote: CouncilVote
+    award: Award
+    outcome: VoteOutcome
+    recused: list[CouncilMember]
+
+
+async def council_outcomes(session: AsyncSession, session_id: int) -> list[CouncilOutcome]:
+    """What the session decided on each nomination: the award's threshold over the members who could vote on it."""
+    members = await council_members(session, session_id)
+    rows = (await session.exec(select(Nomination, CouncilVote).join(CouncilVote).where(
+        CouncilVote.session_id == session_id).order_by(col(Nomination.id)))).all()
+    recused = await recusals(session, members, [n for n, _ in rows])
+    awards = {a.id: a for a in (await session.exec(select(Award))).all()}
+    results = []
+    for nomination, vote in rows:
+        award = awards[nomination.award_id]
+        outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain),
+                              len(members) - len(recused[nomination.id]), award.council_threshold)
+        results.append(CouncilOutcome(nomination, vote, award, outcome, recused[nomination.id]))
+    return results

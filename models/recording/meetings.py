@@ -4,7 +4,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.catalogue import Award
+from models.catalogue import Award, block_quorum
 from models.enums import RecipientKind, StageKind, State
 from models.errors import DomainError, Problem, refuse
 from models.meeting import (
@@ -112,6 +112,9 @@ async def record_meeting_results(
                    "recording the block vote")
     present = len((await session.exec(select(MeetingAttendance).where(
         MeetingAttendance.meeting_id == meeting_id, col(MeetingAttendance.present)))).all())
+    members_total = len(await members_of(session, meeting.block_id, meeting.year))
+    if (quorum := block_quorum().problem(present, members_total, "meeting_id")) is not None:
+        raise DomainError(quorum)
     problems = [p for i, t in enumerate(data.tallies)
                 for p in tally_problems(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid),
                                         present, f"tallies.{i}")]
