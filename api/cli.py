@@ -11,12 +11,23 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+async def _seed_catalogue() -> int:
+    from models.db import open_session
+    from models.demo import seed_catalogue
+
+    async with open_session() as session:
+        added = await seed_catalogue(session)
+        await session.commit()
+    return added
+
+
 def migrate(_: argparse.Namespace) -> None:
     from migrations import upgrade
     from models.settings import get_settings
 
     upgrade()
-    print(f"Database schema is up to date: {get_settings().database_url}")
+    added = asyncio.run(_seed_catalogue())
+    print(f"Database schema is up to date: {get_settings().database_url} ({added} new awards in the catalogue)")
 
 
 async def _load_demo() -> bool:

@@ -58,7 +58,7 @@ async def enter_award_history(decision_id: int) -> None:
             nomination = await session.get_one(Nomination, item.nomination_id)
             if item.declined or item.nomination_id in recorded or nomination.state != State.AWARDED:
                 continue
-            session.add(AwardRecord(
+            session.add(AwardRecord(decision_number=decision.number or "",
                 year=decision.year, award_id=decision.award_id, recipient_kind=nomination.recipient_kind,
                 unit_id=nomination.unit_id, person_id=nomination.person_id, decision_id=decision.id,
                 nomination_id=nomination.id, golden_book_no=item.golden_book_no or 0,

@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import enum_field
 from models.enums import RecipientKind
+from models.settings import get_settings
 from models.votes import Quorum, Threshold
 
 
@@ -39,9 +40,11 @@ class AwardPublic(AwardBase):
 
 
 def load_catalogue() -> dict[str, Any]:
-    """The catalogue shipped with the code; every number in it names its source."""
-    text = files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    """The province's catalogue if it has one, else the one shipped with the code; every number names its source."""
+    own = get_settings().catalogue_file
+    if own is not None:
+        return tomllib.loads(own.read_text(encoding="utf-8"))
+    return tomllib.loads(files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"))
 
 
 def catalogue_awards() -> list[Award]:

@@ -83,16 +83,18 @@ class AwardRecord(SQLModel, table=True):
     recipient_kind: RecipientKind = enum_field(RecipientKind)
     unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
-    decision_id: int = Field(foreign_key="decision.id")
-    nomination_id: int = Field(foreign_key="nomination.id", unique=True)
-    golden_book_no: int = Field(description="Số sổ vàng: the recipient's row in the decision's annex")
+    decision_number: str = Field(max_length=60, description="As printed, e.g. '01/QĐ-UBND' or '152/QĐ-SNV'")
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", description="When issued here")
+    nomination_id: int | None = Field(default=None, foreign_key="nomination.id", unique=True)
+    golden_book_no: int | None = Field(default=None, description="Số sổ vàng, when known")
+    source: str = Field(default="decision", max_length=20, description="'decision' (issued here) or 'import'")
 
 
 class AwardRecordPublic(SQLModel):
     year: int
     award_code: str
     decision_number: str
-    golden_book_no: int
+    golden_book_no: int | None
 
 
 @event.listens_for(Transition, "before_update")

@@ -3,6 +3,7 @@
 import secrets
 from enum import StrEnum
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +25,8 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; sqlite:/// for the embedded default, postgresql+psycopg:// to scale out.",
     )
     province_name: str = "Bắc Ninh"
+    # A province's own catalogue (same layout as models/data/catalogue.toml) replaces the shipped one.
+    catalogue_file: Path | None = None
     stage_runner: StageRunner = StageRunner.INLINE
     # A stage the API recorded is left to its own flow for this long before the reconciler takes it over.
     reconcile_grace_seconds: int = 60

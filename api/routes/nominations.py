@@ -12,7 +12,6 @@ from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.presenters import nominations_public, transitions_public
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.catalogue import Award
-from models.decision import Decision
 from models.enums import State
 from models.nomination import AwardRecord, AwardRecordPublic, Nomination, NominationPublic, Transition, TransitionPublic
 from models.organisation import Person
@@ -97,9 +96,8 @@ async def read(
     nomination = await readable(session, principal, nomination_id)
     history = await history_of(session, nomination_id)
     records = (await session.exec(
-        select(AwardRecord, Award, Decision)
+        select(AwardRecord, Award)
         .join(Award, col(Award.id) == AwardRecord.award_id)
-        .join(Decision, col(Decision.id) == AwardRecord.decision_id)
         .where(AwardRecord.nomination_id == nomination_id)
     )).all()
     response.headers["ETag"] = f'"{nomination.version}"'
@@ -107,8 +105,8 @@ async def read(
         nomination=(await nominations_public(session, [nomination]))[0],
         history=await transitions_public(session, history),
         flow_run_ids=list(dict.fromkeys(t.flow_run_id for t in history if t.flow_run_id)),
-        award_records=[AwardRecordPublic(year=r.year, award_code=a.code, decision_number=d.number or "",
-                                         golden_book_no=r.golden_book_no) for r, a, d in records],
+        award_records=[AwardRecordPublic(year=r.year, award_code=a.code, decision_number=r.decision_number,
+                                         golden_book_no=r.golden_book_no) for r, a in records],
     )
 
 
