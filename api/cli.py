@@ -1,4 +1,5 @@
-"""`tdkt`: run the service, apply migrations, load the demo province, run the reconciler once, print PDFs."""
+"""`tdkt`: run the service, apply migrations, load the demo province, run the reconciler once, print PDFs,
+import award history."""
 
 import argparse
 import asyncio
@@ -106,6 +107,33 @@ def pdf(args: argparse.Namespace) -> None:
     print(f"Wrote {args.out} ({len(content):,} bytes), a PDF copy of document {args.document_id}.")
 
 
+async def _import_history(content: bytes, file_name: str) -> tuple[int, int]:
+    from models.audit import Actor
+    from models.db import open_session
+    from models.recording.history import import_history
+
+    async with open_session() as session:
+        log = await import_history(session, content, file_name, Actor("tdkt-cli"))
+        await session.commit()
+    return log.imported, log.already_present
+
+
+def import_history(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from models.errors import DomainError
+
+    path = Path(args.file)
+    try:
+        imported, present = asyncio.run(_import_history(path.read_bytes(), path.name))
+    except OSError as error:
+        sys.exit(f"Nothing imported: {error}")
+    except DomainError as error:
+        sys.exit("Nothing imported; fix these rows and run again:\n"
+                 + "\n".join(f"  {p.field}: {p.message}" for p in error.problems))
+    print(f"Imported {imported} award record(s) from {path.name}; {present} were already recorded.")
+
+
 def reconcile(args: argparse.Namespace) -> None:
     from flows.reconciler import reconcile_stages
 
@@ -147,6 +175,10 @@ def main(argv: list[str] | None = None) -> None:
     reconcile_cmd = commands.add_parser("reconcile", help="finish stages whose flow never completed, once")
     reconcile_cmd.add_argument("--grace", type=int, default=None, help="seconds a stage is left to its own flow")
     reconcile_cmd.set_defaults(handler=reconcile)
+    history_cmd = commands.add_parser("import-history", help="import past years' award decisions from a CSV file")
+    history_cmd.add_argument("file", metavar="FILE.csv",
+                             help="UTF-8, header year,award_code,unit_code,person_name,decision_number")
+    history_cmd.set_defaults(handler=import_history)
     pdf_cmd = commands.add_parser("pdf", help="write a PDF copy of an issued document (needs LibreOffice)")
     pdf_cmd.add_argument("document_id", type=int, metavar="DOCUMENT_ID")
     pdf_cmd.add_argument("out", metavar="OUT.pdf")

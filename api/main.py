@@ -18,10 +18,13 @@ from api.routes import (
     council,
     decisions,
     documents,
+    eligibility,
+    history,
     login,
     meetings,
     nominations,
     proposals,
+    quotas,
     register,
 )
 from flows.reconciler import reconcile_stages
@@ -63,7 +66,7 @@ def create_app() -> FastAPI:
     app.add_middleware(IdempotencyKeys)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
-                   register):
+                   register, eligibility, history, quotas):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     @app.get("/health", tags=["health"])

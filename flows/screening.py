@@ -8,27 +8,38 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
+from models.eligibility import Outcome
+from models.eligibility_rules import explain, overall
 from models.enums import StageKind, State
 from models.nomination import Nomination
 from models.proposal import ScreeningResult
+from models.recording.eligibility import as_evidence, nomination_eligibility
 from models.workflow import MoveFacts
 
 STAGE = StageKind.SCREENING
 
 
 async def plan_screening(session: AsyncSession, proposal_id: int) -> list[PlannedMove]:
+    """Eligible only when the office found the dossier complete AND every rule of the award passes; otherwise
+    returned, the reason naming each failed rule with its article and exactly the facts still missing."""
     results = (await session.exec(select(ScreeningResult).where(ScreeningResult.proposal_id == proposal_id))).all()
-    return [
-        PlannedMove(
-            nomination=await session.get_one(Nomination, r.nomination_id),
+    planned = []
+    for r in results:
+        nomination = await session.get_one(Nomination, r.nomination_id)
+        checks = await nomination_eligibility(session, nomination)
+        passes = overall(checks) == Outcome.PASS
+        eligible = r.eligible and passes
+        reason = " ".join(part for part in (r.reason, "" if passes else explain(checks)) if part)
+        planned.append(PlannedMove(
+            nomination=nomination,
             sources=(State.SUBMITTED,),
-            target=State.ELIGIBLE if r.eligible else State.RETURNED,
-            facts=MoveFacts(screening_passed=r.eligible, reason=r.reason),
-            evidence={"proposal_id": proposal_id, "eligible": r.eligible},
-            report={"eligible": r.eligible, "reason": r.reason},
-        )
-        for r in results
-    ]
+            target=State.ELIGIBLE if eligible else State.RETURNED,
+            facts=MoveFacts(screening_passed=eligible, reason=reason),
+            evidence={"proposal_id": proposal_id, "office_found_eligible": r.eligible,
+                      "eligibility": overall(checks).value, "rules": as_evidence(checks)},
+            report={"eligible": eligible, "reason": reason},
+        ))
+    return planned
 
 
 @task(cache_policy=NO_CACHE)

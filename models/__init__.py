@@ -4,6 +4,7 @@ from models.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant,
 from models.catalogue import Award
 from models.council import CouncilMember, CouncilSession, CouncilVote
 from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.history import HistoryImport
 from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.nomination import AwardRecord, Nomination, Transition
 from models.organisation import BlockMembership, EmulationBlock, Person, Unit
@@ -25,6 +26,7 @@ __all__ = [
     "Delegation",
     "Document",
     "EmulationBlock",
+    "HistoryImport",
     "IdempotentResponse",
     "IssuedNumber",
     "MeetingAttendance",

@@ -48,7 +48,14 @@ def load_catalogue() -> dict[str, Any]:
 
 
 def catalogue_awards() -> list[Award]:
-    return [Award(code=code, **fields) for code, fields in load_catalogue()["awards"].items()]
+    return [Award(code=code, **{k: v for k, v in fields.items() if k != "prerequisites"})
+            for code, fields in load_catalogue()["awards"].items()]
+
+
+def award_rules(code: str) -> tuple[list[str], dict[str, str]]:
+    """The eligibility rules of an award and the article of every rule, as the catalogue in force says."""
+    catalogue = load_catalogue()
+    return list(catalogue["awards"][code].get("prerequisites", [])), dict(catalogue["rules"])
 
 
 def block_quorum() -> Quorum:

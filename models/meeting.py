@@ -6,6 +6,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import Count, RefId, YearNumber, enum_field, timestamp_field
 from models.enums import VoteMethod
+from models.facts import DossierFacts
 
 
 class BlockMeetingBase(SQLModel):
@@ -52,6 +53,7 @@ class CandidateCreate(SQLModel):
     unit_id: RefId | None = Field(default=None, description="For a collective award")
     person_id: RefId | None = Field(default=None, description="For an individual award")
     achievement: str = Field(default="", max_length=20000)
+    facts: DossierFacts = Field(default_factory=DossierFacts, description="What the dossier declares for the rules")
 
 
 class BlockMeetingCreate(BlockMeetingBase):

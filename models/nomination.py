@@ -27,6 +27,7 @@ class Nomination(NominationBase, table=True):
     # Changed only through models.moves.move(), which also writes the transition and bumps the version.
     state: State = enum_field(State, default=State.NOMINATED, index=True)
     version: int = 1
+    facts: dict[str, Any] = json_field()  # models.facts.DossierFacts, as the block declared them
     created_at: datetime = timestamp_field()
 
 
@@ -35,6 +36,7 @@ class NominationPublic(NominationBase):
     meeting_id: int
     state: State
     version: int
+    facts: dict[str, Any]
     candidate_name: str
     award_name: str
 

@@ -30,6 +30,7 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     EXPORT_AUDIT = "export_audit"
     MANAGE_DOCUMENTS = "manage_documents"  # corrections of issued documents, voiding numbers
+    IMPORT_HISTORY = "import_history"  # past years' award decisions, from a CSV file
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -49,6 +50,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_ACCOUNTS: frozenset({Role.ADMINISTRATOR}),
     Action.EXPORT_AUDIT: frozenset({Role.ADMINISTRATOR, Role.AUDITOR}),
     Action.MANAGE_DOCUMENTS: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.IMPORT_HISTORY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

@@ -39,6 +39,8 @@ async def test_a_year_goes_from_block_vote_to_signed_decisions(client: httpx.Asy
         "bk_nhung": "awarded",
         "cstd_duc": "not_recommended",  # 8 of 10 council members; 90 % (9) needed
         "bk_dung": "returned",  # screening found the dossier incomplete
+        "cstd_mai": "returned",  # a prerequisite is missing: only 2 of 3 consecutive CSTĐCS
+        "bk_ha": "on_hold",  # a complaint is being looked into
     }
     await assert_history(client, year)
     await assert_documents(client, year)
@@ -69,7 +71,8 @@ async def assert_history(http: httpx.AsyncClient, year: Year) -> None:
                                       "decision_number": "01/QĐ-UBND", "golden_book_no": 1}]
 
     returned = (await http.get(f"/nominations/{year.candidates['bk_dung']}")).json()
-    assert returned["history"][-1]["reason"] == "Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị"
+    assert returned["history"][-1]["reason"].startswith("Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị")
+    await assert_refusal_and_hold(http, year)
     declined = (await http.get(f"/nominations/{year.candidates['bk_sxd']}")).json()
     assert declined["history"][-1]["to_state"] == "declined"
     assert declined["history"][-1]["reason"].startswith("Đơn vị đang có đơn khiếu nại")
@@ -122,3 +125,21 @@ async def assert_documents(http: httpx.AsyncClient, year: Year) -> None:
 def annex(content: bytes) -> list[list[str]]:
     """The numbered rows of the decision's annex: STT and name."""
     return [r[:2] for r in table_rows(content) if r and r[0].isdigit()]
+
+
+async def assert_refusal_and_hold(http: httpx.AsyncClient, year: Year) -> None:
+    """The refused and the held nomination show why, in the API and in the exported log alike."""
+    refused = (await http.get(f"/nominations/{year.candidates['cstd_mai']}")).json()
+    last = refused["history"][-1]
+    assert (last["from_state"], last["to_state"]) == ("submitted", "returned")
+    assert "missing [2024]" in last["reason"] and "cstd_tinh.three_years_cstdcs" in last["reason"]
+    assert "Luật Thi đua, khen thưởng 2022 Điều 22" in last["reason"]
+    [rule] = [r for r in last["evidence"]["rules"] if r["outcome"] == "fail"]
+    assert rule["rule"] == "cstd_tinh.three_years_cstdcs" and rule["facts"]["years_held"] == [2025, 2026]
+    held = (await http.get(f"/nominations/{year.candidates['bk_ha']}")).json()
+    assert held["nomination"]["state"] == "on_hold"
+    assert (held["history"][-1]["to_state"], held["history"][-1]["reason"]) == (
+        "on_hold", "Có đơn khiếu nại đang được xác minh")
+    log = (await http.get("/audit/transitions")).json()
+    assert any(t["nomination_id"] == year.candidates["cstd_mai"] and "Điều 22" in t["reason"] for t in log)
+    assert any(t["nomination_id"] == year.candidates["bk_ha"] and t["to_state"] == "on_hold" for t in log)

@@ -5,8 +5,14 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import httpx
+from sqlmodel import select
 
+from models.catalogue import Award
+from models.db import open_session
 from models.demo import demo_data
+from models.enums import RecipientKind
+from models.nomination import AwardRecord
+from models.organisation import Person
 from tests.demo import DemoProvince
 
 YEAR = 2026
@@ -47,21 +53,50 @@ def ok(response: httpx.Response, status: int = 201) -> Any:
     return response.json()
 
 
+GOOD_COLLECTIVE = {"rating": "htxsnv", "members_total": 24, "members_completing_tasks": 24, "members_ldtt": 20,
+                   "members_cstdcs": 3, "members_disciplined": 0}
+TWO_EXCELLENT_YEARS = {"rating": "htxsnv", "rating_previous_year": "htxsnv", "members_disciplined": 0}
+CSTDCS = "CHIEN_SI_THI_DUA_CO_SO"
+# Past titles decided by the units themselves, as imported from their decisions: person → years of CSTĐCS.
+PAST_CSTDCS = {"Nguyễn Thị Hồng Nhung": (2025, 2026), "Lê Văn Đức": (2024, 2025, 2026),
+               "Trương Thị Mai": (2025, 2026), "Phan Thị Thu Hà": (2025, 2026)}
+
+
 def candidates(demo: DemoProvince) -> list[tuple[str, dict[str, Any], int]]:
     """(label, candidate, votes for out of 7 members, 6 present): the block's proposals for the year."""
     u, p = demo.units, demo.people
     return [
-        ("flag_sct", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SCT"],
+        ("flag_sct", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SCT"], "facts": {"leads_block": True},
                       "achievement": "Dẫn đầu Khối thi đua các sở quản lý kinh tế năm 2026"}, 6),
-        ("flag_sxd", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SXD"]}, 2),
-        ("ttldxs_stc", {"award_code": "TAP_THE_LAO_DONG_XUAT_SAC", "unit_id": u["STC"]}, 5),
-        ("bk_snnmt", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SNNMT"]}, 6),
-        ("bk_sxd", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SXD"]}, 5),
+        ("flag_sxd", {"award_code": "CO_THI_DUA_UBND_TINH", "unit_id": u["SXD"], "facts": {"leads_block": False}}, 2),
+        ("ttldxs_stc", {"award_code": "TAP_THE_LAO_DONG_XUAT_SAC", "unit_id": u["STC"], "facts": GOOD_COLLECTIVE}, 5),
+        ("bk_snnmt", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SNNMT"], "facts": TWO_EXCELLENT_YEARS}, 6),
+        ("bk_sxd", {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": u["SXD"], "facts": TWO_EXCELLENT_YEARS}, 5),
         ("bk_nhung", {"award_code": "BANG_KHEN_CT_CA_NHAN", "person_id": p["Nguyễn Thị Hồng Nhung"]}, 6),
         ("cstd_duc", {"award_code": "CHIEN_SI_THI_DUA_TINH", "person_id": p["Lê Văn Đức"],
+                      "facts": {"province_wide_initiative": True},
                       "achievement": "Sáng kiến số hóa thủ tục cấp phép có phạm vi ảnh hưởng trong tỉnh"}, 5),
         ("bk_dung", {"award_code": "BANG_KHEN_CT_CA_NHAN", "person_id": p["Hoàng Văn Dũng"]}, 4),
+        # Only two consecutive CSTĐCS (2025, 2026): screening must return it for the missing third year.
+        ("cstd_mai", {"award_code": "CHIEN_SI_THI_DUA_TINH", "person_id": p["Trương Thị Mai"],
+                      "facts": {"province_wide_initiative": True}}, 5),
+        # Eligible, then put on hold by the secretary (a complaint under review) before the council meets.
+        ("bk_ha", {"award_code": "BANG_KHEN_CT_CA_NHAN", "person_id": p["Phan Thị Thu Hà"]}, 5),
     ]
+
+
+async def import_past_titles(demo: DemoProvince) -> None:
+    """The award history a province brings from past years' decisions (once per database)."""
+    async with open_session() as session:
+        award = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
+        if (await session.exec(select(AwardRecord).where(AwardRecord.award_id == award.id))).first():
+            return
+        for name, years in PAST_CSTDCS.items():
+            person = await session.get_one(Person, demo.people[name])
+            session.add_all(AwardRecord(year=y, award_id=award.id, recipient_kind=RecipientKind.INDIVIDUAL,
+                                        person_id=person.id, unit_id=person.unit_id, source="import",
+                                        decision_number=f"{10 + y % 100:02d}/QĐ-{y}") for y in years)
+        await session.commit()
 
 
 # Council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each eligible nomination.
@@ -71,6 +106,7 @@ COUNCIL_VOTES = {"flag_sct": (9, 0), "ttldxs_stc": (7, 1), "bk_snnmt": (8, 1), "
 
 
 async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
+    await import_past_titles(demo)
     present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]  # CTK absent
     body = {
         "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
@@ -113,6 +149,15 @@ async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:
                                                      headers=await as_user(http, SECRETARY), json={"results": results}))
 
 
+async def hold_for_review(http: httpx.AsyncClient, year: Year) -> None:
+    """A complaint about one eligible nominee arrives: the secretary puts the dossier on hold."""
+    nid = year.candidates["bk_ha"]
+    version = (await http.get(f"/nominations/{nid}")).json()["nomination"]["version"]
+    year.responses["hold"] = ok(await http.post(f"/nominations/{nid}/moves", headers=await as_user(http, SECRETARY),
+                                                json={"to_state": "on_hold", "version": version,
+                                                      "reason": "Có đơn khiếu nại đang được xác minh"}))
+
+
 async def council_review(
     http: httpx.AsyncClient, year: Year, members: list[dict[str, str]], **appraisal: str
 ) -> None:
@@ -151,6 +196,7 @@ async def run_year(http: httpx.AsyncClient, demo: DemoProvince, council: list[di
     year = Year()
     await hold_meeting(http, demo, year)
     await submit_and_screen(http, year)
+    await hold_for_review(http, year)
     await council_review(http, year, council)
     await decide(http, year)
     return year

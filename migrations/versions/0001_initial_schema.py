@@ -59,6 +59,19 @@ def upgrade() -> None:
     with op.batch_alter_table('emulationblock', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_emulationblock_code'), ['code'], unique=True)
 
+    op.create_table('historyimport',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('file_name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('rows', sa.Integer(), nullable=False),
+    sa.Column('imported', sa.Integer(), nullable=False),
+    sa.Column('already_present', sa.Integer(), nullable=False),
+    sa.Column('imported_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('on_behalf_of', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+    sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
     op.create_table('issuednumber',
     sa.Column('issuer_code', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('type_code', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
@@ -305,6 +318,7 @@ def upgrade() -> None:
     sa.Column('meeting_id', sa.Integer(), nullable=False),
     sa.Column('state', sa.Enum('nominated', 'endorsed', 'not_endorsed', 'submitted', 'eligible', 'returned', 'recommended', 'not_recommended', 'awarded', 'declined', 'withdrawn', 'on_hold', name='state', native_enum=False, length=40), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('facts', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['award_id'], ['award.id'], ),
     sa.ForeignKeyConstraint(['block_id'], ['emulationblock.id'], ),
@@ -520,6 +534,7 @@ def downgrade() -> None:
     op.drop_table('unit')
     op.drop_table('numbercounter')
     op.drop_table('issuednumber')
+    op.drop_table('historyimport')
     with op.batch_alter_table('emulationblock', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_emulationblock_code'))
 

@@ -7,6 +7,8 @@ from models.audit import Actor
 from models.catalogue import load_catalogue
 from models.council import CouncilSession, CouncilVote
 from models.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
+from models.eligibility import Outcome
+from models.eligibility_rules import explain, overall
 from models.enums import DecisionStatus, RecipientKind, StageKind, State
 from models.errors import Conflict, Problem, refuse
 from models.nomination import Nomination
@@ -19,6 +21,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.eligibility import nomination_eligibility
 from models.stage import Stage
 
 # The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
@@ -95,6 +98,7 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
         raise refuse("declined", "decision.not_empty", "A decision must award at least one nomination.")
     nominations = await nominations_by_id(session, list(items), "decision_id")
     require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing")
+    await _refuse_the_ineligible(session, [n for nid, n in nominations.items() if nid not in declined])
     _number_annex_rows(list(items.values()), nominations, declined)
     session.add_all(items.values())
 
@@ -105,6 +109,19 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     decision.signed_by = actor.username
     session.add(decision)
     return await record_stage(session, StageKind.DECISION_ISSUE, decision_id, decision.year, actor)
+
+
+async def _refuse_the_ineligible(session: AsyncSession, nominations: list[Nomination]) -> None:
+    """The rules are checked again before signing: the history may have changed since screening."""
+    problems = []
+    for nomination in nominations:
+        checks = await nomination_eligibility(session, nomination)
+        if overall(checks) != Outcome.PASS:
+            problems.append(Problem(f"nominations.{nomination.id}", "eligibility.failed",
+                                    f"Nomination {nomination.id} no longer meets the rules: {explain(checks)} "
+                                    "Decline it with this reason, or correct the history first."))
+    if problems:
+        raise Conflict(*problems)
 
 
 def _number_annex_rows(

@@ -55,7 +55,7 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
         nomination = Nomination(
             year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
             recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
-            achievement=candidate.achievement,
+            achievement=candidate.achievement, facts=candidate.facts.model_dump(exclude_none=True),
         )
         session.add(nomination)
         await session.flush()

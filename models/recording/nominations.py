@@ -7,6 +7,7 @@ from models.audit import Actor
 from models.base import RefId
 from models.enums import State
 from models.errors import Conflict, Problem, refuse
+from models.facts import DossierFacts
 from models.moves import move
 from models.nomination import Nomination, Transition
 from models.queries import history_of
@@ -35,3 +36,17 @@ async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMo
     held_from = history[-1].from_state if nomination.state == State.ON_HOLD and history else None
     return await move(session, nomination, data.to_state, MoveFacts(reason=data.reason, held_from=held_from),
                       actor=actor, evidence={"by_hand": True})
+
+
+# A block corrects its dossier's facts while the dossier is with the block: before submission, or returned.
+FACTS_EDITABLE = {State.NOMINATED, State.ENDORSED, State.RETURNED}
+
+
+async def update_facts(session: AsyncSession, nomination: Nomination, facts: DossierFacts) -> Nomination:
+    if nomination.state not in FACTS_EDITABLE:
+        raise Conflict(Problem("state", "facts.with_the_block",
+                               f"The dossier is {nomination.state.value}; its facts can be corrected only while it "
+                               "is with the block (nominated, endorsed or returned)."))
+    nomination.facts = facts.model_dump(exclude_none=True)
+    session.add(nomination)
+    return nomination

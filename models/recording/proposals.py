@@ -20,6 +20,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.quotas import require_quota
 from models.stage import Stage
 
 PROPOSABLE = {State.ENDORSED, State.RETURNED}
@@ -50,6 +51,8 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     await session.flush()
     proposal.number = await allocate_number(session, issuer.code, "TTr", data.issued_on.year,
                                             f"proposal:{proposal.id}")
+    # After the first write: two proposals of one block submitted at once are then counted one after the other.
+    await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     session.add_all(ProposalItem(proposal_id=proposal.id, nomination_id=n, position=i + 1)
                     for i, n in enumerate(ids))
     await record_stage(session, StageKind.PROPOSAL_SUBMISSION, proposal.id, meeting.year, actor,

@@ -1,0 +1,69 @@
+"""Eligibility: a dry run before a candidate is put to the vote, and correcting a dossier's declared facts."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+from sqlmodel import SQLModel, select
+
+from api.deps import CurrentPrincipal, PathId, SessionDep
+from api.presenters import nominations_public
+from models.base import RefId, YearNumber
+from models.catalogue import Award
+from models.eligibility_rules import overall
+from models.errors import refuse
+from models.facts import DossierFacts
+from models.nomination import Nomination, NominationPublic
+from models.organisation import BlockMembership, Person
+from models.permissions import Action
+from models.recording.common import award_by_code, get_or_404
+from models.recording.eligibility import as_evidence, check_candidate
+from models.recording.nominations import update_facts
+
+router = APIRouter(tags=["eligibility"])
+
+
+class EligibilityCheck(SQLModel):
+    award_code: str
+    year: YearNumber
+    unit_id: RefId | None = None
+    person_id: RefId | None = None
+    facts: DossierFacts = DossierFacts()
+
+
+class EligibilityResult(SQLModel):
+    award_code: str
+    outcome: str
+    results: list[dict[str, object]]
+
+
+async def block_of(session: SessionDep, unit_id: int, year: int) -> int | None:
+    membership = (await session.exec(select(BlockMembership).where(
+        BlockMembership.unit_id == unit_id, BlockMembership.year == year))).first()
+    return membership.block_id if membership else None
+
+
+@router.post("/eligibility/check")
+async def check(data: EligibilityCheck, session: SessionDep, principal: CurrentPrincipal) -> EligibilityResult:
+    """Which rules a candidate passes, fails or cannot be judged on, before anyone votes; nothing is stored."""
+    award: Award = await award_by_code(session, data.award_code, "award_code")
+    if (data.unit_id is None) == (data.person_id is None):
+        raise refuse("unit_id", "candidate.recipient", "Give either unit_id (a collective) or person_id.")
+    unit_id = data.unit_id
+    if data.person_id is not None:
+        unit_id = (await get_or_404(session, Person, data.person_id, "person_id")).unit_id
+    assert unit_id is not None
+    principal.require(Action.READ_BLOCK, await block_of(session, unit_id, data.year), data.year, field="unit_id")
+    results = await check_candidate(session, award.code, data.year, data.unit_id, data.person_id, data.facts)
+    return EligibilityResult(award_code=award.code, outcome=overall(results).value, results=as_evidence(results))
+
+
+@router.put("/nominations/{nomination_id}/facts")
+async def correct_facts(
+    nomination_id: PathId, facts: Annotated[DossierFacts, Body()], session: SessionDep, principal: CurrentPrincipal
+) -> NominationPublic:
+    """The block head supplies or corrects the dossier's facts (e.g. those a returned dossier was missing)."""
+    nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
+    principal.require(Action.SUBMIT_PROPOSAL, nomination.block_id, nomination.year, field="nomination_id")
+    await update_facts(session, nomination, facts)
+    await session.commit()
+    return (await nominations_public(session, [nomination]))[0]

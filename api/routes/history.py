@@ -1,0 +1,89 @@
+"""Award history: past years' decisions imported from CSV, and every award received, read back with filters."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from sqlalchemy import false, or_
+from sqlmodel import and_, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.auth import Principal
+from api.deps import CurrentPrincipal, QueryId, QueryYear, SessionDep
+from models.base import MAX_ID
+from models.catalogue import Award
+from models.history import AwardHistoryEntry, HistoryImportPublic
+from models.nomination import AwardRecord
+from models.organisation import BlockMembership, Person, Unit
+from models.permissions import Action
+from models.recording.history import import_history
+
+router = APIRouter(prefix="/award-history", tags=["award history"])
+
+UnitFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="The collective, or the unit of the individual")]
+CSV_HELP = ("UTF-8 CSV with the header year,award_code,unit_code,person_name,decision_number; person_name empty "
+            "for a collective, else the full name of a person of that unit.")
+
+
+@router.post("/import", status_code=status.HTTP_201_CREATED)
+async def import_csv(
+    file: Annotated[UploadFile, File(description=CSV_HELP)], session: SessionDep, principal: CurrentPrincipal
+) -> HistoryImportPublic:
+    """Import past years' award decisions. Any wrong row refuses the whole file (each listed as
+    `rows.<n>.<column>`, the header being row 1); a row already recorded is skipped and counted."""
+    principal.require(Action.IMPORT_HISTORY)
+    log = await import_history(session, await file.read(), file.filename or "", principal.actor)
+    await session.commit()
+    return HistoryImportPublic.model_validate(log)
+
+
+def visible_to(principal: Principal, query: SelectOfScalar[AwardRecord]) -> SelectOfScalar[AwardRecord]:
+    """The province's roles read every record; a block head, the records of the member units (and their
+    people) of the blocks and years they head."""
+    if principal.covers_province():
+        return query
+    if not principal.block_years():
+        principal.require(Action.READ_PROVINCE)  # no role that reads award history at all: 403
+    scopes = [and_(BlockMembership.block_id == b, BlockMembership.year == y) for b, y in principal.block_years()]
+    members = select(BlockMembership.unit_id).where(or_(false(), *scopes))
+    people = select(Person.id).where(col(Person.unit_id).in_(members))
+    return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
+
+
+@router.get("")
+async def list_history(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    unit_id: UnitFilter = None,
+    person_id: QueryId = None,
+    award_code: str | None = None,
+    year: QueryYear = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[AwardHistoryEntry]:
+    """Awards received, whether decided here or imported, oldest year first; the total is in X-Total-Count."""
+    query = visible_to(principal, select(AwardRecord))
+    if unit_id is not None:
+        people = select(Person.id).where(Person.unit_id == unit_id)
+        query = query.where(or_(col(AwardRecord.unit_id) == unit_id, col(AwardRecord.person_id).in_(people)))
+    if person_id is not None:
+        query = query.where(AwardRecord.person_id == person_id)
+    if award_code is not None:
+        query = query.where(col(AwardRecord.award_id).in_(select(Award.id).where(Award.code == award_code)))
+    if year is not None:
+        query = query.where(AwardRecord.year == year)
+    total = (await session.exec(select(func.count()).select_from(query.subquery()))).one()
+    response.headers["X-Total-Count"] = str(total)
+    page = query.order_by(col(AwardRecord.year), col(AwardRecord.id)).offset(offset).limit(limit).subquery()
+    rows = (await session.exec(
+        select(AwardRecord, Award, Unit, Person)
+        .join(page, col(page.c.id) == AwardRecord.id)
+        .join(Award, col(Award.id) == AwardRecord.award_id)
+        .outerjoin(Unit, col(Unit.id) == AwardRecord.unit_id)
+        .outerjoin(Person, col(Person.id) == AwardRecord.person_id)
+        .order_by(col(AwardRecord.year), col(AwardRecord.id))
+    )).all()
+    return [AwardHistoryEntry.model_validate(record, update={
+        "award_code": award.code, "award_name": award.name,
+        "recipient_name": person.full_name if person is not None else unit.name if unit is not None else ""})
+        for record, award, unit, person in rows]

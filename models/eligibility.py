@@ -1,0 +1,144 @@
+"""Eligibility, pure: each rule reads a candidate's declared facts and award history and says pass, fail, or
+cannot tell (with the facts it is missing), citing the article it enforces. Which rules apply is catalogue data."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from models.facts import DossierFacts
+
+
+class Outcome(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "cannot_tell"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    year: int
+    facts: DossierFacts
+    history: Mapping[int, frozenset[str]]  # year → award codes received that year
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: str
+    article: str
+    outcome: Outcome
+    message: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+Check = Callable[[Candidate], tuple[Outcome, str, dict[str, Any], tuple[str, ...]]]
+
+
+def _need(candidate: Candidate, *names: str) -> tuple[str, ...]:
+    return tuple(n for n in names if getattr(candidate.facts, n) is None)
+
+
+def consecutive_title(code: str, years: int) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        span = list(range(c.year - years + 1, c.year + 1))
+        held = [y for y in span if code in c.history.get(y, frozenset())]
+        used = {"title": code, "years_needed": span, "years_held": held}
+        if held == span:
+            return Outcome.PASS, f"Held {code} in each of {span[0]}–{span[-1]}.", used, ()
+        gaps = [y for y in span if y not in held]
+        message = f"Needs {code} in {years} consecutive years {span[0]}–{span[-1]}; missing {gaps}."
+        return Outcome.FAIL, message, used, ()
+    return check
+
+
+def rated_excellent(years: int) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        names = ("rating", "rating_previous_year")[:years]
+        missing = _need(c, *names)
+        used = {n: getattr(c.facts, n) for n in names}
+        if missing:
+            return Outcome.UNKNOWN, "The rating is not declared.", used, missing
+        if all(v == "htxsnv" for v in used.values()):
+            return Outcome.PASS, f"Rated hoàn thành xuất sắc nhiệm vụ in {years} year(s).", used, ()
+        return Outcome.FAIL, f"Needs hoàn thành xuất sắc nhiệm vụ in {years} consecutive year(s).", used, ()
+    return check
+
+
+def initiatives_at_least(count: int, years: int) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        names = ("initiatives", "initiatives_previous_year")[:years]
+        missing = _need(c, *names)
+        used = {n: getattr(c.facts, n) for n in names}
+        if missing:
+            return Outcome.UNKNOWN, "The initiatives are not declared.", used, missing
+        total = sum(v or 0 for v in used.values())
+        outcome = Outcome.PASS if total >= count else Outcome.FAIL
+        return outcome, f"{total} recognised initiative(s) over {years} year(s); {count} needed.", used, ()
+    return check
+
+
+def fact_is_true(name: str, meaning: str) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        value = getattr(c.facts, name)
+        if value is None:
+            return Outcome.UNKNOWN, f"Not declared whether {meaning}.", {name: None}, (name,)
+        return (Outcome.PASS if value else Outcome.FAIL), (meaning if value else f"Not so: {meaning}."), {
+            name: value}, ()
+    return check
+
+
+def member_share(name: str, percent: int, meaning: str) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        missing = _need(c, "members_total", name)
+        used = {"members_total": c.facts.members_total, name: getattr(c.facts, name)}
+        if missing:
+            return Outcome.UNKNOWN, f"The number of members {meaning} is not declared.", used, missing
+        total, count = c.facts.members_total or 0, getattr(c.facts, name) or 0
+        ok = total > 0 and count * 100 >= percent * total
+        return (Outcome.PASS if ok else Outcome.FAIL), f"{count} of {total} members {meaning}; {percent}% needed.", \
+            used, ()
+    return check
+
+
+def no_member_disciplined(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+    value = c.facts.members_disciplined
+    if value is None:
+        return Outcome.UNKNOWN, "Not declared whether any member was disciplined.", {}, ("members_disciplined",)
+    ok = value == 0
+    return (Outcome.PASS if ok else Outcome.FAIL), f"{value} member(s) disciplined at cảnh cáo or above.", {
+        "members_disciplined": value}, ()
+
+
+def not_received_this_year(code: str) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        if code in c.history.get(c.year, frozenset()):
+            return Outcome.FAIL, f"Already received {code} for {c.year}: one achievement, one award.", {
+                "year": c.year}, ()
+        return Outcome.PASS, f"Not yet awarded {code} for {c.year}.", {"year": c.year}, ()
+    return check
+
+
+def any_of(*checks: Check) -> Check:
+    """One of several paths suffices (e.g. Bằng khen: 2 consecutive CSTĐCS, or 2 years HTXSNV with initiatives)."""
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        results = [one(c) for one in checks]
+        if any(r[0] == Outcome.PASS for r in results):
+            return Outcome.PASS, next(r[1] for r in results if r[0] == Outcome.PASS), {}, ()
+        missing = tuple(dict.fromkeys(m for r in results for m in r[3]))
+        outcome = Outcome.UNKNOWN if missing else Outcome.FAIL
+        return outcome, " Or: ".join(r[1] for r in results), {}, missing
+    return check
+
+
+def all_of(*checks: Check) -> Check:
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        results = [one(c) for one in checks]
+        facts = {k: v for r in results for k, v in r[2].items()}
+        missing = tuple(dict.fromkeys(m for r in results for m in r[3]))
+        if any(r[0] == Outcome.FAIL for r in results):
+            return Outcome.FAIL, " ".join(r[1] for r in results if r[0] == Outcome.FAIL), facts, ()
+        if missing:
+            return Outcome.UNKNOWN, " ".join(r[1] for r in results if r[0] == Outcome.UNKNOWN), facts, missing
+        return Outcome.PASS, " ".join(r[1] for r in results), facts, ()
+    return check

@@ -1,0 +1,138 @@
+"""Award history decided outside this system (past years' decisions), brought in from a CSV file.
+
+The file is UTF-8 with the header `year,award_code,unit_code,person_name,decision_number`, one award per row;
+person_name is empty for a collective. Rows are numbered as a spreadsheet shows them: the header is row 1.
+Parsing here is pure; models.recording.history looks the codes and names up and stores the records.
+"""
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from models.base import timestamp_field
+from models.enums import RecipientKind
+from models.errors import Problem
+
+HEADER = ("year", "award_code", "unit_code", "person_name", "decision_number")
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+DECISION_NUMBER_LENGTH = 60  # AwardRecord.decision_number
+
+
+class HistoryImport(SQLModel, table=True):
+    """One accepted history file: who brought it in, when, which bytes, and what it added."""
+
+    id: int = Field(default=None, primary_key=True)
+    file_name: str = Field(default="", max_length=255)
+    sha256: str = Field(max_length=64)
+    rows: int
+    imported: int
+    already_present: int = Field(description="Rows skipped because the same record was already there")
+    imported_by: str = Field(max_length=255)
+    on_behalf_of: str | None = Field(default=None, max_length=255)
+    client_address: str | None = Field(default=None, max_length=64)
+    at: datetime = timestamp_field()
+
+
+class HistoryImportPublic(SQLModel):
+    id: int
+    file_name: str
+    sha256: str
+    rows: int
+    imported: int
+    already_present: int
+    imported_by: str
+    at: datetime
+
+
+class AwardHistoryEntry(SQLModel):
+    id: int
+    year: int
+    award_code: str
+    award_name: str
+    recipient_kind: RecipientKind
+    unit_id: int | None
+    person_id: int | None
+    recipient_name: str = Field(description="The unit's name, or the person's full name")
+    decision_number: str
+    decision_id: int | None = Field(description="Set when the decision was issued here")
+    golden_book_no: int | None
+    source: str = Field(description="'decision' (issued here) or 'import'")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    row: int  # as a spreadsheet numbers it: the header is row 1
+    year: int | None  # None when the year given is not one
+    award_code: str
+    unit_code: str
+    person_name: str
+    decision_number: str
+
+
+def clean(text: str) -> str:
+    """NFC with single spaces: a name typed on another system may arrive decomposed or with stray spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def name_key(name: str) -> str:
+    return clean(name).casefold()
+
+
+def parse_history_csv(content: bytes) -> tuple[list[HistoryRow], list[Problem]]:
+    """The rows of the file, and every problem a row has on its own (codes and names are checked later).
+
+    A row with a wrong value is still returned, so that its codes and names are checked too and the answer
+    lists everything wrong with the file at once."""
+    try:
+        text = content.decode("utf-8-sig")  # spreadsheets save "CSV UTF-8" with a byte-order mark
+    except UnicodeDecodeError as error:
+        return [], [Problem("file", "history.encoding", f"The file is not UTF-8 text (byte {error.start} is not "
+                                                        "valid). Save it as 'CSV UTF-8'.")]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[HistoryRow] = []
+    problems: list[Problem] = []
+    try:
+        header = next(reader, None)
+        if header is None or tuple(clean(h).lower() for h in header) != HEADER:
+            return [], [Problem("file", "history.header", "The first line must be the header "
+                                                          f"{','.join(HEADER)}.")]
+        for number, record in enumerate(reader, start=2):
+            if any(cell.strip() for cell in record):  # blank lines, often left at the end, are not rows
+                row, wrong = _parse_record(number, record)
+                problems += wrong
+                if row is not None:
+                    rows.append(row)
+    except csv.Error as error:
+        return [], [Problem("file", "history.csv", f"The file is not valid CSV: {error}.")]
+    if not rows and not problems:
+        problems.append(Problem("file", "history.empty", "The file has a header but no rows."))
+    return rows, problems
+
+
+def _parse_record(number: int, record: list[str]) -> tuple[HistoryRow | None, list[Problem]]:
+    if len(record) != len(HEADER):
+        return None, [Problem(f"rows.{number}", "history.columns",
+                              f"Row {number} has {len(record)} values; every row has {len(HEADER)}: "
+                              f"{','.join(HEADER)}.")]
+    year_text, award_code, unit_code, person_name, decision_number = (clean(cell) for cell in record)
+    problems = []
+    year = int(year_text) if re.fullmatch(r"[0-9]{4}", year_text) else None
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        year = None
+        problems.append(Problem(f"rows.{number}.year", "history.year",
+                                f"Row {number}: the year must be a number from {FIRST_YEAR} to {LAST_YEAR}, "
+                                f"not {year_text!r}."))
+    for column, value in (("award_code", award_code), ("unit_code", unit_code)):
+        if not value:
+            problems.append(Problem(f"rows.{number}.{column}", "history.required",
+                                    f"Row {number}: {column} is empty."))
+    if not decision_number or len(decision_number) > DECISION_NUMBER_LENGTH:
+        problems.append(Problem(f"rows.{number}.decision_number", "history.decision_number",
+                                f"Row {number}: give the decision's number as printed (e.g. '152/QĐ-SNV'), "
+                                f"at most {DECISION_NUMBER_LENGTH} characters."))
+    return HistoryRow(number, year, award_code, unit_code, person_name, decision_number), problems

@@ -1,0 +1,72 @@
+"""Quotas, pure: how many of an award one block may propose in one year, and whether a proposal still fits.
+
+The limits and their legal basis are catalogue data (`[quotas.<award code>]` in models/data/catalogue.toml).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.catalogue import load_catalogue
+from models.enums import State
+from models.errors import Problem
+
+# From its proposal until the award, a nomination holds a place. A returned dossier gives it back (it takes
+# one again when resubmitted); not recommended, declined and withdrawn ones are out of the running.
+HOLDS_PLACE = frozenset({State.SUBMITTED, State.ELIGIBLE, State.RECOMMENDED, State.AWARDED})
+
+
+@dataclass(frozen=True)
+class Quota:
+    award_code: str
+    limit: int  # per block per year
+    basis: str
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A nomination of the quota's award, block and year, as far as the quota is concerned."""
+
+    state: State
+    held_from: State | None = None  # on hold: the state lifting the hold resumes
+    in_pending_proposal: bool = False  # listed in a recorded proposal whose flow has not yet submitted it
+
+    @property
+    def holds_place(self) -> bool:
+        if self.state == State.ON_HOLD:
+            return self.held_from in HOLDS_PLACE  # a hold keeps the place, since lifting it resumes that state
+        return self.state in HOLDS_PLACE or (self.in_pending_proposal and self.state in (State.ENDORSED,
+                                                                                         State.RETURNED))
+
+
+@dataclass(frozen=True)
+class QuotaUse:
+    quota: Quota
+    award_name: str
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.quota.limit - self.used)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.used} of {self.quota.limit} used"
+
+
+def catalogue_quotas() -> list[Quota]:
+    return [Quota(code, int(rule["per_block_per_year"]), str(rule["basis"]))
+            for code, rule in load_catalogue().get("quotas", {}).items()]
+
+
+def quota_use(quota: Quota, award_name: str, nominations: Iterable[Placed]) -> QuotaUse:
+    return QuotaUse(quota, award_name, sum(1 for n in nominations if n.holds_place))
+
+
+def quota_problem(use: QuotaUse, adding: int, field: str) -> Problem | None:
+    """None when `adding` more nominations fit the quota; else why the proposal is refused."""
+    if use.used + adding <= use.quota.limit:
+        return None
+    q = use.quota
+    return Problem(field, "quota.exceeded",
+                   f"{use.award_name} ({q.award_code}): a block may propose at most {q.limit} a year "
+                   f"({q.basis}). {use.summary} already; this proposal adds {adding}.")

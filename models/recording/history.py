@@ -1,0 +1,166 @@
+"""Importing past years' award decisions: every row is checked first, and one wrong row imports nothing."""
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.audit import Actor
+from models.catalogue import Award
+from models.enums import RecipientKind
+from models.errors import DomainError, Problem
+from models.history import HistoryImport, HistoryRow, clean, name_key, parse_history_csv
+from models.nomination import AwardRecord
+from models.organisation import Person, Unit
+
+MAX_PROBLEMS = 100  # enough to fix a file by; a file wrong on every row would otherwise answer megabytes
+
+# One award per recipient and year: (award id, year, unit id, person id).
+RecordKey = tuple[int, int, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    row: HistoryRow
+    award: Award
+    key: RecordKey
+
+
+@dataclass
+class Lookups:
+    awards: dict[str, Award]
+    units: dict[str, Unit]
+    people: dict[tuple[int, str], list[Person]]  # (unit id, name key) → people of that name in that unit
+
+
+async def import_history(session: AsyncSession, content: bytes, file_name: str, actor: Actor) -> HistoryImport:
+    """Store the file's records that are not there yet; refuse the whole file if any row is wrong."""
+    rows, problems = parse_history_csv(content)
+    resolved, wrong = _resolve(rows, await _lookups(session, rows))
+    problems += wrong
+    existing = await _existing(session, resolved)
+    problems += _duplicates(resolved, existing)
+    if problems:
+        raise DomainError(*_capped(sorted(problems, key=_row_order)))
+    new = [r for r in resolved if r.key not in existing]
+    session.add_all(AwardRecord(year=r.key[1], award_id=r.key[0], recipient_kind=r.award.recipient_kind,
+                                unit_id=r.key[2], person_id=r.key[3], decision_number=r.row.decision_number,
+                                source="import") for r in new)
+    log = HistoryImport(file_name=file_name[:255], sha256=hashlib.sha256(content).hexdigest(), rows=len(rows),
+                        imported=len(new), already_present=len(rows) - len(new), imported_by=actor.username,
+                        on_behalf_of=actor.on_behalf_of, client_address=actor.client_address)
+    session.add(log)
+    await session.flush()
+    return log
+
+
+async def _lookups(session: AsyncSession, rows: Sequence[HistoryRow]) -> Lookups:
+    awards = {a.code: a for a in (await session.exec(select(Award))).all()}
+    codes = {r.unit_code for r in rows}
+    units = {u.code: u for u in (await session.exec(select(Unit).where(col(Unit.code).in_(codes)))).all()}
+    unit_ids = [u.id for u in units.values()]
+    people: dict[tuple[int, str], list[Person]] = defaultdict(list)
+    for person in (await session.exec(select(Person).where(col(Person.unit_id).in_(unit_ids)))).all():
+        people[(person.unit_id, name_key(person.full_name))].append(person)
+    return Lookups(awards, units, people)
+
+
+def _resolve(rows: Sequence[HistoryRow], found: Lookups) -> tuple[list[Resolved], list[Problem]]:
+    resolved: list[Resolved] = []
+    problems: list[Problem] = []
+    for row in rows:
+        award, unit = found.awards.get(row.award_code), found.units.get(row.unit_code)
+        n = row.row
+        if award is None and row.award_code:
+            problems.append(Problem(f"rows.{n}.award_code", "award.exists",
+                                    f"Row {n}: there is no award with code {row.award_code!r} in the catalogue."))
+        if unit is None and row.unit_code:
+            problems.append(Problem(f"rows.{n}.unit_code", "unit.exists",
+                                    f"Row {n}: there is no unit with code {row.unit_code!r}."))
+        if award is None:
+            continue
+        if (award.recipient_kind == RecipientKind.INDIVIDUAL) != bool(row.person_name):
+            problems.append(_kind_mismatch(row, award))
+            continue
+        if unit is None:
+            continue
+        person_id = None
+        if row.person_name:
+            person, problem = _person(row, unit, found)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            person_id = person
+        if row.year is not None:
+            unit_id = unit.id if person_id is None else None  # an individual's record names the person only
+            resolved.append(Resolved(row, award, (award.id, row.year, unit_id, person_id)))
+    return resolved, problems
+
+
+def _kind_mismatch(row: HistoryRow, award: Award) -> Problem:
+    if award.recipient_kind == RecipientKind.INDIVIDUAL:
+        message = f"{award.code} is awarded to a person: give the person's full name in person_name."
+    else:
+        message = f"{award.code} is awarded to a {award.recipient_kind.value}: leave person_name empty."
+    return Problem(f"rows.{row.row}.person_name", "history.recipient_kind", f"Row {row.row}: {message}")
+
+
+def _person(row: HistoryRow, unit: Unit, found: Lookups) -> tuple[int | None, Problem | None]:
+    matches = found.people.get((unit.id, name_key(row.person_name)), [])
+    field = f"rows.{row.row}.person_name"
+    if not matches:
+        return None, Problem(field, "person.exists",
+                             f"Row {row.row}: nobody called {row.person_name!r} works in {unit.name} ({unit.code}).")
+    if len(matches) > 1:
+        ids = ", ".join(str(p.id) for p in matches)
+        return None, Problem(field, "person.ambiguous",
+                             f"Row {row.row}: {len(matches)} people called {row.person_name!r} work in "
+                             f"{unit.name} (ids {ids}); this file cannot tell them apart.")
+    return matches[0].id, None
+
+
+async def _existing(session: AsyncSession, resolved: Sequence[Resolved]) -> dict[RecordKey, str]:
+    """Records already held for the rows' awards and years, with their decision numbers."""
+    if not resolved:
+        return {}
+    query = select(AwardRecord).where(col(AwardRecord.award_id).in_({r.key[0] for r in resolved}),
+                                      col(AwardRecord.year).in_({r.key[1] for r in resolved}))
+    return {(a.award_id, a.year, a.unit_id, a.person_id): a.decision_number
+            for a in (await session.exec(query)).all()}
+
+
+def _duplicates(resolved: Sequence[Resolved], existing: dict[RecordKey, str]) -> list[Problem]:
+    """The same award twice for one recipient and year: a second decision, or a row repeated in the file.
+
+    A row equal to a stored record (same decision number) is not a duplicate: importing a file again skips it."""
+    problems: list[Problem] = []
+    first_row: dict[RecordKey, int] = {}
+    for r in resolved:
+        field = f"rows.{r.row.row}.year"
+        held = existing.get(r.key)
+        if held is not None and clean(held) != r.row.decision_number:
+            problems.append(Problem(field, "history.duplicate",
+                                    f"Row {r.row.row}: this recipient already has {r.award.code} for {r.key[1]} "
+                                    f"by decision {held}, not {r.row.decision_number}."))
+        elif r.key in first_row:
+            problems.append(Problem(field, "history.duplicate",
+                                    f"Row {r.row.row} repeats row {first_row[r.key]}: the same recipient, award "
+                                    "and year."))
+        first_row.setdefault(r.key, r.row.row)
+    return problems
+
+
+def _row_order(problem: Problem) -> tuple[int, str]:
+    parts = problem.field.split(".")
+    return (int(parts[1]) if len(parts) > 1 else 0, problem.field)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS],
+            Problem("rows", "history.more_problems", f"{more} more problems are not listed; fix these first.")]

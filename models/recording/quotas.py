@@ -1,0 +1,64 @@
+"""Quotas read from the database: a block's use of each quota, and the check made when it submits a proposal."""
+
+from collections.abc import Sequence
+
+from sqlmodel import and_, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.catalogue import Award
+from models.enums import StageKind, StageStatus, State
+from models.errors import Conflict
+from models.nomination import Nomination, Transition
+from models.organisation import EmulationBlock
+from models.proposal import ProposalItem
+from models.quotas import Placed, QuotaUse, catalogue_quotas, quota_problem, quota_use
+from models.stage import Stage
+
+
+async def block_quotas(session: AsyncSession, block_id: int, year: int, leave_out: Sequence[int] = ()) -> list[
+        tuple[Award, QuotaUse]]:
+    """Each quota of the catalogue with the block's use of it in that year (not counting `leave_out`)."""
+    uses = []
+    for quota in catalogue_quotas():
+        award = (await session.exec(select(Award).where(Award.code == quota.award_code))).first()
+        if award is not None:  # a province's catalogue may limit an award it has not loaded yet
+            placed = await _placed(session, award.id, block_id, year, leave_out)
+            uses.append((award, quota_use(quota, award.name, placed)))
+    return uses
+
+
+async def require_quota(session: AsyncSession, block_id: int, year: int, proposed: Sequence[Nomination]) -> None:
+    """Refuse (409) a proposal that would take a block past the quota of an award for the year."""
+    # Proposals of one block queue here (PostgreSQL; SQLite writes one at a time anyway), so two submitted
+    # at once cannot both take the last place.
+    await session.exec(select(EmulationBlock.id).where(EmulationBlock.id == block_id).with_for_update())
+    ids = [n.id for n in proposed]
+    for award, use in await block_quotas(session, block_id, year, leave_out=ids):
+        adding = sum(1 for n in proposed if n.award_id == award.id)
+        if adding and (problem := quota_problem(use, adding, "nomination_ids")) is not None:
+            raise Conflict(problem)
+
+
+async def _placed(
+    session: AsyncSession, award_id: int, block_id: int, year: int, leave_out: Sequence[int]
+) -> list[Placed]:
+    nominations = (await session.exec(select(Nomination).where(
+        Nomination.award_id == award_id, Nomination.block_id == block_id, Nomination.year == year,
+        col(Nomination.id).not_in(leave_out)))).all()
+    ids = [n.id for n in nominations]
+    pending = set((await session.exec(
+        select(ProposalItem.nomination_id)
+        .join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == ProposalItem.proposal_id))
+        .where(col(ProposalItem.nomination_id).in_(ids), Stage.status == StageStatus.RECORDED)
+    )).all())
+    held_from = await _held_from(session, [n.id for n in nominations if n.state == State.ON_HOLD])
+    return [Placed(n.state, held_from.get(n.id), n.id in pending) for n in nominations]
+
+
+async def _held_from(session: AsyncSession, ids: Sequence[int]) -> dict[int, State | None]:
+    """For nominations on hold, the state they were in when the hold was put on (the last move's source)."""
+    held: dict[int, State | None] = {}
+    query = select(Transition).where(col(Transition.nomination_id).in_(ids)).order_by(col(Transition.id))
+    for transition in (await session.exec(query)).all():
+        held[transition.nomination_id] = transition.from_state
+    return held
