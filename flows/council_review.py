@@ -27,6 +27,7 @@ async def plan_council_votes(session: AsyncSession, session_id: int) -> list[Pla
             target=State.RECOMMENDED if r.outcome.passed else State.NOT_RECOMMENDED,
             facts=MoveFacts(vote=r.outcome),
             evidence={"council_session_id": session_id, "award": r.award.code, **r.outcome.as_evidence(),
+                      "threshold_basis": r.basis,
                       "recused": [m.full_name for m in r.recused],
                       **({"recusal_basis": recusal_basis} if r.recused else {})},
             report={"award": r.award.code, "votes_for": r.vote.votes_for, "required": r.outcome.required,

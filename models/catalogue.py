@@ -1,6 +1,8 @@
 """The award catalogue: which titles and forms exist, who may receive them, and how the council decides."""
 
 import tomllib
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from importlib.resources import files
@@ -48,8 +50,27 @@ def load_catalogue() -> dict[str, Any]:
 
 
 def catalogue_awards() -> list[Award]:
-    return [Award(code=code, **{k: v for k, v in fields.items() if k != "prerequisites"})
+    return [Award(code=code, **{k: v for k, v in fields.items() if k not in ("prerequisites", "in_force")})
             for code, fields in load_catalogue()["awards"].items()]
+
+
+@dataclass(frozen=True)
+class ThresholdInForce:
+    threshold: Threshold
+    basis: str
+
+
+def threshold_in_force(code: str, on: date) -> ThresholdInForce:
+    """The council threshold of an award on a given day: a dated version if the catalogue has one in force
+    (Decree 98/2023 gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
+    entry = load_catalogue()["awards"][code]
+    for version in entry.get("in_force", []):
+        starts, ends = version.get("from", date.min), version.get("until", date.max)
+        if starts <= on <= ends:
+            return ThresholdInForce(Threshold(Decimal(version["threshold_percent"]),
+                                              bool(version.get("threshold_strictly_more", False))), version["basis"])
+    return ThresholdInForce(Threshold(Decimal(entry["threshold_percent"]),
+                                      bool(entry.get("threshold_strictly_more", False))), entry["legal_basis"])
 
 
 def award_rules(code: str) -> tuple[list[str], dict[str, str]]:

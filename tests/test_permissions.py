@@ -91,6 +91,8 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
                                   "starts_on": "2026-01-01", "ends_on": "2026-12-31", "reason": "x"},
          expect(403, admin=422)),
         ("GET", "/audit/transitions", None, expect(403, admin=200, kiemtoan=200)),
+        ("GET", "/award-history", None, expect(200)),
+        ("GET", f"/blocks/{demo.blocks['KHOI-KINH-TE']}/quotas?year=2026", None, read_block),
     ]
 
 

@@ -6,7 +6,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.catalogue import Award, council_quorum, load_catalogue
+from models.catalogue import Award, council_quorum, load_catalogue, threshold_in_force
 from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
 from models.enums import StageKind, State
 from models.errors import DomainError, refuse
@@ -131,6 +131,7 @@ class CouncilOutcome:
     award: Award
     outcome: VoteOutcome
     recused: list[CouncilMember]
+    basis: str  # the text in force on the day of the session that sets the threshold
 
 
 async def council_outcomes(session: AsyncSession, session_id: int) -> list[CouncilOutcome]:
@@ -140,10 +141,13 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
         CouncilVote.session_id == session_id).order_by(col(Nomination.id)))).all()
     recused = await recusals(session, members, [n for n, _ in rows])
     awards = {a.id: a for a in (await session.exec(select(Award))).all()}
+    council = await session.get_one(CouncilSession, session_id)
+    in_force = {a.code: threshold_in_force(a.code, council.held_on) for a in awards.values()}
     results = []
     for nomination, vote in rows:
         award = awards[nomination.award_id]
         outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain),
-                              len(members) - len(recused[nomination.id]), award.council_threshold)
-        results.append(CouncilOutcome(nomination, vote, award, outcome, recused[nomination.id]))
+                              len(members) - len(recused[nomination.id]), in_force[award.code].threshold)
+        results.append(CouncilOutcome(nomination, vote, award, outcome, recused[nomination.id],
+                                      in_force[award.code].basis))
     return results

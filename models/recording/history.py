@@ -4,7 +4,9 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from sqlalchemy import text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,8 +20,13 @@ from models.organisation import Person, Unit
 
 MAX_PROBLEMS = 100  # enough to fix a file by; a file wrong on every row would otherwise answer megabytes
 
-# One award per recipient and year: (award id, year, unit id, person id).
-RecordKey = tuple[int, int, int | None, int | None]
+class RecordKey(NamedTuple):
+    """One award per recipient and year."""
+
+    award_id: int
+    year: int
+    unit_id: int | None
+    person_id: int | None
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,10 @@ class Lookups:
 async def import_history(session: AsyncSession, content: bytes, file_name: str, actor: Actor) -> HistoryImport:
     """Store the file's records that are not there yet; refuse the whole file if any row is wrong."""
     rows, problems = parse_history_csv(content)
+    log = HistoryImport(file_name=file_name[:255], sha256=hashlib.sha256(content).hexdigest(), rows=len(rows),
+                        imported=0, already_present=0, imported_by=actor.username,
+                        on_behalf_of=actor.on_behalf_of, client_address=actor.client_address)
+    await _one_import_at_a_time(session, log)
     resolved, wrong = _resolve(rows, await _lookups(session, rows))
     problems += wrong
     existing = await _existing(session, resolved)
@@ -46,15 +57,21 @@ async def import_history(session: AsyncSession, content: bytes, file_name: str, 
     if problems:
         raise DomainError(*_capped(sorted(problems, key=_row_order)))
     new = [r for r in resolved if r.key not in existing]
-    session.add_all(AwardRecord(year=r.key[1], award_id=r.key[0], recipient_kind=r.award.recipient_kind,
-                                unit_id=r.key[2], person_id=r.key[3], decision_number=r.row.decision_number,
-                                source="import") for r in new)
-    log = HistoryImport(file_name=file_name[:255], sha256=hashlib.sha256(content).hexdigest(), rows=len(rows),
-                        imported=len(new), already_present=len(rows) - len(new), imported_by=actor.username,
-                        on_behalf_of=actor.on_behalf_of, client_address=actor.client_address)
+    session.add_all(AwardRecord(year=r.key.year, award_id=r.key.award_id, recipient_kind=r.award.recipient_kind,
+                                unit_id=r.key.unit_id, person_id=r.key.person_id,
+                                decision_number=r.row.decision_number, source="import") for r in new)
+    log.imported, log.already_present = len(new), len(rows) - len(new)
     session.add(log)
     await session.flush()
     return log
+
+
+async def _one_import_at_a_time(session: AsyncSession, log: HistoryImport) -> None:
+    """Two overlapping files imported at once must not both add the same record, so imports queue here."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await (await session.connection()).execute(text("LOCK TABLE historyimport IN SHARE ROW EXCLUSIVE MODE"))
+    session.add(log)
+    await session.flush()  # on SQLite, the first write takes the database's single write lock
 
 
 async def _lookups(session: AsyncSession, rows: Sequence[HistoryRow]) -> Lookups:
@@ -96,7 +113,7 @@ def _resolve(rows: Sequence[HistoryRow], found: Lookups) -> tuple[list[Resolved]
             person_id = person
         if row.year is not None:
             unit_id = unit.id if person_id is None else None  # an individual's record names the person only
-            resolved.append(Resolved(row, award, (award.id, row.year, unit_id, person_id)))
+            resolved.append(Resolved(row, award, RecordKey(award.id, row.year, unit_id, person_id)))
     return resolved, problems
 
 
@@ -126,9 +143,9 @@ async def _existing(session: AsyncSession, resolved: Sequence[Resolved]) -> dict
     """Records already held for the rows' awards and years, with their decision numbers."""
     if not resolved:
         return {}
-    query = select(AwardRecord).where(col(AwardRecord.award_id).in_({r.key[0] for r in resolved}),
-                                      col(AwardRecord.year).in_({r.key[1] for r in resolved}))
-    return {(a.award_id, a.year, a.unit_id, a.person_id): a.decision_number
+    query = select(AwardRecord).where(col(AwardRecord.award_id).in_({r.key.award_id for r in resolved}),
+                                      col(AwardRecord.year).in_({r.key.year for r in resolved}))
+    return {RecordKey(a.award_id, a.year, a.unit_id, a.person_id): a.decision_number
             for a in (await session.exec(query)).all()}
 
 
@@ -143,7 +160,7 @@ def _duplicates(resolved: Sequence[Resolved], existing: dict[RecordKey, str]) ->
         held = existing.get(r.key)
         if held is not None and clean(held) != r.row.decision_number:
             problems.append(Problem(field, "history.duplicate",
-                                    f"Row {r.row.row}: this recipient already has {r.award.code} for {r.key[1]} "
+                                    f"Row {r.row.row}: this recipient already has {r.award.code} for {r.key.year} "
                                     f"by decision {held}, not {r.row.decision_number}."))
         elif r.key in first_row:
             problems.append(Problem(field, "history.duplicate",
