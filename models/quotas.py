@@ -34,8 +34,8 @@ class Placed:
     def holds_place(self) -> bool:
         if self.state == State.ON_HOLD:
             return self.held_from in HOLDS_PLACE  # a hold keeps the place, since lifting it resumes that state
-        return self.state in HOLDS_PLACE or (self.in_pending_proposal and self.state in (State.ENDORSED,
-                                                                                         State.RETURNED))
+        being_submitted = self.in_pending_proposal and self.state in (State.ENDORSED, State.RETURNED)
+        return self.state in HOLDS_PLACE or being_submitted
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from models.quotas import Placed, QuotaUse, catalogue_quotas, quota_problem, quo
 from models.stage import Stage
 
 
-async def block_quotas(session: AsyncSession, block_id: int, year: int, leave_out: Sequence[int] = ()) -> list[
-        tuple[Award, QuotaUse]]:
+async def block_quotas(
+    session: AsyncSession, block_id: int, year: int, leave_out: Sequence[int] = ()
+) -> list[tuple[Award, QuotaUse]]:
     """Each quota of the catalogue with the block's use of it in that year (not counting `leave_out`)."""
     uses = []
     for quota in catalogue_quotas():
