@@ -5,14 +5,8 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import httpx
-from sqlmodel import select
 
-from models.catalogue import Award
-from models.db import open_session
 from models.demo import demo_data
-from models.enums import RecipientKind
-from models.nomination import AwardRecord
-from models.organisation import Person
 from tests.demo import DemoProvince
 
 YEAR = 2026
@@ -85,18 +79,17 @@ def candidates(demo: DemoProvince) -> list[tuple[str, dict[str, Any], int]]:
     ]
 
 
-async def import_past_titles(demo: DemoProvince) -> None:
-    """The award history a province brings from past years' decisions (once per database)."""
-    async with open_session() as session:
-        award = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
-        if (await session.exec(select(AwardRecord).where(AwardRecord.award_id == award.id))).first():
-            return
-        for name, years in PAST_CSTDCS.items():
-            person = await session.get_one(Person, demo.people[name])
-            session.add_all(AwardRecord(year=y, award_id=award.id, recipient_kind=RecipientKind.INDIVIDUAL,
-                                        person_id=person.id, unit_id=person.unit_id, source="import",
-                                        decision_number=f"{10 + y % 100:02d}/QĐ-{y}") for y in years)
-        await session.commit()
+async def import_past_titles(http: httpx.AsyncClient) -> None:
+    """The award history a province brings from past years' decisions, imported as a clerk would (idempotent)."""
+    people = {p["id"]: p for p in (await http.get("/people", headers=await as_user(http, SECRETARY))).json()}
+    units = {u["id"]: u["code"] for u in (await http.get("/units", headers=await as_user(http, SECRETARY))).json()}
+    by_name = {p["full_name"]: units[p["unit_id"]] for p in people.values()}
+    rows = ["year,award_code,unit_code,person_name,decision_number"]
+    rows += [f"{y},{CSTDCS},{by_name[name]},{name},{10 + y % 100:02d}/QĐ-{by_name[name]}"
+             for name, years in PAST_CSTDCS.items() for y in years]
+    response = await http.post("/award-history/import", headers=await as_user(http, SECRETARY),
+                               files={"file": ("danh-hieu-cstdcs.csv", "\n".join(rows).encode(), "text/csv")})
+    assert response.status_code == 201, response.text
 
 
 # Council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each eligible nomination.
@@ -106,7 +99,7 @@ COUNCIL_VOTES = {"flag_sct": (9, 0), "ttldxs_stc": (7, 1), "bk_snnmt": (8, 1), "
 
 
 async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
-    await import_past_titles(demo)
+    await import_past_titles(http)
     present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]  # CTK absent
     body = {
         "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
