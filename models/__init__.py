@@ -6,7 +6,7 @@ from models.council import CouncilMember, CouncilSession, CouncilVote
 from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
 from models.history import HistoryImport
 from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
-from models.nomination import AwardRecord, Nomination, Transition
+from models.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.proposal import Proposal, ProposalItem, ScreeningResult
 from models.stage import Document, Stage
@@ -26,6 +26,7 @@ __all__ = [
     "Delegation",
     "Document",
     "EmulationBlock",
+    "FactsRevision",
     "HistoryImport",
     "IdempotentResponse",
     "IssuedNumber",

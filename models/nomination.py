@@ -99,7 +99,30 @@ class AwardRecordPublic(SQLModel):
     golden_book_no: int | None
 
 
+class FactsRevision(SQLModel, table=True):
+    """A correction of a dossier's declared facts: appended, never edited, so every verdict can be explained."""
+
+    id: int = Field(default=None, primary_key=True)
+    nomination_id: int = Field(foreign_key="nomination.id", index=True)
+    previous: dict[str, Any] = json_field()
+    facts: dict[str, Any] = json_field()
+    actor: str = Field(max_length=255)
+    on_behalf_of: str | None = Field(default=None, max_length=255)
+    client_address: str | None = Field(default=None, max_length=64)
+    at: datetime = timestamp_field()
+
+
+class FactsRevisionPublic(SQLModel):
+    previous: dict[str, Any]
+    facts: dict[str, Any]
+    actor: str
+    on_behalf_of: str | None
+    at: datetime
+
+
+@event.listens_for(FactsRevision, "before_update")
+@event.listens_for(FactsRevision, "before_delete")
 @event.listens_for(Transition, "before_update")
 @event.listens_for(Transition, "before_delete")
-def _refuse_rewriting_history(_mapper: object, _connection: object, transition: Transition) -> None:
-    raise PermissionError(f"Transition {transition.id} is part of the append-only log and cannot be changed.")
+def _refuse_rewriting_history(_mapper: object, _connection: object, row: Transition | FactsRevision) -> None:
+    raise PermissionError(f"{type(row).__name__} {row.id} is part of the append-only log and cannot be changed.")

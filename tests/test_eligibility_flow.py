@@ -64,6 +64,9 @@ async def test_a_dossier_missing_facts_is_returned_asking_for_them_and_passes_on
     assert returned["history"][-1]["reason"].endswith("Please provide: members_ldtt.")
     corrected = await client.put(f"/nominations/{nid}/facts", headers=head, json={**missing_ldtt, "members_ldtt": 18})
     assert corrected.status_code == 200 and corrected.json()["facts"]["members_ldtt"] == 18
+    revisions = (await client.get(f"/nominations/{nid}")).json()["facts_revisions"]
+    assert [(r["actor"], "members_ldtt" in r["previous"], r["facts"].get("members_ldtt")) for r in revisions] == [
+        (BLOCK_HEAD, True, None), (BLOCK_HEAD, False, 18)], "every correction is kept, with who made it"
     again = ok(await client.post("/proposals", headers=head, json={
         "meeting_id": year.meeting_id, "nomination_ids": [nid], "issued_on": "2026-12-20",
         "signer_name": "Nguyễn Hữu Phước", "signer_title": "Giám đốc"}))

@@ -64,6 +64,6 @@ async def correct_facts(
     """The block head supplies or corrects the dossier's facts (e.g. those a returned dossier was missing)."""
     nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
     principal.require(Action.SUBMIT_PROPOSAL, nomination.block_id, nomination.year, field="nomination_id")
-    await update_facts(session, nomination, facts)
+    await update_facts(session, nomination, facts, principal.actor)
     await session.commit()
     return (await nominations_public(session, [nomination]))[0]

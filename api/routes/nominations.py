@@ -13,7 +13,16 @@ from api.presenters import nominations_public, transitions_public
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.catalogue import Award
 from models.enums import State
-from models.nomination import AwardRecord, AwardRecordPublic, Nomination, NominationPublic, Transition, TransitionPublic
+from models.nomination import (
+    AwardRecord,
+    AwardRecordPublic,
+    FactsRevision,
+    FactsRevisionPublic,
+    Nomination,
+    NominationPublic,
+    Transition,
+    TransitionPublic,
+)
 from models.organisation import Person
 from models.permissions import Action
 from models.queries import history_of
@@ -32,6 +41,7 @@ class NominationDetail(SQLModel):
     history: list[TransitionPublic]
     flow_run_ids: list[str]
     award_records: list[AwardRecordPublic]
+    facts_revisions: list[FactsRevisionPublic]
 
 
 def visible_to(principal: Principal, query: SelectOfScalar[Nomination]) -> SelectOfScalar[Nomination]:
@@ -107,6 +117,9 @@ async def read(
         flow_run_ids=list(dict.fromkeys(t.flow_run_id for t in history if t.flow_run_id)),
         award_records=[AwardRecordPublic(year=r.year, award_code=a.code, decision_number=r.decision_number,
                                          golden_book_no=r.golden_book_no) for r, a in records],
+        facts_revisions=[FactsRevisionPublic.model_validate(f) for f in (await session.exec(
+            select(FactsRevision).where(FactsRevision.nomination_id == nomination_id).order_by(
+                col(FactsRevision.id)))).all()],
     )
 
 

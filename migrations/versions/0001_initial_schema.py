@@ -412,6 +412,21 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['nomination_id'], ['nomination.id'], ),
     sa.PrimaryKeyConstraint('decision_id', 'nomination_id')
     )
+    op.create_table('factsrevision',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('nomination_id', sa.Integer(), nullable=False),
+    sa.Column('previous', sa.JSON(), nullable=False),
+    sa.Column('facts', sa.JSON(), nullable=False),
+    sa.Column('actor', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('on_behalf_of', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+    sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['nomination_id'], ['nomination.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('factsrevision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_factsrevision_nomination_id'), ['nomination_id'], unique=False)
+
     op.create_table('proposalitem',
     sa.Column('proposal_id', sa.Integer(), nullable=False),
     sa.Column('nomination_id', sa.Integer(), nullable=False),
@@ -461,6 +476,10 @@ def downgrade() -> None:
     op.drop_table('transition')
     op.drop_table('screeningresult')
     op.drop_table('proposalitem')
+    with op.batch_alter_table('factsrevision', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_factsrevision_nomination_id'))
+
+    op.drop_table('factsrevision')
     op.drop_table('decisionitem')
     op.drop_table('councilvote')
     with op.batch_alter_table('ballottally', schema=None) as batch_op:

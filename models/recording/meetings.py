@@ -59,7 +59,7 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
         )
         session.add(nomination)
         await session.flush()
-        session.add(record_creation(nomination, actor, {"meeting_id": meeting.id}))
+        session.add(record_creation(nomination, actor, {"meeting_id": meeting.id, "facts": nomination.facts}))
     await session.flush()
     return meeting
 

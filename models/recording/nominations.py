@@ -9,7 +9,7 @@ from models.enums import State
 from models.errors import Conflict, Problem, refuse
 from models.facts import DossierFacts
 from models.moves import move
-from models.nomination import Nomination, Transition
+from models.nomination import FactsRevision, Nomination, Transition
 from models.queries import history_of
 from models.recording.common import get_or_404
 from models.workflow import MoveFacts
@@ -42,11 +42,17 @@ async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMo
 FACTS_EDITABLE = {State.NOMINATED, State.ENDORSED, State.RETURNED}
 
 
-async def update_facts(session: AsyncSession, nomination: Nomination, facts: DossierFacts) -> Nomination:
+async def update_facts(
+    session: AsyncSession, nomination: Nomination, facts: DossierFacts, actor: Actor
+) -> Nomination:
     if nomination.state not in FACTS_EDITABLE:
         raise Conflict(Problem("state", "facts.with_the_block",
                                f"The dossier is {nomination.state.value}; its facts can be corrected only while it "
                                "is with the block (nominated, endorsed or returned)."))
-    nomination.facts = facts.model_dump(exclude_none=True)
+    declared = facts.model_dump(exclude_none=True)
+    session.add(FactsRevision(nomination_id=nomination.id, previous=nomination.facts, facts=declared,
+                              actor=actor.username, on_behalf_of=actor.on_behalf_of,
+                              client_address=actor.client_address))
+    nomination.facts = declared
     session.add(nomination)
     return nomination
