@@ -83,7 +83,7 @@ async def main(years: int, base_url: str | None) -> None:
             totals.append(await one_year(url, timings))
     print(f"application database: {'PostgreSQL' if base_url else 'SQLite'}; Prefect API: "
           f"{PREFECT_API_URL.value()}; years run: {years}")
-    print(f"whole year (8 candidates, 7 stage flows): first {totals[0]:.2f} s"
+    print(f"whole year (one block, 10 candidates, 7 stage flows): first {totals[0]:.2f} s"
           + (f", then median {statistics.median(totals[1:]):.2f} s" if years > 1 else ""))
     print(f"{'request':<40}{'count':>6}{'median s':>10}{'max s':>8}")
     for path, values in sorted(timings.items()):

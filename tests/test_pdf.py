@@ -15,7 +15,7 @@ from docx_templates import DocumentKind, render_document
 from flows.documents.pdf import docx_to_pdf
 from models.settings import get_settings
 from tests.demo import DemoProvince
-from tests.test_documents import decision_context
+from tests.documents_fixtures import decision_context
 from tests.year import Year, hold_meeting
 
 ROOT = Path(__file__).resolve().parents[1]

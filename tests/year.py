@@ -145,7 +145,8 @@ async def submit_and_screen(http: httpx.AsyncClient, year: Year) -> None:
 async def hold_for_review(http: httpx.AsyncClient, year: Year) -> None:
     """A complaint about one eligible nominee arrives: the secretary puts the dossier on hold."""
     nid = year.candidates["bk_ha"]
-    version = (await http.get(f"/nominations/{nid}")).json()["nomination"]["version"]
+    version = (await http.get(f"/nominations/{nid}", headers=await as_user(http, SECRETARY))).json()[
+        "nomination"]["version"]
     year.responses["hold"] = ok(await http.post(f"/nominations/{nid}/moves", headers=await as_user(http, SECRETARY),
                                                 json={"to_state": "on_hold", "version": version,
                                                       "reason": "Có đơn khiếu nại đang được xác minh"}))

@@ -1,0 +1,219 @@
+"""Shared material for the award-document tests: hand-made full contexts for every kind and helpers that read
+the rendered .docx back with python-docx as a clerk would check it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+
+import docx
+from docx.document import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from docx_templates import DocumentKind
+from docx_templates.contexts import (
+    AnnexRow,
+    AppraisalContext,
+    DecisionContext,
+    Header,
+    MinutesContext,
+    ProposalContext,
+    Signer,
+)
+from docx_templates.formatting import vn_money, vn_percent
+from tests.appraisal_context import appraisal_context
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+PLACE_DATE = "Bắc Ninh, ngày 05 tháng 01 năm 2026"
+BASES = [
+    "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+    "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+    "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ",
+]
+RECEIVERS = ["Như Điều 3", "Bộ Nội vụ (b/c)", "Lưu: VT, SNV"]
+
+
+def _header(number: str, issuer: list[str], parent: str = "UBND TỈNH BẮC NINH") -> Header:
+    return {"parent_agency": parent, "issuer_lines": issuer, "number": number, "place_date": PLACE_DATE}
+
+
+def _signer(prefix: str, title: str, name: str) -> Signer:
+    return {"prefix": prefix, "title": title, "name": name}
+
+
+def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở Tài chính") -> MinutesContext:
+    return {
+        "header": _header("", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"]),
+        "subject": "Họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế",
+        "opened_at": "08 giờ 00 phút, ngày 15 tháng 12 năm 2026",
+        "location": "Hội trường Sở Công Thương, số 10 đường Lý Thái Tổ, phường Kinh Bắc",
+        "chair": {"name": "Nguyễn Văn An", "title": "Giám đốc Sở Công Thương, Trưởng Khối"},
+        "secretary": {"name": "Trần Thị Bích Ngọc", "title": "Chánh Văn phòng Sở Công Thương"},
+        "members_total": 7,
+        "members_present": 6 if absentees is None else 7 - len(absentees),
+        "absentees": ["Sở Xây dựng"] if absentees is None else absentees,
+        "method": "bỏ phiếu kín",
+        "threshold": "quá 50% tổng số thành viên của Khối (tối thiểu 4/7 phiếu)",
+        "candidates": [
+            {
+                "stt": 1,
+                "name": "Sở Nông nghiệp và Môi trường",
+                "award": "Cờ thi đua của UBND tỉnh",
+                "votes_for": 6,
+                "votes_against": 1,
+                "abstain": 0,
+                "invalid": 0,
+                "percent": vn_percent(6, 7),
+                "result": "Đề nghị",
+            },
+            {
+                "stt": 2,
+                "name": "Nguyễn Thị Hồng Nhung",
+                "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                "votes_for": 3,
+                "votes_against": 2,
+                "abstain": 1,
+                "invalid": 1,
+                "percent": vn_percent(3, 7),
+                "result": "Không đề nghị",
+            },
+        ],
+        "next_head": "Sở Nông nghiệp và Môi trường",
+        "next_deputy": next_deputy,
+        "next_year": 2027,
+        "closed_at": "11 giờ 00 phút cùng ngày",
+        "signers": [
+            _signer("", "THƯ KÝ", "Trần Thị Bích Ngọc"),
+            _signer("", "CHỦ TRÌ", "Nguyễn Văn An"),
+        ],
+    }
+
+
+def proposal_context(achievement: str = "Hoàn thành xuất sắc nhiệm vụ năm 2026") -> ProposalContext:
+    return {
+        "header": _header("12/TTr-SCT", ["SỞ CÔNG THƯƠNG"]),
+        "subject": "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026",
+        "recipients": ["Chủ tịch Ủy ban nhân dân tỉnh", "Sở Nội vụ"],
+        "bases": [*BASES, "Biên bản họp bình xét ngày 15 tháng 12 năm 2026 của Khối thi đua"],
+        "body": "Khối thi đua các sở quản lý kinh tế đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng"
+        " Cờ thi đua cho 01 tập thể và Bằng khen cho 01 cá nhân.",
+        "collectives": [
+            {
+                "stt": 1,
+                "name": "Sở Nông nghiệp và Môi trường",
+                "detail": "",
+                "award": "Cờ thi đua của UBND tỉnh",
+                "achievement": "Dẫn đầu Khối thi đua năm 2026",
+            },
+        ],
+        "individuals": [
+            {
+                "stt": 1,
+                "name": "Nguyễn Thị Hồng Nhung",
+                "detail": "Phó Giám đốc Sở Tài chính",
+                "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                "achievement": achievement,
+            },
+        ],
+        "closing": "Trưởng Khối thi đua các sở quản lý kinh tế kính đề nghị Chủ tịch Ủy ban nhân dân"
+        " tỉnh xem xét, quyết định./.",
+        "receivers": ["Như trên", "Lưu: VT"],
+        "signer": _signer("", "GIÁM ĐỐC", "Nguyễn Văn An"),
+    }
+
+
+def decision_context(collectives: list[str] | None = None, annex_rows: int = 0) -> DecisionContext:
+    names = collectives or ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]
+    individuals: list[AnnexRow] = [
+        {"stt": 1, "name": "Nguyễn Thị Hồng Nhung", "detail": "Phó Giám đốc Sở Tài chính"},
+        {"stt": 2, "name": "Lê Văn Đức", "detail": "Trưởng phòng Kế hoạch, Sở Công Thương"},
+    ]
+    individuals += [
+        {"stt": 3 + i, "name": f"Phạm Minh Tuấn {i}", "detail": "Chuyên viên Sở Xây dựng"} for i in range(annex_rows)
+    ]
+    return {
+        "header": _header("05/QĐ-UBND", ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], parent=""),
+        "subject": "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026",
+        "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+        "bases": BASES,
+        "considerations": [
+            "Xét đề nghị của Trưởng Khối thi đua các sở quản lý kinh tế tại Tờ trình số 12/TTr-SCT"
+            " ngày 16 tháng 12 năm 2026 và của Giám đốc Sở Nội vụ tại Tờ trình số 30/TTr-SNV"
+            " ngày 25 tháng 12 năm 2026",
+        ],
+        "articles": [
+            {
+                "title": "Điều 1.",
+                "text": "Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể (có danh"
+                " sách kèm theo), đã hoàn thành xuất sắc toàn diện nhiệm vụ công tác năm 2026.",
+            },
+            {"title": "Điều 2.", "text": f"Mỗi tập thể được thưởng {vn_money(18_720_000)}."},
+            {
+                "title": "Điều 3.",
+                "text": "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các tập thể,"
+                " cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+            },
+        ],
+        "receivers": RECEIVERS,
+        "signer": _signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Thị Thanh Hương"),
+        "annex_title": "DANH SÁCH",
+        "annex_subject": "Tập thể, cá nhân được tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026",
+        "annex_reference": "(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2026 của Chủ tịch UBND tỉnh)",
+        "annex_sections": [
+            {
+                "heading": "I. TẬP THỂ",
+                "name_heading": "Tên tập thể",
+                "detail_heading": "",
+                "rows": [{"stt": i, "name": name, "detail": ""} for i, name in enumerate(names, start=1)],
+            },
+            {"heading": "II. CÁ NHÂN", "name_heading": "Họ và tên", "detail_heading": "Chức vụ, đơn vị công tác",
+             "rows": individuals},
+        ],
+    }
+
+
+FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
+    DocumentKind.MEETING_MINUTES: minutes_context,
+    DocumentKind.BLOCK_PROPOSAL: proposal_context,
+    DocumentKind.DECISION: decision_context,
+    DocumentKind.OFFICE_APPRAISAL: appraisal_context,
+}
+CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
+    DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
+    DocumentKind.BLOCK_PROPOSAL: ProposalContext.__required_keys__,
+    DocumentKind.DECISION: DecisionContext.__required_keys__,
+    DocumentKind.OFFICE_APPRAISAL: AppraisalContext.__required_keys__,
+}
+
+
+def _open(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def _paragraph(doc: Document, text: str) -> Paragraph:
+    """The body paragraph whose text starts with `text`."""
+    found = [p for p in doc.paragraphs if p.text.startswith(text)]
+    assert found, f"no paragraph starts with {text!r}"
+    return found[0]
+
+
+def _texts(doc: Document) -> list[str]:
+    return [p.text for p in doc.paragraphs]
+
+
+def _rows(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def _cell_paragraphs(table: Table) -> list[Paragraph]:
+    return [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+
+
+def _is_bold(paragraph: Paragraph) -> bool:
+    return all(run.bold for run in paragraph.runs if run.text.strip())
+
+
+def _is_italic(paragraph: Paragraph) -> bool:
+    return all(run.italic for run in paragraph.runs if run.text.strip())

@@ -1,0 +1,64 @@
+"""The block meeting's Biên bản: the vote table, attendance, the absentees and the newly elected heads."""
+
+from __future__ import annotations
+
+from docx_templates import DocumentKind, render_document
+from tests.documents_fixtures import _open, _rows, _texts, minutes_context
+
+
+def test_minutes_votes_table() -> None:
+    doc = _open(render_document(DocumentKind.MEETING_MINUTES, minutes_context()))
+    assert _rows(doc.tables[0])[0][0].split("\n")[:3] == [
+        "UBND TỈNH BẮC NINH",
+        "KHỐI THI ĐUA CÁC SỞ",
+        "QUẢN LÝ KINH TẾ",
+    ]
+    rows = _rows(doc.tables[1])
+    assert rows[0] == [
+        "STT",
+        "Tên tập thể, cá nhân",
+        "Hình thức đề nghị",
+        "Đồng ý",
+        "Không đồng ý",
+        "Không biểu quyết",
+        "Phiếu không hợp lệ",
+        "Tỷ lệ",
+        "Kết quả",
+    ]
+    assert rows[1:] == [
+        ["1", "Sở Nông nghiệp và Môi trường", "Cờ thi đua của UBND tỉnh", "6", "1", "0", "0", "85,71%", "Đề nghị"],
+        [
+            "2",
+            "Nguyễn Thị Hồng Nhung",
+            "Bằng khen của Chủ tịch UBND tỉnh",
+            "3",
+            "2",
+            "1",
+            "1",
+            "42,86%",
+            "Không đề nghị",
+        ],
+    ]
+    assert "Thành phần tham dự: 6/7 thành viên của Khối có mặt." in _texts(doc)
+    assert "Chủ trì: Nguyễn Văn An, Giám đốc Sở Công Thương, Trưởng Khối." in _texts(doc)
+    secretary, chair = doc.tables[2].rows[0].cells
+    assert [p.text for p in secretary.paragraphs if p.text] == ["THƯ KÝ", "Trần Thị Bích Ngọc"]
+    assert [p.text for p in chair.paragraphs if p.text] == ["CHỦ TRÌ", "Nguyễn Văn An"]
+
+
+def test_minutes_absentees_sentence() -> None:
+    two_absent = _open(
+        render_document(DocumentKind.MEETING_MINUTES, minutes_context(absentees=["Sở Xây dựng", "Sở Tài chính"]))
+    )
+    assert "Vắng: Sở Xây dựng, Sở Tài chính." in _texts(two_absent)
+    everyone = _open(render_document(DocumentKind.MEETING_MINUTES, minutes_context(absentees=[])))
+    assert "Không có thành viên vắng mặt." in _texts(everyone)
+    assert not any(text.startswith("Vắng") for text in _texts(everyone))
+
+
+def test_minutes_deputy_sentence_only_when_elected() -> None:
+    with_deputy = _texts(_open(render_document(DocumentKind.MEETING_MINUTES, minutes_context())))
+    assert "Hội nghị thống nhất bầu Sở Tài chính làm Phó Trưởng Khối năm 2027." in with_deputy
+    without = _texts(_open(render_document(DocumentKind.MEETING_MINUTES, minutes_context(next_deputy=""))))
+    assert not any("Phó Trưởng Khối" in text for text in without)
+    assert "Hội nghị thống nhất bầu Sở Nông nghiệp và Môi trường làm Trưởng Khối năm 2027." in without
