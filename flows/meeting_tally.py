@@ -23,7 +23,7 @@ from models.enums import BlockRole, StageKind, State
 from models.meeting import BallotTally, BlockMeeting
 from models.nomination import Nomination
 from models.organisation import BlockMembership
-from models.recording.common import members_of
+from models.recording.common import members_of, membership_of
 from models.votes import Tally, count_votes
 from models.workflow import MoveFacts
 
@@ -67,9 +67,7 @@ async def roll_over_block(meeting_id: int) -> None:
         roles = {meeting.next_head_unit_id: BlockRole.HEAD, meeting.next_deputy_unit_id: BlockRole.DEPUTY}
         for member in await members_of(session, meeting.block_id, meeting.year):
             # A unit that already moved to another block for next year keeps that place.
-            taken = (await session.exec(select(BlockMembership).where(
-                BlockMembership.unit_id == member.unit_id, BlockMembership.year == next_year))).first()
-            if taken is None:
+            if await membership_of(session, member.unit_id, next_year) is None:
                 session.add(BlockMembership(block_id=meeting.block_id, unit_id=member.unit_id, year=next_year,
                                             role=roles.get(member.unit_id, BlockRole.MEMBER)))
         await session.commit()

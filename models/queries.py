@@ -4,7 +4,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
+from sqlalchemy import or_
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.catalogue import Award
@@ -80,3 +81,18 @@ async def moved_by_stage(session: AsyncSession, stage_id: int) -> set[int]:
     """Nominations a stage has already moved: a rerun of its flow leaves them alone."""
     query = select(Transition.nomination_id).where(Transition.stage_id == stage_id)
     return set((await session.exec(query)).all())
+
+
+def has_award_code(award_id: Any, code: str) -> Any:
+    """A where-clause: the row's award is the one with this catalogue code."""
+    return col(award_id).in_(select(Award.id).where(Award.code == code))
+
+
+def unit_or_its_people(unit_id_column: Any, person_id_column: Any, unit_id: int) -> Any:
+    """A where-clause: the row is the unit's own, or one of its people's."""
+    people = select(Person.id).where(Person.unit_id == unit_id)
+    return or_(col(unit_id_column) == unit_id, col(person_id_column).in_(people))
+
+
+async def count_rows(session: AsyncSession, query: Any) -> int:
+    return int((await session.exec(select(func.count()).select_from(query.subquery()))).one())

@@ -3,19 +3,17 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Body
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import nominations_public
 from models.base import RefId, YearNumber
 from models.catalogue import Award
 from models.eligibility_rules import overall
-from models.errors import refuse
 from models.facts import DossierFacts
 from models.nomination import Nomination, NominationPublic
-from models.organisation import BlockMembership, Person
 from models.permissions import Action
-from models.recording.common import award_by_code, get_or_404
+from models.recording.common import award_by_code, candidate_unit, get_or_404, membership_of
 from models.recording.eligibility import as_evidence, check_candidate
 from models.recording.nominations import update_facts
 
@@ -36,23 +34,13 @@ class EligibilityResult(SQLModel):
     results: list[dict[str, object]]
 
 
-async def block_of(session: SessionDep, unit_id: int, year: int) -> int | None:
-    membership = (await session.exec(select(BlockMembership).where(
-        BlockMembership.unit_id == unit_id, BlockMembership.year == year))).first()
-    return membership.block_id if membership else None
-
-
 @router.post("/eligibility/check")
 async def check(data: EligibilityCheck, session: SessionDep, principal: CurrentPrincipal) -> EligibilityResult:
     """Which rules a candidate passes, fails or cannot be judged on, before anyone votes; nothing is stored."""
     award: Award = await award_by_code(session, data.award_code, "award_code")
-    if (data.unit_id is None) == (data.person_id is None):
-        raise refuse("unit_id", "candidate.recipient", "Give either unit_id (a collective) or person_id.")
-    unit_id = data.unit_id
-    if data.person_id is not None:
-        unit_id = (await get_or_404(session, Person, data.person_id, "person_id")).unit_id
-    assert unit_id is not None
-    principal.require(Action.READ_BLOCK, await block_of(session, unit_id, data.year), data.year, field="unit_id")
+    membership = await membership_of(session, await candidate_unit(session, data.unit_id, data.person_id), data.year)
+    block_id = membership.block_id if membership else None
+    principal.require(Action.READ_BLOCK, block_id, data.year, field="unit_id")
     results = await check_candidate(session, award.code, data.year, data.unit_id, data.person_id, data.facts)
     return EligibilityResult(award_code=award.code, outcome=overall(results).value, results=as_evidence(results))
 

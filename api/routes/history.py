@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from sqlalchemy import false, or_
-from sqlmodel import and_, col, func, select
+from sqlmodel import and_, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
@@ -15,6 +15,7 @@ from models.history import AwardHistoryEntry, HistoryImportPublic
 from models.nomination import AwardRecord
 from models.organisation import BlockMembership, Person, Unit
 from models.permissions import Action
+from models.queries import count_rows, has_award_code, unit_or_its_people
 from models.recording.history import import_history
 
 router = APIRouter(prefix="/award-history", tags=["award history"])
@@ -64,16 +65,14 @@ async def list_history(
     """Awards received, whether decided here or imported, oldest year first; the total is in X-Total-Count."""
     query = visible_to(principal, select(AwardRecord))
     if unit_id is not None:
-        people = select(Person.id).where(Person.unit_id == unit_id)
-        query = query.where(or_(col(AwardRecord.unit_id) == unit_id, col(AwardRecord.person_id).in_(people)))
+        query = query.where(unit_or_its_people(AwardRecord.unit_id, AwardRecord.person_id, unit_id))
     if person_id is not None:
         query = query.where(AwardRecord.person_id == person_id)
     if award_code is not None:
-        query = query.where(col(AwardRecord.award_id).in_(select(Award.id).where(Award.code == award_code)))
+        query = query.where(has_award_code(AwardRecord.award_id, award_code))
     if year is not None:
         query = query.where(AwardRecord.year == year)
-    total = (await session.exec(select(func.count()).select_from(query.subquery()))).one()
-    response.headers["X-Total-Count"] = str(total)
+    response.headers["X-Total-Count"] = str(await count_rows(session, query))
     page = query.order_by(col(AwardRecord.year), col(AwardRecord.id)).offset(offset).limit(limit).subquery()
     rows = (await session.exec(
         select(AwardRecord, Award, Unit, Person)

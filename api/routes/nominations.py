@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
 from sqlalchemy import false, or_
-from sqlmodel import SQLModel, and_, col, func, select
+from sqlmodel import SQLModel, and_, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
@@ -23,9 +23,8 @@ from models.nomination import (
     Transition,
     TransitionPublic,
 )
-from models.organisation import Person
 from models.permissions import Action
-from models.queries import history_of
+from models.queries import count_rows, has_award_code, history_of, unit_or_its_people
 from models.recording.common import get_or_404
 from models.recording.nominations import ManualMove, move_by_hand
 from models.stage import Stage
@@ -78,15 +77,13 @@ async def list_nominations(
     if state is not None:
         query = query.where(Nomination.state == state)
     if award_code is not None:
-        query = query.where(col(Nomination.award_id).in_(select(Award.id).where(Award.code == award_code)))
+        query = query.where(has_award_code(Nomination.award_id, award_code))
     if unit_id is not None:
-        people = select(Person.id).where(Person.unit_id == unit_id)
-        query = query.where(or_(col(Nomination.unit_id) == unit_id, col(Nomination.person_id).in_(people)))
+        query = query.where(unit_or_its_people(Nomination.unit_id, Nomination.person_id, unit_id))
     if flow_run_id is not None:
         moved = select(Transition.nomination_id).where(Transition.flow_run_id == flow_run_id)
         query = query.where(col(Nomination.id).in_(moved))
-    total = (await session.exec(select(func.count()).select_from(query.subquery()))).one()
-    response.headers["X-Total-Count"] = str(total)
+    response.headers["X-Total-Count"] = str(await count_rows(session, query))
     column = col(SORTABLE[sort.lstrip("-")])
     ordered = query.order_by(column.desc() if sort.startswith("-") else column.asc(), col(Nomination.id))
     return await nominations_public(session, (await session.exec(ordered.offset(offset).limit(limit))).all())

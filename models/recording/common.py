@@ -1,9 +1,9 @@
 """Look-ups and checks every recording function needs."""
 
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlmodel import SQLModel, col, func, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
@@ -11,7 +11,7 @@ from models.catalogue import Award
 from models.enums import BlockRole, StageKind, State
 from models.errors import Conflict, DomainError, Problem, not_found, refuse
 from models.nomination import Nomination
-from models.organisation import BlockMembership
+from models.organisation import BlockMembership, Person
 from models.stage import Stage
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -34,6 +34,22 @@ async def award_by_code(session: AsyncSession, code: str, field: str) -> Award:
 async def members_of(session: AsyncSession, block_id: int, year: int) -> list[BlockMembership]:
     query = select(BlockMembership).where(BlockMembership.block_id == block_id, BlockMembership.year == year)
     return list((await session.exec(query.order_by(col(BlockMembership.id)))).all())
+
+
+async def membership_of(session: AsyncSession, unit_id: int, year: int) -> BlockMembership | None:
+    """The unit's place in a block that year, if it has one (a unit belongs to one block a year)."""
+    query = select(BlockMembership).where(BlockMembership.unit_id == unit_id, BlockMembership.year == year)
+    return (await session.exec(query)).first()
+
+
+async def candidate_unit(session: AsyncSession, unit_id: int | None, person_id: int | None) -> int:
+    """The unit a candidate stands for: the collective itself, or the individual's unit."""
+    if (unit_id is None) == (person_id is None):
+        raise refuse("unit_id", "candidate.recipient", "Give either unit_id (a collective) or person_id.")
+    if person_id is not None:
+        return (await get_or_404(session, Person, person_id, "person_id")).unit_id
+    assert unit_id is not None
+    return unit_id
 
 
 async def block_head(session: AsyncSession, block_id: int, year: int) -> BlockMembership:
@@ -100,7 +116,3 @@ async def record_stage(
     session.add(stage)
     await session.flush()
     return stage
-
-
-async def count(session: AsyncSession, query: Any) -> int:
-    return int((await session.exec(select(func.count()).select_from(query.subquery()))).one())
