@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from api import problems
 from api.middleware import BodySizeLimit, IdempotencyKeys
 from api.problems import PROBLEM_RESPONSES
+from api.retry import RetryTransientConflicts
 from api.routes import (
     accounts,
     audit,
@@ -63,6 +64,7 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
+    app.add_middleware(RetryTransientConflicts)  # innermost: a retry runs the route again, not the key's claim
     app.add_middleware(IdempotencyKeys)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Text, event
+from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 from models.base import RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
@@ -27,6 +27,10 @@ class Decision(SQLModel, table=True):
 
 
 class DecisionItem(SQLModel, table=True):
+    # A nomination is decided once: one decision lists it, awarded or declined (a second draft would take a
+    # second official number for an award already given).
+    __table_args__ = (UniqueConstraint("nomination_id", name="uq_decisionitem_nomination"),)
+
     decision_id: int = Field(foreign_key="decision.id", primary_key=True)
     nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
     declined: bool = False

@@ -21,6 +21,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.locks import serialize_on
 from models.stage import Stage
 from models.votes import Tally, VoteOutcome, count_votes, tally_problems
 
@@ -50,6 +51,7 @@ async def council_members(session: AsyncSession, session_id: int) -> list[Counci
 async def record_council_votes(
     session: AsyncSession, session_id: int, data: CouncilVotesRecord, actor: Actor
 ) -> Stage:
+    await serialize_on(session, CouncilSession, session_id, "session_id")
     council = await get_or_404(session, CouncilSession, session_id, "session_id")
     await refuse_if_recorded(session, StageKind.COUNCIL_REVIEW, session_id)
     await _sign_appraisal(session, council, data)

@@ -22,6 +22,7 @@ from models.recording.common import (
     require_unique,
 )
 from models.recording.eligibility import nomination_eligibility
+from models.recording.locks import serialize_on
 from models.stage import Stage
 
 # The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
@@ -29,6 +30,8 @@ ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, Recipie
 
 
 async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Actor) -> Decision:
+    # Drafts from one session queue here, so two prepared at once cannot both list a nomination.
+    await serialize_on(session, CouncilSession, data.council_session_id, "council_session_id")
     council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
     award = await award_by_code(session, data.award_code, "award_code")
     ids = data.nomination_ids
@@ -83,6 +86,7 @@ async def decision_items(session: AsyncSession, decision_id: int) -> list[Decisi
 
 
 async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionSign, actor: Actor) -> Stage:
+    await serialize_on(session, Decision, decision_id, "decision_id")  # a double click signs once
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
     if decision.status != DecisionStatus.DRAFT:
         raise Conflict(Problem("decision_id", "decision.signed_once",

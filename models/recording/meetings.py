@@ -27,6 +27,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.locks import serialize_on
 from models.stage import Stage
 from models.votes import Tally, tally_problems
 
@@ -98,6 +99,7 @@ def _refuse_repeated_candidates(candidates: list[CandidateCreate]) -> None:
 async def record_meeting_results(
     session: AsyncSession, meeting_id: int, data: MeetingResultsRecord, actor: Actor
 ) -> Stage:
+    await serialize_on(session, BlockMeeting, meeting_id, "meeting_id")
     meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
     await refuse_if_recorded(session, StageKind.MEETING_TALLY, meeting_id)
     nominations = {n.id: n for n in (await session.exec(

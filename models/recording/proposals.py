@@ -1,6 +1,6 @@
 """The block head's proposal (Tờ trình) and the TĐKT office's screening of its dossiers."""
 
-from sqlmodel import col, select
+from sqlmodel import and_, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
@@ -9,7 +9,7 @@ from models.errors import Conflict, Problem, refuse
 from models.meeting import BlockMeeting
 from models.nomination import Nomination
 from models.numbering import allocate_number
-from models.organisation import Unit
+from models.organisation import EmulationBlock, Unit
 from models.proposal import Proposal, ProposalCreate, ProposalItem, ScreeningRecord, ScreeningResult
 from models.recording.common import (
     block_head,
@@ -20,6 +20,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.locks import serialize_on
 from models.recording.quotas import require_quota
 from models.stage import Stage
 
@@ -28,8 +29,11 @@ PROPOSABLE = {State.ENDORSED, State.RETURNED}
 
 async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Actor) -> Proposal:
     meeting = await get_or_404(session, BlockMeeting, data.meeting_id, "meeting_id")
+    # The block's proposals queue here, so two sent at once cannot both take a nomination or a quota place.
+    await serialize_on(session, EmulationBlock, meeting.block_id, "meeting_id")
     ids = data.nomination_ids if data.nomination_ids is not None else await _proposable(session, meeting)
     if not ids:
+        await _refuse_if_all_proposed(session, meeting)
         raise refuse("nomination_ids", "proposal.not_empty",
                      "The meeting has no endorsed or returned nomination to propose.")
     require_unique(ids, "nomination_ids")
@@ -40,6 +44,8 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
                          f"Nomination {nid} was not put forward at meeting {meeting.id}.")
     require_states(((i, nominations[n]) for i, n in enumerate(ids)), PROPOSABLE, "nomination_ids",
                    "a proposal")
+    await _refuse_if_being_proposed(session, ids)
+    await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     head = await block_head(session, meeting.block_id, meeting.year)
     issuer = await get_or_404(session, Unit, head.unit_id, "block_id")
     proposal = Proposal(
@@ -49,15 +55,36 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     )
     session.add(proposal)
     await session.flush()
-    proposal.number = await allocate_number(session, issuer.code, "TTr", data.issued_on.year,
-                                            f"proposal:{proposal.id}")
-    # After the first write: two proposals of one block submitted at once are then counted one after the other.
-    await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     session.add_all(ProposalItem(proposal_id=proposal.id, nomination_id=n, position=i + 1)
                     for i, n in enumerate(ids))
     await record_stage(session, StageKind.PROPOSAL_SUBMISSION, proposal.id, meeting.year, actor,
                        block_id=meeting.block_id)
+    proposal.number = await allocate_number(session, issuer.code, "TTr", data.issued_on.year,
+                                            f"proposal:{proposal.id}")  # last: see models/recording/locks.py
+    session.add(proposal)
     return proposal
+
+
+async def _refuse_if_all_proposed(session: AsyncSession, meeting: BlockMeeting) -> None:
+    """Nothing left to propose because a proposal took it all: a repeat of that proposal, told so (409)."""
+    query = select(Proposal).where(Proposal.meeting_id == meeting.id).order_by(col(Proposal.id).desc())
+    last = (await session.exec(query)).first()
+    if last is not None:
+        raise Conflict(Problem("meeting_id", "proposal.once",
+                               f"Every nomination endorsed at meeting {meeting.id} is already proposed, "
+                               f"the last ones in proposal {last.number or last.id}."))
+
+
+async def _refuse_if_being_proposed(session: AsyncSession, ids: list[int]) -> None:
+    """A proposal whose submission is still being processed has not moved its nominations yet: they are taken."""
+    query = (select(ProposalItem).join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION,
+                                                   Stage.subject_id == ProposalItem.proposal_id))
+             .where(col(ProposalItem.nomination_id).in_(ids), Stage.status != StageStatus.COMPLETED))
+    taken = (await session.exec(query)).first()
+    if taken is not None:
+        raise Conflict(Problem("nomination_ids", "proposal.once",
+                               f"Nomination {taken.nomination_id} is already in proposal {taken.proposal_id}, "
+                               "which is being processed."))
 
 
 async def _proposable(session: AsyncSession, meeting: BlockMeeting) -> list[int]:
@@ -75,6 +102,7 @@ async def proposal_nomination_ids(session: AsyncSession, proposal_id: int) -> li
 async def record_screening(
     session: AsyncSession, proposal_id: int, data: ScreeningRecord, actor: Actor
 ) -> Stage:
+    await serialize_on(session, Proposal, proposal_id, "proposal_id")
     proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
     await refuse_if_recorded(session, StageKind.SCREENING, proposal_id)
     submitted = (await session.exec(select(Stage).where(

@@ -9,7 +9,6 @@ from models.catalogue import Award
 from models.enums import StageKind, StageStatus, State
 from models.errors import Conflict
 from models.nomination import Nomination, Transition
-from models.organisation import EmulationBlock
 from models.proposal import ProposalItem
 from models.quotas import Placed, QuotaUse, catalogue_quotas, quota_problem, quota_use
 from models.stage import Stage
@@ -29,10 +28,10 @@ async def block_quotas(
 
 
 async def require_quota(session: AsyncSession, block_id: int, year: int, proposed: Sequence[Nomination]) -> None:
-    """Refuse (409) a proposal that would take a block past the quota of an award for the year."""
-    # Proposals of one block queue here (PostgreSQL; SQLite writes one at a time anyway), so two submitted
-    # at once cannot both take the last place.
-    await session.exec(select(EmulationBlock.id).where(EmulationBlock.id == block_id).with_for_update())
+    """Refuse (409) a proposal that would take a block past the quota of an award for the year.
+
+    The caller holds the block's lock (`serialize_on`), so two proposals cannot both take the last place.
+    """
     ids = [n.id for n in proposed]
     for award, use in await block_quotas(session, block_id, year, leave_out=ids):
         adding = sum(1 for n in proposed if n.award_id == award.id)
