@@ -50,6 +50,11 @@ class BodySizeLimit:
         await self.app(scope, counted, send)
 
 
+# Their answers carry a token: stored for replay it would sit readable in the database. A login creates nothing
+# a retry could duplicate; a retried API-token request makes a second token, which its owner can revoke.
+ANSWERS_WITH_A_SECRET = frozenset({"/login/access-token", "/me/api-tokens"})
+
+
 def bearer(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return token if scheme.lower() == "bearer" and token else None
@@ -60,7 +65,7 @@ class IdempotencyKeys(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         key = request.headers.get("idempotency-key")
-        if request.method != "POST" or key is None:
+        if request.method != "POST" or key is None or request.url.path in ANSWERS_WITH_A_SECRET:
             return await call_next(request)
         body = await request.body()
         fingerprint = hashlib.sha256(request.url.path.encode() + b"\n" + body).hexdigest()

@@ -9,11 +9,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
-from models.errors import DomainError, Problem
+from models.errors import DomainError, Problem, TooManyAttempts
 
 log = logging.getLogger(__name__)
 TITLES = {400: "Bad request", 401: "Not logged in", 403: "Not allowed", 404: "Not found", 409: "Conflict",
-          413: "Request too large", 422: "The request breaks a rule", 500: "Internal error",
+          413: "Request too large", 422: "The request breaks a rule", 429: "Too many attempts", 500: "Internal error",
           503: "Service unavailable"}
 
 
@@ -34,11 +34,13 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 # Documented on every operation, so clients (and schema-driven tests) know every error is a problem+json.
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"description": TITLES[status], "content": {"application/problem+json": {"schema": PROBLEM_SCHEMA}}}
-    for status in (401, 403, 404, 409, 413, 422)
+    for status in (401, 403, 404, 409, 413, 422, 429, 503)
 }
 
 
-def problem_response(status: int, problems: list[Problem], detail: str = "") -> JSONResponse:
+def problem_response(
+    status: int, problems: list[Problem], detail: str = "", headers: dict[str, str] | None = None
+) -> JSONResponse:
     body: dict[str, Any] = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
@@ -46,7 +48,7 @@ def problem_response(status: int, problems: list[Problem], detail: str = "") -> 
         "detail": detail or "; ".join(p.message for p in problems),
         "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in problems],
     }
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {**({"WWW-Authenticate": "Bearer"} if status == 401 else {}), **(headers or {})}
     return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
 
 
@@ -57,7 +59,8 @@ def _field(location: tuple[Any, ...]) -> str:
 
 async def on_domain_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
-    return problem_response(error.status, error.problems)
+    wait = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
+    return problem_response(error.status, error.problems, headers=wait)
 
 
 async def on_validation_error(_: Request, error: Exception) -> JSONResponse:

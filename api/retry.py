@@ -71,6 +71,6 @@ class RetryTransientConflicts:
             await asyncio.sleep(random.uniform(0.02, 0.1) * attempt)  # let the other transaction finish first
         busy = problem_response(503, [Problem("body", "database.busy",
                                               "Others are changing the same records right now; nothing was "
-                                              "changed by this request. Please try again in a moment.")])
-        busy.headers["Retry-After"] = "1"
+                                              "changed by this request. Please try again in a moment.")],
+                                headers={"Retry-After": "1"})
         await busy(scope, receive, send)

@@ -48,6 +48,16 @@ class Unavailable(DomainError):
     status = 503
 
 
+class TooManyAttempts(DomainError):
+    """Refused for now: the client must wait `retry_after` seconds (sent as the Retry-After header)."""
+
+    status = 429
+
+    def __init__(self, retry_after: int, *problems: Problem) -> None:
+        super().__init__(*problems)
+        self.retry_after = retry_after
+
+
 def refuse(field: str, rule: str, message: str) -> DomainError:
     return DomainError(Problem(field, rule, message))
 

@@ -17,6 +17,7 @@ from sqlmodel import Field, SQLModel
 from models.base import timestamp_field
 from models.enums import RecipientKind
 from models.errors import Problem
+from models.spreadsheet_cells import looks_like_formula
 
 HEADER = ("year", "award_code", "unit_code", "person_name", "decision_number")
 FIRST_YEAR, LAST_YEAR = 1945, 2100
@@ -119,8 +120,11 @@ def _parse_record(number: int, record: list[str]) -> tuple[HistoryRow | None, li
         return None, [Problem(f"rows.{number}", "history.columns",
                               f"Row {number} has {len(record)} values; every row has {len(HEADER)}: "
                               f"{','.join(HEADER)}.")]
+    problems = [Problem(f"rows.{number}.{column}", "history.formula",
+                        f"Row {number}: {column} starts like a spreadsheet formula ({cell.strip()[:20]!r}); "
+                        "type the value itself, without a leading = + - or @.")
+                for column, cell in zip(HEADER, record, strict=True) if looks_like_formula(cell.strip())]
     year_text, award_code, unit_code, person_name, decision_number = (clean(cell) for cell in record)
-    problems = []
     year = int(year_text) if re.fullmatch(r"[0-9]{4}", year_text) else None
     if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
         year = None

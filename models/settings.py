@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     secret_key: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=32)
     access_token_minutes: int = 30
     max_request_bytes: int = 1_048_576
+    # Failed logins allowed per account (since its last success) and per client address within the window;
+    # beyond them the next attempt gets 429 with Retry-After.
+    login_failures_per_account: int = 10
+    login_failures_per_address: int = 100
+    login_window_seconds: int = 900
 
 
 @lru_cache

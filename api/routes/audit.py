@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from api.deps import CurrentPrincipal, SessionDep
 from models.nomination import Transition
 from models.permissions import Action
+from models.spreadsheet_cells import neutralised
 
 router = APIRouter(tags=["audit"])
 COLUMNS = ["id", "nomination_id", "from_state", "to_state", "actor", "on_behalf_of", "client_address", "at", "rule",
@@ -47,6 +48,6 @@ async def export_transitions(
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralised(v) for k, v in row.items()} for row in rows)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="transitions.csv"'})

@@ -1,8 +1,9 @@
 """Logging in, the caller's own account, and their long-lived API tokens."""
 
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlmodel import SQLModel, col, select
 
@@ -10,8 +11,11 @@ from api.auth import create_access_token
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from models.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
 from models.errors import Problem, Unauthorized
-from models.passwords import verify_password
+from models.logins import LoginLimit
+from models.passwords import password_matches
 from models.recording.accounts import grants_of, issue_api_token, revoke_api_token, user_by_name
+from models.recording.logins import note_attempt, refuse_if_throttled
+from models.settings import get_settings
 
 router = APIRouter(tags=["login"])
 
@@ -22,10 +26,21 @@ class AccessToken(SQLModel):
 
 
 @router.post("/login/access-token")
-async def login(form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep) -> AccessToken:
-    """Exchange a login name and password for a short-lived access token."""
+async def login(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, request: Request
+) -> AccessToken:
+    """Exchange a login name and password for a short-lived access token (429 after too many failures)."""
+    address = request.client.host if request.client else ""
+    settings = get_settings()
+    window = timedelta(seconds=settings.login_window_seconds)
+    await refuse_if_throttled(session, form.username, address,
+                              LoginLimit(settings.login_failures_per_account, window),
+                              LoginLimit(settings.login_failures_per_address, window))
     user = await user_by_name(session, form.username)
-    if user is None or not user.is_active or not verify_password(form.password, user.password_hash):
+    matches = await password_matches(form.password, user.password_hash if user is not None else None)
+    succeeded = user is not None and user.is_active and matches
+    await note_attempt(session, form.username, address, succeeded)
+    if user is None or not succeeded:
         raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong."))
     return AccessToken(access_token=create_access_token(user.id))
 
