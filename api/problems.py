@@ -28,7 +28,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "errors": {"type": "array", "items": {
             "type": "object", "required": ["field", "rule", "message"],
             "properties": {"field": {"type": "string"}, "rule": {"type": "string"}, "message": {"type": "string"}},
-        }},
+        }, "maxItems": 50},
+        "error_count": {"type": "integer", "description": "How many problems there are; at most 50 are listed"},
     },
 }
 # Documented on every operation, so clients (and schema-driven tests) know every error is a problem+json.
@@ -38,15 +39,25 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# A request with thousands of wrong rows is answered with the first of them and the count, not a huge body.
+MAX_PROBLEMS_LISTED = 50
+
+
 def problem_response(
     status: int, problems: list[Problem], detail: str = "", headers: dict[str, str] | None = None
 ) -> JSONResponse:
+    listed = problems[:MAX_PROBLEMS_LISTED]
+    if not detail:
+        detail = "; ".join(p.message for p in listed)
+        if len(problems) > len(listed):
+            detail = f"{len(problems)} problems; the first {len(listed)}: {detail}"
     body: dict[str, Any] = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
         "status": status,
-        "detail": detail or "; ".join(p.message for p in problems),
-        "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in problems],
+        "detail": detail,
+        "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in listed],
+        "error_count": len(problems),
     }
     headers = {**({"WWW-Authenticate": "Bearer"} if status == 401 else {}), **(headers or {})}
     return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)

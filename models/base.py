@@ -46,6 +46,13 @@ def enum_field(enum: type[StrEnum], **kwargs: Any) -> Any:
     return Field(sa_type=column_type, **kwargs)
 
 
+# How many rows one request may carry: far above the real cases (a block meeting puts forward tens of candidates;
+# a province's council votes on ~1,100 nominations a year and its Bằng khen decision lists ~700), low enough that
+# checking a request never costs the server more than a moment.
+MAX_BLOCK_ROWS = 1_000  # a meeting's attendance, candidates and tallies; a proposal; a screening
+MAX_PROVINCE_ROWS = 5_000  # a council session's votes; a decision's nominations and strikes
+MAX_COUNCIL_MEMBERS = 100
+MAX_REASON_LENGTH = 5_000
 MAX_ID = 2_147_483_647  # a PostgreSQL INTEGER; larger ids cannot exist, so they are refused as input
 RefId = Annotated[int, PydanticField(ge=1, le=MAX_ID)]
 Count = Annotated[int, PydanticField(ge=0, le=1_000_000)]

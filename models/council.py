@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from models.base import Count, RefId, YearNumber, timestamp_field
+from models.base import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, Count, RefId, YearNumber, timestamp_field
 
 
 class CouncilSession(SQLModel, table=True):
@@ -55,7 +55,8 @@ class CouncilSessionCreate(SQLModel):
     year: YearNumber
     held_on: date
     location: str = Field(max_length=255)
-    members: list[CouncilMemberCreate] = Field(min_length=1, description="Every member of the council")
+    members: list[CouncilMemberCreate] = Field(min_length=1, max_length=MAX_COUNCIL_MEMBERS,
+        description="Every member of the council")
 
 
 class CouncilVoteRecord(SQLModel):
@@ -66,7 +67,7 @@ class CouncilVoteRecord(SQLModel):
 
 
 class CouncilVotesRecord(SQLModel):
-    votes: list[CouncilVoteRecord] = Field(min_length=1)
+    votes: list[CouncilVoteRecord] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
     # Who signs the office's appraisal Tờ trình (Sở Nội vụ) and when; the defaults suit the usual case.
     appraisal_signed_on: date | None = Field(default=None, description="Defaults to the day the council met")
     appraisal_signer_name: str | None = Field(

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
-from models.base import RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
+from models.base import MAX_PROVINCE_ROWS, RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
 from models.enums import DecisionStatus
 
 
@@ -89,7 +89,8 @@ class DecisionCreate(SQLModel):
     council_session_id: RefId
     award_code: str = Field(max_length=60)
     nomination_ids: list[RefId] | None = Field(
-        default=None, description="Defaults to every nomination the session recommended for this award"
+        default=None, max_length=MAX_PROVINCE_ROWS,
+        description="Defaults to every nomination the session recommended for this award"
     )
 
 
@@ -103,7 +104,8 @@ class DecisionSign(SQLModel):
     signer_prefix: str = Field(default="KT. CHỦ TỊCH", max_length=100, description="'KT. CHỦ TỊCH', '' …")
     signer_title: str = Field(default="PHÓ CHỦ TỊCH", min_length=1, max_length=100)
     signer_name: str = Field(min_length=1, max_length=255)
-    declined: list[DeclinedEntry] = Field(default_factory=list, description="Nominations struck out")
+    declined: list[DeclinedEntry] = Field(default_factory=list, max_length=MAX_PROVINCE_ROWS,
+        description="Nominations struck out")
 
 
 class DecisionItemPublic(SQLModel):

@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Field, SQLModel
 
-from models.base import Count, RefId, YearNumber, enum_field, timestamp_field
+from models.base import MAX_BLOCK_ROWS, Count, RefId, YearNumber, enum_field, timestamp_field
 from models.enums import VoteMethod
 from models.facts import DossierFacts
 
@@ -59,8 +59,9 @@ class CandidateCreate(SQLModel):
 class BlockMeetingCreate(BlockMeetingBase):
     block_id: RefId
     year: YearNumber
-    present_unit_ids: list[RefId] = Field(min_length=1, description="Member units present at the meeting")
-    candidates: list[CandidateCreate] = Field(min_length=1)
+    present_unit_ids: list[RefId] = Field(min_length=1, max_length=MAX_BLOCK_ROWS,
+        description="Member units present at the meeting")
+    candidates: list[CandidateCreate] = Field(min_length=1, max_length=MAX_BLOCK_ROWS)
 
 
 class TallyRecord(SQLModel):
@@ -72,7 +73,8 @@ class TallyRecord(SQLModel):
 
 
 class MeetingResultsRecord(SQLModel):
-    tallies: list[TallyRecord] = Field(min_length=1, description="One per candidate of the meeting")
+    tallies: list[TallyRecord] = Field(min_length=1, max_length=MAX_BLOCK_ROWS,
+        description="One per candidate of the meeting")
     next_head_unit_id: RefId = Field(description="Unit elected to head the block next year")
     next_deputy_unit_id: RefId | None = None
     closed_at: time | None = None

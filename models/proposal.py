@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from models.base import RefId, timestamp_field
+from models.base import MAX_BLOCK_ROWS, RefId, timestamp_field
 
 
 class Proposal(SQLModel, table=True):
@@ -38,7 +38,8 @@ class ScreeningResult(SQLModel, table=True):
 class ProposalCreate(SQLModel):
     meeting_id: RefId
     nomination_ids: list[RefId] | None = Field(
-        default=None, description="Defaults to every endorsed or returned nomination of the meeting"
+        default=None, max_length=MAX_BLOCK_ROWS,
+        description="Defaults to every endorsed or returned nomination of the meeting"
     )
     issued_on: date
     signer_name: str = Field(min_length=1, max_length=255)
@@ -65,4 +66,5 @@ class ScreeningEntry(SQLModel):
 
 
 class ScreeningRecord(SQLModel):
-    results: list[ScreeningEntry] = Field(min_length=1, description="One per nomination of the proposal")
+    results: list[ScreeningEntry] = Field(min_length=1, max_length=MAX_BLOCK_ROWS,
+        description="One per nomination of the proposal")

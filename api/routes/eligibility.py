@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Body
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import nominations_public
@@ -21,7 +21,7 @@ router = APIRouter(tags=["eligibility"])
 
 
 class EligibilityCheck(SQLModel):
-    award_code: str
+    award_code: str = Field(max_length=60)
     year: YearNumber
     unit_id: RefId | None = None
     person_id: RefId | None = None

@@ -3,8 +3,7 @@
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Depends, Form, Request, status
 from sqlmodel import SQLModel, col, select
 
 from api.auth import create_access_token
@@ -20,6 +19,17 @@ from models.settings import get_settings
 router = APIRouter(tags=["login"])
 
 
+class LoginForm:
+    """The OAuth2 password form, with its lengths bounded (other OAuth2 fields are accepted and not used)."""
+
+    def __init__(
+        self,
+        username: Annotated[str, Form(min_length=1, max_length=255)],
+        password: Annotated[str, Form(min_length=1, max_length=1024)],
+    ) -> None:
+        self.username, self.password = username, password
+
+
 class AccessToken(SQLModel):
     access_token: str
     token_type: str = "bearer"
@@ -27,7 +37,7 @@ class AccessToken(SQLModel):
 
 @router.post("/login/access-token")
 async def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, request: Request
+    form: Annotated[LoginForm, Depends()], session: SessionDep, request: Request
 ) -> AccessToken:
     """Exchange a login name and password for a short-lived access token (429 after too many failures)."""
     address = request.client.host if request.client else ""

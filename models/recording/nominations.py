@@ -4,7 +4,7 @@ from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.base import RefId
+from models.base import MAX_REASON_LENGTH, RefId
 from models.enums import State
 from models.errors import Conflict, Problem, refuse
 from models.facts import DossierFacts
@@ -19,7 +19,7 @@ class ManualMove(SQLModel):
     """Withdraw, put on hold, or lift a hold (back to the state the nomination was held in)."""
 
     to_state: State
-    reason: str
+    reason: str = Field(max_length=MAX_REASON_LENGTH)
     version: RefId | None = Field(default=None, description="The version you read; or send it as If-Match")
 
 
