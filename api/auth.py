@@ -8,6 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.accounts import User
 from models.audit import Actor
+from models.base import MAX_ID
 from models.errors import Forbidden, NotFound, Problem, Unauthorized
 from models.passwords import API_TOKEN_PREFIX
 from models.permissions import Action, Grant, may
@@ -70,7 +71,8 @@ async def authenticate(session: AsyncSession, token: str | None) -> User:
             raise _unauthorized("Your session has expired; log in again.") from None
         except jwt.InvalidTokenError:
             raise _unauthorized("This access token is not valid; log in again.") from None
-        found = await session.get(User, int(claims["sub"]))
+        subject = str(claims["sub"])
+        found = await session.get(User, int(subject)) if subject.isdigit() and int(subject) <= MAX_ID else None
         if found is None:
             raise _unauthorized("This account no longer exists.")
         user = found

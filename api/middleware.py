@@ -37,17 +37,25 @@ class BodySizeLimit:
             error = self._too_large()
             await problem_response(error.status, error.problems)(scope, receive, send)
             return
+        # Read the whole body first (it is small by then): a limit hit halfway through the app's own reading
+        # would be reported by the framework as a malformed body (400), not as too large (413).
+        messages: list[Message] = []
         received = 0
-
-        async def counted() -> Message:
-            nonlocal received
+        while True:
             message = await receive()
+            messages.append(message)
             received += len(message.get("body", b""))
             if received > self.max_bytes:
-                raise self._too_large()
-            return message
+                error = self._too_large()
+                await problem_response(error.status, error.problems)(scope, receive, send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                break
 
-        await self.app(scope, counted, send)
+        async def replayed() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replayed, send)
 
 
 # Their answers carry a token: stored for replay it would sit readable in the database. A login creates nothing

@@ -6,18 +6,21 @@ from typing import Any
 import httpx
 import jwt
 
+from models.demo import demo_data
 from models.settings import get_settings
 from tests.demo import DemoProvince
 from tests.year import AUDITOR, BLOCK_HEAD, CHAIRMAN_OFFICE, SECRETARY, Year, as_user, hold_meeting
 
-ADMIN, OTHER_HEAD = "admin", "truongkhoi.vhxh"
-CALLERS = ["anonymous", "expired", "revoked", ADMIN, BLOCK_HEAD, OTHER_HEAD, SECRETARY, CHAIRMAN_OFFICE, AUDITOR]
+ADMIN, OTHER_HEAD, NO_ROLE = "admin", "truongkhoi.vhxh", "chua.phan.quyen"  # the last: an account not yet granted
+CALLERS = ["anonymous", "expired", "revoked", ADMIN, BLOCK_HEAD, OTHER_HEAD, SECRETARY, CHAIRMAN_OFFICE, AUDITOR,
+           NO_ROLE]
 UNAUTHENTICATED = {"anonymous": 401, "expired": 401, "revoked": 401}
 
 
 def expect(default: int, **by_caller: int) -> dict[str, int]:
-    """Expected status per caller: unauthenticated ones always 401, the named ones as given, others default."""
-    named = {c.replace("__", "."): s for c, s in by_caller.items()}
+    """Expected status per caller: unauthenticated ones always 401, the named ones as given, an account with no
+    role 403 unless named, others default."""
+    named = {NO_ROLE: 403} | {c.replace("__", "."): s for c, s in by_caller.items()}
     return {c: UNAUTHENTICATED.get(c, named.get(c, default)) for c in CALLERS}
 
 
@@ -29,6 +32,9 @@ async def caller_headers(http: httpx.AsyncClient, admin_headers: dict[str, str])
     assert revoked.status_code == 200 and revoked.json()["revoked_at"]
     headers = {"anonymous": {"Authorization": ""}, "expired": {"Authorization": f"Bearer {expired}"},
                "revoked": {"Authorization": f"Bearer {token['token']}"}}
+    created = await http.post("/users", headers=admin_headers, json={
+        "username": NO_ROLE, "full_name": "Nguyễn Văn Mới", "password": demo_data()["accounts"]["password"]})
+    assert created.status_code == 201, created.text
     for username in CALLERS[3:]:
         headers[username] = await as_user(http, username)
     return headers
@@ -47,11 +53,11 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
     read_block = expect(200, **{"truongkhoi__vhxh": 404})
     read_province = expect(404, **{"truongkhoi__kinhte": 403, "truongkhoi__vhxh": 403})
     return [
-        ("GET", "/awards", None, expect(200)),
-        ("GET", "/blocks?year=2026", None, expect(200)),
+        ("GET", "/awards", None, expect(200, chua__phan__quyen=200)),
+        ("GET", "/blocks?year=2026", None, expect(200, chua__phan__quyen=200)),
         ("GET", "/units", None, expect(200)),
         ("GET", "/people", None, expect(200)),
-        ("GET", "/me", None, expect(200)),
+        ("GET", "/me", None, expect(200, chua__phan__quyen=200)),
         ("POST", "/meetings", bad_meeting, expect(403, truongkhoi__kinhte=422, truongkhoi__vhxh=404)),
         ("GET", f"/meetings/{meeting}", None, read_block),
         ("POST", f"/meetings/{meeting}/results", {"tallies": [{"nomination_id": nid, "votes_for": 1,
@@ -60,7 +66,7 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
         ("POST", "/proposals", {"meeting_id": meeting, "nomination_ids": [year.candidates["flag_sxd"]],
                                 "issued_on": "2026-12-16", "signer_name": "x", "signer_title": "x"},
          expect(403, truongkhoi__kinhte=409, truongkhoi__vhxh=404)),
-        ("GET", "/proposals/999", None, expect(404)),
+        ("GET", "/proposals/999", None, expect(404, chua__phan__quyen=404)),  # no such proposal, for anyone
         ("POST", "/proposals/999/screening", {"results": [{"nomination_id": nid, "eligible": True}]},
          expect(403, thuky__hoidong=404)),
         ("POST", "/council-sessions", council, expect(403, thuky__hoidong=422)),
@@ -150,3 +156,19 @@ async def test_a_block_head_lists_only_the_nominations_of_the_block_they_head(
     assert sorted(n["id"] for n in own.json()) == sorted(year.candidates.values())
     assert own.headers["X-Total-Count"] == str(len(year.candidates))
     assert other.json() == [] and other.headers["X-Total-Count"] == "0"
+
+
+async def test_a_block_head_reads_the_units_and_staff_of_their_own_block_only(
+    anonymous: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    blocks = (await anonymous.get("/blocks", params={"year": 2026},
+                                  headers=await as_user(anonymous, SECRETARY))).json()
+    members = {b["code"]: {m["unit_id"] for m in b["members"]} for b in blocks}
+    for head, block in ((BLOCK_HEAD, "KHOI-KINH-TE"), (OTHER_HEAD, "KHOI-VAN-HOA-XA-HOI")):
+        headers = await as_user(anonymous, head)
+        units = (await anonymous.get("/units", headers=headers)).json()
+        people = (await anonymous.get("/people", headers=headers)).json()
+        assert {u["id"] for u in units} == members[block]
+        assert people and {p["unit_id"] for p in people} <= members[block]
+    everyone = (await anonymous.get("/people", headers=await as_user(anonymous, SECRETARY))).json()
+    assert len(everyone) == len(demo.people)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, QueryId, SessionDep
+from api.scope import headed_member_units
 from models.catalogue import Award, AwardPublic
 from models.organisation import (
     BlockMemberPublic,
@@ -42,13 +43,20 @@ async def list_blocks(
 
 
 @router.get("/units")
-async def list_units(session: SessionDep, _: CurrentPrincipal) -> list[UnitPublic]:
-    return [UnitPublic.model_validate(u) for u in (await session.exec(select(Unit).order_by(col(Unit.id)))).all()]
+async def list_units(session: SessionDep, principal: CurrentPrincipal) -> list[UnitPublic]:
+    """Every unit for the province's roles; for a block head, the member units of the blocks they head."""
+    query = select(Unit).order_by(col(Unit.id))
+    if (members := headed_member_units(principal)) is not None:
+        query = query.where(col(Unit.id).in_(members))
+    return [UnitPublic.model_validate(u) for u in (await session.exec(query)).all()]
 
 
 @router.get("/people")
-async def list_people(session: SessionDep, _: CurrentPrincipal, unit_id: QueryId = None) -> list[PersonPublic]:
+async def list_people(session: SessionDep, principal: CurrentPrincipal, unit_id: QueryId = None) -> list[PersonPublic]:
+    """Staff who can be nominated; a block head sees the staff of the member units of the blocks they head."""
     query = select(Person).order_by(col(Person.id))
+    if (members := headed_member_units(principal)) is not None:
+        query = query.where(col(Person.unit_id).in_(members))
     if unit_id is not None:
         query = query.where(Person.unit_id == unit_id)
     return [PersonPublic.model_validate(p) for p in (await session.exec(query)).all()]

@@ -3,17 +3,18 @@
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
-from sqlalchemy import false, or_
-from sqlmodel import and_, col, select
+from sqlalchemy import or_
+from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, QueryId, QueryYear, SessionDep
+from api.scope import headed_member_units
 from models.base import MAX_ID
 from models.catalogue import Award
 from models.history import AwardHistoryEntry, HistoryImportPublic
 from models.nomination import AwardRecord
-from models.organisation import BlockMembership, Person, Unit
+from models.organisation import Person, Unit
 from models.permissions import Action
 from models.queries import count_rows, has_award_code, unit_or_its_people
 from models.recording.history import import_history
@@ -40,12 +41,9 @@ async def import_csv(
 def visible_to(principal: Principal, query: SelectOfScalar[AwardRecord]) -> SelectOfScalar[AwardRecord]:
     """The province's roles read every record; a block head, the records of the member units (and their
     people) of the blocks and years they head."""
-    if principal.covers_province():
+    members = headed_member_units(principal)
+    if members is None:
         return query
-    if not principal.block_years():
-        principal.require(Action.READ_PROVINCE)  # no role that reads award history at all: 403
-    scopes = [and_(BlockMembership.block_id == b, BlockMembership.year == y) for b, y in principal.block_years()]
-    members = select(BlockMembership.unit_id).where(or_(false(), *scopes))
     people = select(Person.id).where(col(Person.unit_id).in_(members))
     return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
 
