@@ -24,6 +24,13 @@ class User(UserBase, table=True):
     created_at: datetime = timestamp_field()
 
 
+class UserUpdate(SQLModel):
+    """What an administrator changes on an account: its name, or whether it may log in at all."""
+
+    full_name: str | None = Field(default=None, min_length=1, max_length=255)
+    is_active: bool | None = Field(default=None, description="false: every login and token of it is refused")
+
+
 class UserCreate(UserBase):
     password: str = Field(min_length=10, max_length=128)
 
@@ -36,10 +43,14 @@ class GrantBase(SQLModel):
 
 
 class RoleGrant(GrantBase, table=True):
+    """A role given to a user; revoking it keeps the row, so who could act when stays explainable."""
+
     id: int = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     created_by: str = Field(max_length=64)
     created_at: datetime = timestamp_field()
+    revoked_at: datetime | None = optional_timestamp_field()
+    revoked_by: str | None = Field(default=None, max_length=64)
 
 
 class GrantCreate(GrantBase):
@@ -49,6 +60,10 @@ class GrantCreate(GrantBase):
 
 class GrantPublic(GrantBase):
     id: int
+    created_by: str
+    created_at: datetime
+    revoked_at: datetime | None
+    revoked_by: str | None
 
 
 class UserPublic(UserBase):

@@ -30,8 +30,8 @@ async def row_counts() -> dict[str, int]:
 
 async def refused(http: httpx.AsyncClient, path: str, body: Any, status: int, field: str, rule: str,
                   user: str | None = BLOCK_HEAD) -> dict[str, Any]:
+    headers = await as_user(http, user) if user else {"Authorization": ""}  # logging in is recorded: first
     before = await row_counts()
-    headers = await as_user(http, user) if user else {"Authorization": ""}
     response = await http.post(path, json=body, headers=headers)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"

@@ -93,6 +93,8 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
          expect(403, admin=409)),
         ("GET", "/users", None, expect(403, admin=200)),
         ("POST", "/users/1/grants", {"role": "block_head"}, expect(403, admin=422)),
+        ("DELETE", "/users/1/grants/999", None, expect(403, admin=404)),
+        ("PATCH", "/users/1", {"full_name": "Quản trị hệ thống"}, expect(403, admin=200)),
         ("POST", "/delegations", {"delegate_username": "nobody", "principal_username": "admin",
                                   "starts_on": "2026-01-01", "ends_on": "2026-12-31", "reason": "x"},
          expect(403, admin=422)),

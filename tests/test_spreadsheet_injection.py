@@ -39,6 +39,7 @@ async def test_reasons_that_look_like_formulas_export_as_text(client: httpx.Asyn
 async def test_an_import_with_a_formula_cell_is_refused_and_imports_nothing(
     client: httpx.AsyncClient, demo: DemoProvince
 ) -> None:
+    await as_user(client, SECRETARY)  # logging in is recorded: before counting
     before = await row_counts()
     response = await upload(client, HEADER + (
         "2024,TAP_THE_LAO_DONG_XUAT_SAC,SCT,,=HYPERLINK(\"http://x\")\n"

@@ -12,9 +12,10 @@ from models.accounts import (
     User,
     UserCreate,
     UserPublic,
+    UserUpdate,
 )
 from models.permissions import Action
-from models.recording.accounts import create_user, delegate, grant_role, grants_of
+from models.recording.accounts import create_user, delegate, grant_role, grants_of, revoke_grant, update_user
 
 router = APIRouter(tags=["accounts"])
 
@@ -46,6 +47,26 @@ async def grant(user_id: PathId, data: GrantCreate, session: SessionDep, princip
     row = await grant_role(session, user_id, data, principal.actor)
     await session.commit()
     return GrantPublic.model_validate(row)
+
+
+@router.delete("/users/{user_id}/grants/{grant_id}")
+async def revoke(
+    user_id: PathId, grant_id: PathId, session: SessionDep, principal: CurrentPrincipal
+) -> GrantPublic:
+    """Take a role back; the grant stays listed with when and by whom it was revoked."""
+    principal.require(Action.MANAGE_ACCOUNTS)
+    row = await revoke_grant(session, user_id, grant_id, principal.actor)
+    await session.commit()
+    return GrantPublic.model_validate(row)
+
+
+@router.patch("/users/{user_id}")
+async def update(user_id: PathId, data: UserUpdate, session: SessionDep, principal: CurrentPrincipal) -> UserPublic:
+    """Rename an account, or disable it: a disabled account's logins, sessions and API tokens are refused."""
+    principal.require(Action.MANAGE_ACCOUNTS)
+    user = await update_user(session, user_id, data, principal.actor)
+    await session.commit()
+    return await user_public(session, user)
 
 
 @router.post("/delegations", status_code=status.HTTP_201_CREATED)

@@ -5,7 +5,16 @@ from datetime import date
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.accounts import ApiToken, Delegation, DelegationCreate, GrantCreate, RoleGrant, User, UserCreate
+from models.accounts import (
+    ApiToken,
+    Delegation,
+    DelegationCreate,
+    GrantCreate,
+    RoleGrant,
+    User,
+    UserCreate,
+    UserUpdate,
+)
 from models.audit import Actor
 from models.base import utc_now
 from models.errors import Conflict, NotFound, Problem, refuse
@@ -13,6 +22,7 @@ from models.organisation import EmulationBlock
 from models.passwords import hash_password, new_api_token, token_digest
 from models.permissions import BLOCK_SCOPED, Grant
 from models.recording.common import get_or_404
+from models.recording.locks import serialize_on
 
 
 async def user_by_name(session: AsyncSession, username: str) -> User | None:
@@ -29,26 +39,58 @@ async def create_user(session: AsyncSession, data: UserCreate, actor: Actor, pas
 
 
 async def grant_role(session: AsyncSession, user_id: int, data: GrantCreate, actor: Actor) -> RoleGrant:
-    await get_or_404(session, User, user_id, "user_id")
+    await serialize_on(session, User, user_id, "user_id")  # the same grant given twice at once: once
     if data.role in BLOCK_SCOPED:
         if data.block_id is None or data.year is None:
             raise refuse("block_id", "grant.block_scope", "A block head's role names the block and the year.")
         await get_or_404(session, EmulationBlock, data.block_id, "block_id")
     elif data.block_id is not None or data.year is not None:
         raise refuse("block_id", "grant.province_scope", f"The role {data.role.value} covers the whole province.")
+    wanted = Grant(data.role, data.block_id, data.year)
+    if any(_as_grant(g) == wanted for g in await grants_of(session, user_id) if g.revoked_at is None):
+        raise Conflict(Problem("role", "grant.once", "The user already holds this role for this scope."))
     grant = RoleGrant(user_id=user_id, **data.model_dump(), created_by=actor.username)
     session.add(grant)
     await session.flush()
     return grant
 
 
+async def revoke_grant(session: AsyncSession, user_id: int, grant_id: int, actor: Actor) -> RoleGrant:
+    """Take a role back from now on; revoking one already revoked changes nothing."""
+    await serialize_on(session, User, user_id, "user_id")
+    grant = await session.get(RoleGrant, grant_id)
+    if grant is None or grant.user_id != user_id:
+        raise NotFound(Problem("grant_id", "exists", f"User {user_id} has no grant {grant_id}."))
+    if grant.revoked_at is None:
+        grant.revoked_at, grant.revoked_by = utc_now(), actor.username
+        session.add(grant)
+        await session.flush()
+    return grant
+
+
+async def update_user(session: AsyncSession, user_id: int, data: UserUpdate, actor: Actor) -> User:
+    user = await get_or_404(session, User, user_id, "user_id")
+    if data.is_active is False and user.username == actor.username:
+        raise refuse("is_active", "user.not_self", "An administrator cannot disable their own account.")
+    user.sqlmodel_update(data.model_dump(exclude_unset=True, exclude_none=True))
+    session.add(user)
+    await session.flush()
+    return user
+
+
+def _as_grant(row: RoleGrant) -> Grant:
+    return Grant(row.role, row.block_id, row.year)
+
+
 async def grants_of(session: AsyncSession, user_id: int) -> list[RoleGrant]:
+    """Every grant the user was given, revoked ones included."""
     query = select(RoleGrant).where(RoleGrant.user_id == user_id).order_by(col(RoleGrant.id))
     return list((await session.exec(query)).all())
 
 
 async def grant_set(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
-    return tuple(Grant(g.role, g.block_id, g.year) for g in await grants_of(session, user_id))
+    """The grants the user acts with now."""
+    return tuple(_as_grant(g) for g in await grants_of(session, user_id) if g.revoked_at is None)
 
 
 async def delegate(session: AsyncSession, data: DelegationCreate, actor: Actor) -> Delegation:
