@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, time
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import MAX_BLOCK_ROWS, Count, RefId, YearNumber, enum_field, timestamp_field
@@ -24,6 +25,9 @@ class BlockMeetingBase(SQLModel):
 
 
 class BlockMeeting(BlockMeetingBase, table=True):
+    # A block holds one year-end meeting per emulation year (its minutes are the basis of the year's proposals).
+    __table_args__ = (UniqueConstraint("block_id", "year", name="uq_blockmeeting_block_year"),)
+
     id: int = Field(default=None, primary_key=True)
     next_head_unit_id: int | None = Field(default=None, foreign_key="unit.id")
     next_deputy_unit_id: int | None = Field(default=None, foreign_key="unit.id")

@@ -58,7 +58,7 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
         ("GET", "/units", None, expect(200)),
         ("GET", "/people", None, expect(200)),
         ("GET", "/me", None, expect(200, chua__phan__quyen=200)),
-        ("POST", "/meetings", bad_meeting, expect(403, truongkhoi__kinhte=422, truongkhoi__vhxh=404)),
+        ("POST", "/meetings", bad_meeting, expect(403, truongkhoi__kinhte=409, truongkhoi__vhxh=404)),
         ("GET", f"/meetings/{meeting}", None, read_block),
         ("POST", f"/meetings/{meeting}/results", {"tallies": [{"nomination_id": nid, "votes_for": 1,
                                                                 "votes_against": 0}], "next_head_unit_id": 1},

@@ -58,14 +58,14 @@ async def test_one_idempotency_key_creates_one_meeting_however_often_it_is_sent(
     client: httpx.AsyncClient, demo: DemoProvince
 ) -> None:
     year = Year()
-    await open_meeting(client, demo, year)  # one meeting exists already
+    await open_meeting(client, demo, year)  # one meeting exists already, in another block
     meeting = (await client.get(f"/meetings/{year.meeting_id}")).json()["meeting"]
     body: dict[str, Any] = {k: v for k, v in meeting.items() if k in (
         "block_id", "year", "held_on", "opened_at", "location", "chair_name", "chair_title", "secretary_name",
         "secretary_title", "method")}
-    body.update(present_unit_ids=[demo.units["SCT"]], candidates=[
-        {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": demo.units["SKHCN"]}])
-    headers = {**await as_user(client, BLOCK_HEAD), "Idempotency-Key": "hop-khoi-2026-lan-2"}
+    body.update(block_id=demo.blocks["KHOI-VAN-HOA-XA-HOI"], present_unit_ids=[demo.units["SGDDT"]],
+                candidates=[{"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": demo.units["SYT"]}])
+    headers = {**await as_user(client, "truongkhoi.vhxh"), "Idempotency-Key": "hop-khoi-vhxh-2026"}
     responses = await asyncio.gather(*(client.post("/meetings", headers=headers, json=body) for _ in range(20)))
     statuses = Counter(r.status_code for r in responses)
     assert statuses[201] >= 1 and set(statuses) <= {201, 409}, statuses
@@ -78,3 +78,21 @@ async def test_one_idempotency_key_creates_one_meeting_however_often_it_is_sent(
     reused = await client.post("/meetings", headers=headers, json={**body, "location": "Nơi khác"})
     assert reused.status_code == 422 and reused.json()["errors"][0]["rule"] == "idempotency.key_reused"
     assert await meeting_count() == 2
+
+
+async def test_a_block_opens_one_year_end_meeting_a_year(client: httpx.AsyncClient, demo: DemoProvince) -> None:
+    year = Year()
+    await open_meeting(client, demo, year)
+    meeting = (await client.get(f"/meetings/{year.meeting_id}")).json()["meeting"]
+    body: dict[str, Any] = {k: v for k, v in meeting.items() if k in (
+        "block_id", "year", "held_on", "opened_at", "location", "chair_name", "chair_title", "secretary_name",
+        "secretary_title", "method")}
+    body.update(present_unit_ids=[demo.units["SCT"]], candidates=[
+        {"award_code": "BANG_KHEN_CT_TAP_THE", "unit_id": demo.units["SKHCN"]}])
+    headers = await as_user(client, BLOCK_HEAD)
+    responses = await asyncio.gather(*(client.post("/meetings", headers=headers, json=body) for _ in range(20)))
+    assert Counter(r.status_code for r in responses) == {409: 20}
+    assert {r.json()["errors"][0]["rule"] for r in responses} == {"meeting.once"}
+    assert await meeting_count() == 1
+    next_year = await client.post("/meetings", headers=headers, json={**body, "year": 2027})
+    assert next_year.status_code != 409, "the next year is another meeting"

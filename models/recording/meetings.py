@@ -6,7 +6,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.audit import Actor
 from models.catalogue import Award, block_quorum
 from models.enums import RecipientKind, StageKind, State
-from models.errors import DomainError, Problem, refuse
+from models.errors import Conflict, DomainError, Problem, refuse
 from models.meeting import (
     BallotTally,
     BlockMeeting,
@@ -33,7 +33,13 @@ from models.votes import Tally, tally_problems
 
 
 async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor: Actor) -> BlockMeeting:
-    await get_or_404(session, EmulationBlock, data.block_id, "block_id")
+    await serialize_on(session, EmulationBlock, data.block_id, "block_id")  # the meeting opened twice at once: once
+    held = (await session.exec(select(BlockMeeting).where(
+        BlockMeeting.block_id == data.block_id, BlockMeeting.year == data.year))).first()
+    if held is not None:
+        raise Conflict(Problem("year", "meeting.once",
+                               f"Block {data.block_id} already opened its year-end meeting for {data.year} "
+                               f"(meeting {held.id}, {held.held_on:%d/%m/%Y})."))
     member_ids = {m.unit_id for m in await members_of(session, data.block_id, data.year)}
     if not member_ids:
         raise refuse("year", "block.members", f"Block {data.block_id} has no members in {data.year}.")
