@@ -27,6 +27,7 @@ from api.routes import (
     proposals,
     quotas,
     register,
+    stages,
 )
 from flows.reconciler import reconcile_stages
 from models.settings import StageRunner, get_settings
@@ -68,7 +69,7 @@ def create_app() -> FastAPI:
     app.add_middleware(IdempotencyKeys)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
-                   register, eligibility, history, quotas):
+                   register, eligibility, history, quotas, stages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     @app.get("/health", tags=["health"])

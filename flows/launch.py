@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from prefect import tags
 from prefect.deployments.flow_runs import arun_deployment
+from sqlalchemy.exc import DataError, IntegrityError
 
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
 from models.db import open_session
@@ -36,9 +37,18 @@ async def stage_tags(stage: Stage) -> list[str]:
     return names
 
 
+# Errors no retry can cure: the stage's own data breaks a rule of the database.
+PERMANENT_ERRORS = (IntegrityError, DataError)
+
+
 async def run_stage(stage_id: int) -> StageLaunch:
     async with open_session() as session:
         stage = await session.get_one(Stage, stage_id)
+        if stage.status != StageStatus.RECORDED:
+            return StageLaunch(stage_id, stage.status, stage.last_error)
+        if stage.attempts >= get_settings().stage_max_attempts:
+            await _note_error(stage_id, f"Gave up after {stage.attempts} attempts. {stage.last_error}", failed=True)
+            return await stage_status(stage_id)
         stage.attempts += 1
         session.add(stage)
         await session.commit()
@@ -54,14 +64,16 @@ async def run_stage(stage_id: int) -> StageLaunch:
                 await flow_fn(stage.subject_id)
     except Exception as error:  # the stage stays recorded; the reconciler will run it again
         log.exception("Stage %s (%s %s) did not finish", stage.id, stage.kind.value, stage.subject_id)
-        await _note_error(stage_id, f"{type(error).__name__}: {error}")
+        await _note_error(stage_id, f"{type(error).__name__}: {error}", failed=isinstance(error, PERMANENT_ERRORS))
     return await stage_status(stage_id)
 
 
-async def _note_error(stage_id: int, message: str) -> None:
+async def _note_error(stage_id: int, message: str, failed: bool = False) -> None:
     async with open_session() as session:
         stage = await session.get_one(Stage, stage_id)
         stage.last_error = message[:2000]
+        if failed and stage.status == StageStatus.RECORDED:
+            stage.status = StageStatus.FAILED
         session.add(stage)
         await session.commit()
 

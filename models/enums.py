@@ -48,6 +48,9 @@ class StageKind(StrEnum):
 class StageStatus(StrEnum):
     RECORDED = "recorded"  # the person's input is stored; the automated part has not finished
     COMPLETED = "completed"
+    # The flow cannot finish it as things stand (it breaks a constraint, or failed every attempt): the
+    # reconciler leaves it alone and an administrator looks at last_error, puts it right, and retries it.
+    FAILED = "failed"
 
 
 class DecisionStatus(StrEnum):

@@ -31,6 +31,7 @@ class Action(StrEnum):
     EXPORT_AUDIT = "export_audit"
     MANAGE_DOCUMENTS = "manage_documents"  # corrections of issued documents, voiding numbers
     IMPORT_HISTORY = "import_history"  # past years' award decisions, from a CSV file
+    RETRY_STAGE = "retry_stage"  # run a failed stage's flow again
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -51,6 +52,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EXPORT_AUDIT: frozenset({Role.ADMINISTRATOR, Role.AUDITOR}),
     Action.MANAGE_DOCUMENTS: frozenset({Role.COUNCIL_SECRETARY}),
     Action.IMPORT_HISTORY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
+    Action.RETRY_STAGE: frozenset({Role.ADMINISTRATOR}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     # A stage the API recorded is left to its own flow for this long before the reconciler takes it over.
     reconcile_grace_seconds: int = 60
     reconcile_interval_seconds: int = 300
+    # A stage whose flow failed this many times is marked failed rather than retried for ever.
+    stage_max_attempts: int = 5
     # Names a point at which a stage flow kills its own process; used to prove crash recovery.
     failpoint: str = ""
     host: str = "127.0.0.1"

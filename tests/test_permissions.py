@@ -86,6 +86,7 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
          expect(403, thuky__hoidong=422)),
         ("GET", f"/documents/{minutes}/pdf", None, read_block),
         ("GET", "/stages", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        ("POST", "/stages/999/retry", None, expect(403, admin=404)),
         ("GET", "/numbers?year=2026", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
         ("POST", "/numbers/void", {"number": "99/QĐ-UBND", "year": 2026, "reason": "Cấp nhầm"},
          expect(403, thuky__hoidong=404)),

@@ -1,17 +1,14 @@
 """Generated documents and the stages that produced them."""
 
-from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Response
-from sqlmodel import col, select
+from fastapi import APIRouter, Response
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.enums import StageStatus
 from models.permissions import Action
 from models.recording.common import get_or_404
-from models.stage import Document, Stage, StagePublic
+from models.stage import Document, Stage
 
 router = APIRouter(tags=["documents"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,18 +32,3 @@ async def download(document_id: PathId, session: SessionDep, principal: CurrentP
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(document.filename)}",
         "ETag": f'"{document.sha256}"',
     })
-
-
-@router.get("/stages")
-async def list_stages(
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    status: StageStatus | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[StagePublic]:
-    """Stages the API recorded; `status=recorded` lists those whose flow has not finished (yet)."""
-    principal.require(Action.READ_PROVINCE)
-    query = select(Stage).order_by(col(Stage.id)).limit(limit)
-    if status is not None:
-        query = query.where(Stage.status == status)
-    return [StagePublic.model_validate(s) for s in (await session.exec(query)).all()]

@@ -49,7 +49,7 @@ async def _placed(
     pending = set((await session.exec(
         select(ProposalItem.nomination_id)
         .join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == ProposalItem.proposal_id))
-        .where(col(ProposalItem.nomination_id).in_(ids), Stage.status == StageStatus.RECORDED)
+        .where(col(ProposalItem.nomination_id).in_(ids), Stage.status != StageStatus.COMPLETED)
     )).all())
     held_from = await _held_from(session, [n.id for n in nominations if n.state == State.ON_HOLD])
     return [Placed(n.state, held_from.get(n.id), n.id in pending) for n in nominations]
