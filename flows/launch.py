@@ -10,6 +10,7 @@ from prefect import tags
 from prefect.deployments.flow_runs import arun_deployment
 from sqlalchemy.exc import DataError, IntegrityError
 
+from flows.monitoring import installation_tag
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
 from models.db import open_session
 from models.enums import StageStatus
@@ -29,7 +30,7 @@ class StageLaunch:
 
 async def stage_tags(stage: Stage) -> list[str]:
     """Tags an administrator filters flow runs by: block, year, and the object the stage processed."""
-    names = [f"year:{stage.year}", f"{stage.kind.value}:{stage.subject_id}"]
+    names = [await installation_tag(), f"year:{stage.year}", f"{stage.kind.value}:{stage.subject_id}"]
     async with open_session() as session:
         if stage.block_id is not None:
             block = await session.get_one(EmulationBlock, stage.block_id)

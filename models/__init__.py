@@ -5,6 +5,7 @@ from models.catalogue import Award
 from models.council import CouncilMember, CouncilSession, CouncilVote
 from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
 from models.history import HistoryImport
+from models.installation import Installation
 from models.logins import LoginAttempt
 from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.nomination import AwardRecord, FactsRevision, Nomination, Transition
@@ -30,6 +31,7 @@ __all__ = [
     "FactsRevision",
     "HistoryImport",
     "IdempotentResponse",
+    "Installation",
     "IssuedNumber",
     "LoginAttempt",
     "MeetingAttendance",

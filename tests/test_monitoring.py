@@ -1,21 +1,40 @@
 """From a nomination to the Prefect runs that processed it, and from a run back to its nominations."""
 
+import shutil
+from pathlib import Path
+
 import httpx
 
-from tests.demo import DemoProvince
+from models.db import get_engine, make_async_engine, use_engine
+from tests.demo import DemoProvince, load_demo
 from tests.year import Year, hold_meeting
 
 
-async def test_a_nomination_leads_to_its_flow_runs_and_a_run_leads_back(
-    client: httpx.AsyncClient, demo: DemoProvince
+async def the_same_year_in_another_database(http: httpx.AsyncClient, template: Path, folder: Path) -> None:
+    """Another installation sharing this Prefect: its meeting and runs carry the same ids and tags as ours."""
+    ours = get_engine()
+    copy = folder / "another-installation.db"
+    shutil.copy(template, copy)
+    theirs = make_async_engine(f"sqlite:///{copy}")
+    use_engine(theirs)
+    try:
+        await hold_meeting(http, await load_demo(), Year())
+    finally:
+        use_engine(ours)
+        await theirs.dispose()
+
+
+async def test_a_nomination_leads_to_its_own_flow_runs_and_a_run_leads_back(
+    client: httpx.AsyncClient, demo: DemoProvince, sqlite_template: Path, tmp_path: Path
 ) -> None:
     year = Year()
     await hold_meeting(client, demo, year)
+    await the_same_year_in_another_database(client, sqlite_template, tmp_path)
     nid = year.candidates["flag_sct"]
     detail = (await client.get(f"/nominations/{nid}")).json()
     [run_id] = detail["flow_run_ids"]
-    # The test harness's Prefect outlives each test's database, so runs of earlier tests share these tags.
     runs = {r["id"]: r for r in (await client.get(f"/nominations/{nid}/flow-runs")).json()}
+    assert list(runs) == [run_id], "only this installation's runs, though the other's carry the same stage tags"
     run = runs[run_id]
     assert (run["name"], run["state"]) == (f"tally-meeting-{year.meeting_id}", "Completed")
     assert {"tdkt", "year:2026", "block:KHOI-KINH-TE", f"meeting_tally:{year.meeting_id}"} <= set(run["flow_run_tags"])
