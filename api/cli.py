@@ -146,6 +146,7 @@ def reconcile(args: argparse.Namespace) -> None:
 def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
+    from api.prefect_server import embedded_prefect_server
     from models.settings import get_settings
 
     migrate(args)
@@ -153,8 +154,11 @@ def serve(args: argparse.Namespace) -> None:
         demo(args)
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
-    print(f"API docs: http://{host}:{port}/docs   (stage runner: {settings.stage_runner.value})")
-    uvicorn.run("api.main:app", host=host, port=port, log_level="info")
+    with embedded_prefect_server(settings.prefect_ui_port) as prefect_ui:
+        if prefect_ui is not None:
+            print(f"Prefect UI: {prefect_ui}   (flow runs of the stages)")
+        print(f"API docs: http://{host}:{port}/docs   (stage runner: {settings.stage_runner.value})")
+        uvicorn.run("api.main:app", host=host, port=port, log_level="info")
 
 
 def main(argv: list[str] | None = None) -> None:

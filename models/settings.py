@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # Names a point at which a stage flow kills its own process; used to prove crash recovery.
     failpoint: str = ""
     host: str = "127.0.0.1"
+    # Without PREFECT_API_URL, `tdkt serve` starts Prefect's server (and UI) here; a free port if it is taken.
+    prefect_ui_port: int = 4200
     port: int = 8000
     # LibreOffice converts issued .docx to PDF (GET /documents/{id}/pdf); a name on PATH or a full path.
     soffice: str = "soffice"

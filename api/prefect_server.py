@@ -1,0 +1,81 @@
+"""The embedded default's own Prefect server: started by `tdkt serve`, gone when it goes, however it goes.
+
+Prefect's ephemeral API would start the same server lazily, but it stops it only from an atexit hook, and
+`tdkt serve` ends by SIGTERM (uvicorn re-raises it after shutting down, so atexit hooks never run) or by kill -9:
+the server then stayed behind. Here the server is a child that the kernel signals when its parent dies
+(PR_SET_PDEATHSIG), and administrators get Prefect's UI on a known address.
+"""
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import prefect
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """Run in the child before it starts: ask for SIGTERM when the parent dies (Linux), or go now if it did."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _port(preferred: int) -> int:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", preferred))
+        except OSError:
+            probe.bind(("127.0.0.1", 0))  # the usual port is taken (another Prefect server?): any free one
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_healthy(process: subprocess.Popen[bytes], api_url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Prefect's server exited with code {process.returncode} while starting.")
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(f"{api_url}/health", timeout=1).status_code == 200:
+                return
+        time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError(f"Prefect's server did not answer at {api_url} within {timeout:.0f} s.")
+
+
+@contextlib.contextmanager
+def embedded_prefect_server(preferred_port: int, timeout: float = 90) -> Iterator[str | None]:
+    """Start Prefect's server (with its UI) unless PREFECT_API_URL names one; yields the UI address, or None."""
+    if PREFECT_API_URL.value():
+        yield None
+        return
+    port = _port(preferred_port)
+    address = f"http://127.0.0.1:{port}"
+    env = {**os.environ, **get_current_settings().to_environment_variables(exclude_unset=True),
+           "PREFECT_UI_API_URL": f"{address}/api"}
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent), "--factory",
+               "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning", "--lifespan", "on"]
+    parent = os.getpid()
+    process = subprocess.Popen(command, env=env, preexec_fn=lambda: _die_with_parent(parent))
+    try:
+        _wait_until_healthy(process, f"{address}/api", timeout)
+        with temporary_settings(updates={PREFECT_API_URL: f"{address}/api"}):
+            yield address
+    finally:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+        if process.poll() is None:
+            process.kill()
