@@ -50,9 +50,12 @@ def current_flow_run_id() -> str | None:
     return str(run_id) if run_id else None
 
 
-def failpoint(name: str) -> None:
-    """Kill this process here when the settings name this point: how tests prove a crash loses nothing."""
-    if get_settings().failpoint == name:
+def failpoint(kind: StageKind, point: str) -> None:
+    """Kill this process here when the settings name this point: how tests prove a crash loses nothing.
+
+    Every stage passes the same points, named '<stage kind>.<point>': after_recording (the person's input is
+    committed, no flow has run), after_moves, after_document, before_completion."""
+    if get_settings().failpoint == f"{kind.value}.{point}":
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -75,7 +78,8 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
                 await move(session, p.nomination, p.target, p.facts, actor=stage.actor, evidence=p.evidence,
                            stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
-        return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
+    failpoint(kind, "after_moves")
+    return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
 
 
 @task(cache_policy=NO_CACHE)
@@ -95,11 +99,13 @@ async def store_stage_document(
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
                              content=content, created_by=stage.recorded_by))
         await session.commit()
-        return sha256
+    failpoint(kind, "after_document")
+    return sha256
 
 
 @task(cache_policy=NO_CACHE)
 async def complete_stage(kind: StageKind, subject_id: int) -> None:
+    failpoint(kind, "before_completion")
     async with open_session() as session:
         stage = await load_stage(session, kind, subject_id)
         if stage.status == StageStatus.COMPLETED:

@@ -11,7 +11,6 @@ from docx_templates import DocumentKind
 from flows.common import (
     PlannedMove,
     complete_stage,
-    failpoint,
     move_as_planned,
     publish_table,
     store_stage_document,
@@ -69,7 +68,6 @@ async def enter_award_history(decision_id: int) -> None:
 @flow(name="decision-issue", flow_run_name="issue-decision-{decision_id}")
 async def issue_decision(decision_id: int) -> list[dict[str, Any]]:
     issued = await apply_decision(decision_id)
-    failpoint("decision_issue.after_moves")
     await enter_award_history(decision_id)
     await store_stage_document(STAGE, decision_id, DocumentKind.DECISION, build_decision)
     await publish_table(f"decision-{decision_id}-issued", issued, f"Decision {decision_id}")

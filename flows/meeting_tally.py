@@ -11,7 +11,6 @@ from docx_templates import DocumentKind
 from flows.common import (
     PlannedMove,
     complete_stage,
-    failpoint,
     move_as_planned,
     publish_table,
     store_stage_document,
@@ -76,7 +75,6 @@ async def roll_over_block(meeting_id: int) -> None:
 @flow(name="block-meeting-tally", flow_run_name="tally-meeting-{meeting_id}")
 async def tally_block_meeting(meeting_id: int) -> list[dict[str, Any]]:
     decided = await apply_block_vote(meeting_id)
-    failpoint("meeting_tally.after_moves")
     await roll_over_block(meeting_id)
     await store_stage_document(STAGE, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
     await publish_table(f"meeting-{meeting_id}-tally", decided, f"Block vote of meeting {meeting_id}")

@@ -10,7 +10,6 @@ from docx_templates import DocumentKind
 from flows.common import (
     PlannedMove,
     complete_stage,
-    failpoint,
     move_as_planned,
     publish_table,
     store_stage_document,
@@ -48,7 +47,6 @@ async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
 @flow(name="block-proposal-submission", flow_run_name="submit-proposal-{proposal_id}")
 async def submit_block_proposal(proposal_id: int) -> list[dict[str, Any]]:
     submitted = await submit_nominations(proposal_id)
-    failpoint("proposal_submission.after_moves")
     await store_stage_document(STAGE, proposal_id, DocumentKind.BLOCK_PROPOSAL, build_proposal)
     await publish_table(f"proposal-{proposal_id}-submitted", submitted, f"Nominations in proposal {proposal_id}")
     await complete_stage(STAGE, proposal_id)

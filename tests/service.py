@@ -18,12 +18,13 @@ def free_port() -> int:
 
 
 def start_service(
-    database_url: str, failpoint: str, log: Path, *args: str
+    database_url: str, failpoint: str, log: Path, *args: str, prefect_api_url: str | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """`tdkt serve` in its own process, sharing this process's Prefect API and signing key."""
+    """`tdkt serve` in its own process, sharing this process's Prefect API (unless told another) and signing key."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "TDKT_FAILPOINT": failpoint,
-           "TDKT_RECONCILE_INTERVAL_SECONDS": "0", "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+           "TDKT_RECONCILE_INTERVAL_SECONDS": "0",
+           "PREFECT_API_URL": prefect_api_url or str(PREFECT_API_URL.value())}
     process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), *args], env=env,
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
