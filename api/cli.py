@@ -24,11 +24,16 @@ async def _seed_catalogue() -> int:
 
 def migrate(_: argparse.Namespace) -> None:
     from migrations import upgrade
+    from models.catalogue_file import CatalogueError
     from models.settings import get_settings
 
     upgrade()
-    added = asyncio.run(_seed_catalogue())
-    print(f"Database schema is up to date: {get_settings().database_url} ({added} new awards in the catalogue)")
+    try:
+        changed = asyncio.run(_seed_catalogue())
+    except CatalogueError as error:
+        sys.exit(f"The award catalogue cannot be used: {error}")
+    print(f"Database schema is up to date: {get_settings().database_url} "
+          f"({changed} awards added or updated from the catalogue)")
 
 
 async def _load_demo() -> bool:

@@ -30,6 +30,7 @@ from api.routes import (
     stages,
 )
 from flows.reconciler import reconcile_stages
+from models.catalogue_file import catalogue as award_catalogue
 from models.settings import StageRunner, get_settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
+    award_catalogue()  # a wrong catalogue file stops the service here, naming the file, key and problem
     app = FastAPI(
         title="TĐKT workflow",
         summary="Award nominations from the block meeting vote to the Chairman's signed decision",

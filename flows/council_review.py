@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
-from models.catalogue import load_catalogue
+from models.catalogue_file import catalogue
 from models.enums import StageKind, State
 from models.recording.council import council_outcomes
 from models.workflow import MoveFacts
@@ -19,7 +19,7 @@ STAGE = StageKind.COUNCIL_REVIEW
 
 
 async def plan_council_votes(session: AsyncSession, session_id: int) -> list[PlannedMove]:
-    recusal_basis = load_catalogue()["council"]["recusal_basis"]
+    recusal_basis = catalogue().council.recusal_basis
     return [
         PlannedMove(
             nomination=r.nomination,

@@ -1,18 +1,14 @@
 """The award catalogue: which titles and forms exist, who may receive them, and how the council decides."""
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
-from importlib.resources import files
-from typing import Any
 
 from sqlmodel import Field, SQLModel
 
 from models.base import enum_field
+from models.catalogue_file import catalogue
 from models.enums import RecipientKind
-from models.settings import get_settings
 from models.votes import Quorum, Threshold
 
 
@@ -41,17 +37,10 @@ class AwardPublic(AwardBase):
     id: int
 
 
-def load_catalogue() -> dict[str, Any]:
-    """The province's catalogue if it has one, else the one shipped with the code; every number names its source."""
-    own = get_settings().catalogue_file
-    if own is not None:
-        return tomllib.loads(own.read_text(encoding="utf-8"))
-    return tomllib.loads(files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"))
-
-
 def catalogue_awards() -> list[Award]:
-    return [Award(code=code, **{k: v for k, v in fields.items() if k not in ("prerequisites", "in_force")})
-            for code, fields in load_catalogue()["awards"].items()]
+    """The awards as the catalogue file describes them today (the table is brought in line on every start)."""
+    return [Award(code=code, **entry.model_dump(exclude={"prerequisites", "in_force"}))
+            for code, entry in catalogue().awards.items()]
 
 
 @dataclass(frozen=True)
@@ -63,33 +52,31 @@ class ThresholdInForce:
 def threshold_in_force(code: str, on: date) -> ThresholdInForce:
     """The council threshold of an award on a given day: a dated version if the catalogue has one in force
     (Decree 98/2023 gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
-    entry = load_catalogue()["awards"][code]
-    for version in entry.get("in_force", []):
-        starts, ends = version.get("from", date.min), version.get("until", date.max)
-        if starts <= on <= ends:
-            return ThresholdInForce(Threshold(Decimal(version["threshold_percent"]),
-                                              bool(version.get("threshold_strictly_more", False))), version["basis"])
-    return ThresholdInForce(Threshold(Decimal(entry["threshold_percent"]),
-                                      bool(entry.get("threshold_strictly_more", False))), entry["legal_basis"])
+    entry = catalogue().awards[code]
+    for version in entry.in_force:
+        if version.starts <= on <= version.until:
+            return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
+                                    version.basis)
+    return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
 
 
 def award_rules(code: str) -> tuple[list[str], dict[str, str]]:
     """The eligibility rules of an award and the article of every rule, as the catalogue in force says."""
-    catalogue = load_catalogue()
-    return list(catalogue["awards"][code].get("prerequisites", [])), dict(catalogue["rules"])
+    current = catalogue()
+    return list(current.awards[code].prerequisites), dict(current.rules)
 
 
 def block_quorum() -> Quorum:
-    rule = load_catalogue()["block_vote"]
-    return Quorum(Fraction(rule["quorum_share"]), rule["quorum_basis"])
+    rule = catalogue().block_vote
+    return Quorum(rule.quorum_share, rule.quorum_basis)
 
 
 def council_quorum() -> Quorum:
-    rule = load_catalogue()["council"]
-    return Quorum(Fraction(rule["quorum_share"]), rule["quorum_basis"])
+    rule = catalogue().council
+    return Quorum(rule.quorum_share, rule.quorum_basis)
 
 
 def block_vote_threshold() -> Threshold:
     """The share of all member units a candidate needs at the block meeting (province-configurable)."""
-    rule = load_catalogue()["block_vote"]
-    return Threshold(Decimal(rule["threshold_percent"]), bool(rule["threshold_strictly_more"]))
+    rule = catalogue().block_vote
+    return Threshold(rule.threshold_percent, rule.threshold_strictly_more)

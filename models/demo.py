@@ -20,12 +20,23 @@ def demo_data() -> dict[str, Any]:
 
 
 async def seed_catalogue(session: AsyncSession) -> int:
-    """Insert the catalogue's awards that the database does not have yet; returns how many were added."""
-    known = set((await session.exec(select(Award.code))).all())
-    new = [award for award in catalogue_awards() if award.code not in known]
-    session.add_all(new)
+    """Bring the Award table in line with the catalogue file: add new awards, update changed ones; returns how
+    many were added or changed. An award the file no longer lists stays (past nominations refer to it)."""
+    stored = {a.code: a for a in (await session.exec(select(Award))).all()}
+    changed = 0
+    for award in catalogue_awards():
+        fields = award.model_dump(exclude={"id"})
+        row = stored.get(award.code)
+        if row is None:
+            session.add(award)
+        elif row.model_dump(exclude={"id"}) != fields:
+            row.sqlmodel_update(fields)
+            session.add(row)
+        else:
+            continue
+        changed += 1
     await session.flush()
-    return len(new)
+    return changed
 
 
 async def load_demo_province(session: AsyncSession) -> bool:

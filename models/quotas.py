@@ -6,7 +6,7 @@ The limits and their legal basis are catalogue data (`[quotas.<award code>]` in 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.catalogue import load_catalogue
+from models.catalogue_file import catalogue
 from models.enums import State
 from models.errors import Problem
 
@@ -54,8 +54,7 @@ class QuotaUse:
 
 
 def catalogue_quotas() -> list[Quota]:
-    return [Quota(code, int(rule["per_block_per_year"]), str(rule["basis"]))
-            for code, rule in load_catalogue().get("quotas", {}).items()]
+    return [Quota(code, rule.per_block_per_year, rule.basis) for code, rule in catalogue().quotas.items()]
 
 
 def quota_use(quota: Quota, award_name: str, nominations: Iterable[Placed]) -> QuotaUse:

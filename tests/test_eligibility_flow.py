@@ -10,7 +10,8 @@ import httpx
 import pytest
 from sqlmodel import select
 
-from models.catalogue import Award, load_catalogue, threshold_in_force
+from models.catalogue import Award, threshold_in_force
+from models.catalogue_file import catalogue
 from models.db import open_session
 from models.enums import RecipientKind
 from models.nomination import AwardRecord
@@ -42,7 +43,7 @@ def province_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 def test_a_province_catalogue_changes_the_rule_without_code_and_dates_decide_which_applies(
     province_catalogue: Path,
 ) -> None:
-    assert load_catalogue()["awards"][FLAG]["in_force"][0]["threshold_percent"] == "90"
+    assert catalogue().awards[FLAG].in_force[0].threshold_percent == Decimal(90)
     before, after = threshold_in_force(FLAG, date(2025, 6, 30)), threshold_in_force(FLAG, date(2025, 7, 1))
     assert (before.threshold.percent, after.threshold.percent) == (Decimal(90), Decimal(80))
     assert before.threshold.required(11) == 10 and after.threshold.required(11) == 9

@@ -10,7 +10,8 @@ from docx_templates.formatting import vn_date, vn_percent
 from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
-from models.catalogue import Award, load_catalogue
+from models.catalogue import Award
+from models.catalogue_file import catalogue
 from models.council import CouncilMember, CouncilSession
 from models.nomination import Nomination
 from models.queries import awards_by_id, candidate_labels
@@ -36,7 +37,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
         subject=f"Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm {council.year}",
         recipients=[CHAIRMAN],
-        bases=[*load_catalogue()["province"]["legal_bases"][1:],
+        bases=[*catalogue().province.legal_bases[1:],
                *(f"{c.text()} của {c.proposer}" for c in citations),
                f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}"],
         council=_council_paragraph(council, members),

@@ -8,7 +8,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.formatting import vn_date
-from models.catalogue import load_catalogue
+from models.catalogue_file import catalogue
 from models.council import CouncilSession
 from models.organisation import EmulationBlock
 from models.proposal import Proposal, ProposalItem
@@ -35,7 +35,7 @@ async def proposals_behind(session: AsyncSession, nomination_ids: Sequence[int])
 
 def office_name() -> str:
     """The TĐKT office that appraises for the Chairman: "Sở Nội vụ"."""
-    return str(load_catalogue()["province"]["appraisal_issuer_name"])
+    return catalogue().province.appraisal_issuer_name
 
 
 def office_appraisal_citation(council: CouncilSession) -> str:

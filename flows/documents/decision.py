@@ -10,7 +10,8 @@ from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionCon
 from docx_templates.formatting import vn_date, vn_decimal, vn_money
 from flows.documents.citations import office_appraisal_citation, proposals_behind
 from flows.documents.header import file_stem, header, province_upper
-from models.catalogue import Award, load_catalogue
+from models.catalogue import Award
+from models.catalogue_file import catalogue
 from models.council import CouncilSession
 from models.decision import Decision, DecisionItem
 from models.enums import RecipientKind
@@ -34,7 +35,7 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     council = await session.get_one(CouncilSession, decision.council_session_id)
     awarded = await _awarded(session, decision_id)
     assert decision.number is not None and decision.signed_on is not None, "only a signed decision is rendered"
-    province = load_catalogue()["province"]
+    province = catalogue().province
     count = len(awarded)
     kind_words = RECIPIENT_WORDS[award.recipient_kind]
     # Signed "TM. ỦY BAN NHÂN DÂN", the decision is the People's Committee's, not its Chairman's alone.
@@ -43,12 +44,12 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
         subject=f"Về việc tặng {award.name} năm {decision.year}",
         authority=f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}",
-        bases=list(province["legal_bases"]),
+        bases=list(province.legal_bases),
         considerations=[await _consideration(session, [n.id for n, _ in awarded], council)],
         articles=[
             Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
                     f"(có danh sách kèm theo), {award.reason_phrase} năm {decision.year}."),
-            Article(title="Điều 2.", text=_prize_text(award, kind_words, int(province["base_salary"]))),
+            Article(title="Điều 2.", text=_prize_text(award, kind_words, province.base_salary)),
             Article(title="Điều 3.", text="Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc "
                     "Sở Tài chính, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
                     "Điều 1 chịu trách nhiệm thi hành Quyết định này./."),

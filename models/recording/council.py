@@ -6,7 +6,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.catalogue import Award, council_quorum, load_catalogue, threshold_in_force
+from models.catalogue import Award, council_quorum, threshold_in_force
+from models.catalogue_file import catalogue
 from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
 from models.enums import StageKind, State
 from models.errors import DomainError, refuse
@@ -100,11 +101,11 @@ async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: 
         raise refuse("appraisal_signed_on", "appraisal.after_council",
                      f"The Tờ trình reports a council that met on {council.held_on:%d/%m/%Y}; it cannot be dated "
                      "earlier.")
-    province = load_catalogue()["province"]
-    signer_name = (data.appraisal_signer_name or await _head_of(session, province["appraisal_issuer_code"])).strip()
+    province = catalogue().province
+    signer_name = (data.appraisal_signer_name or await _head_of(session, province.appraisal_issuer_code)).strip()
     if not signer_name:
         raise refuse("appraisal_signer_name", "appraisal.signer_required",
-                     f"No head of {province['appraisal_issuer_name']} is recorded: name who signs the Tờ trình.")
+                     f"No head of {province.appraisal_issuer_name} is recorded: name who signs the Tờ trình.")
     council.appraisal_signed_on = signed_on
     council.appraisal_signer_prefix = data.appraisal_signer_prefix.strip().upper()
     council.appraisal_signer_title = data.appraisal_signer_title.strip().upper()
@@ -116,7 +117,7 @@ async def _number_appraisal(session: AsyncSession, council: CouncilSession) -> N
     so does the number. Decree 30/2020 Điều 15: per issuing body and calendar year of issue."""
     assert council.appraisal_signed_on is not None
     council.appraisal_number = await allocate_number(
-        session, load_catalogue()["province"]["appraisal_issuer_code"], "TTr", council.appraisal_signed_on.year,
+        session, catalogue().province.appraisal_issuer_code, "TTr", council.appraisal_signed_on.year,
         f"council_session:{council.id}")
     session.add(council)
 

@@ -4,7 +4,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
-from models.catalogue import load_catalogue
+from models.catalogue_file import catalogue
 from models.council import CouncilSession, CouncilVote
 from models.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
 from models.eligibility import Outcome
@@ -106,7 +106,7 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     _number_annex_rows(list(items.values()), nominations, declined)
     session.add_all(items.values())
 
-    decision.number = await allocate_number(session, load_catalogue()["province"]["decision_issuer_code"],
+    decision.number = await allocate_number(session, catalogue().province.decision_issuer_code,
                                             "QĐ", data.signed_on.year, f"decision:{decision.id}")
     decision.sqlmodel_update(data.model_dump(exclude={"declined"}))
     decision.status = DecisionStatus.SIGNED

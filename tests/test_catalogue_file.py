@@ -1,0 +1,73 @@
+"""The award catalogue is one typed file, read in one place, checked at start-up and mirrored in GET /awards."""
+
+import ast
+import asyncio
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from models.catalogue_file import CatalogueError, catalogue
+from models.db import open_session
+from models.demo import seed_catalogue
+from models.settings import get_settings
+from tests.demo import DemoProvince
+
+ROOT = Path(__file__).parent.parent
+SHIPPED = (ROOT / "models" / "data" / "catalogue.toml").read_text(encoding="utf-8")
+FLAG = "CO_THI_DUA_UBND_TINH"
+
+
+@pytest.fixture
+def own_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / "catalogue-tinh.toml"
+    path.write_text(SHIPPED, encoding="utf-8")
+    monkeypatch.setenv("TDKT_CATALOGUE_FILE", str(path))
+    get_settings.cache_clear()
+    yield path
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    (('base_salary = 2340000', 'base_salary = "hai triệu"'), "province.base_salary"),
+    (('prerequisites = ["flag.leads_block"]', 'prerequisites = ["flag.dan_dau"]'), "rule 'flag.dan_dau'"),
+    (('recipient_kind = "collective"', 'recipient_kind = "tap_the"'), f"awards.{FLAG}.recipient_kind"),
+    (('[quotas.CO_THI_DUA_UBND_TINH]', '[quotas.CO_KHONG_CO]'), "quotas.CO_KHONG_CO"),
+    (('reason_phrase = ', 'ly_do = '), f"awards.{FLAG}.ly_do"),
+    (('[province]', '[province'), "not valid TOML"),
+])
+def test_a_wrong_province_catalogue_is_refused_naming_the_file_the_key_and_the_problem(
+    own_catalogue: Path, change: tuple[str, str], named: str
+) -> None:
+    own_catalogue.write_text(SHIPPED.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(CatalogueError) as refused:
+        catalogue()
+    assert str(refused.value).startswith(str(own_catalogue)) and named in str(refused.value)
+
+
+async def test_the_award_table_follows_the_catalogue_file_on_every_start(
+    client: httpx.AsyncClient, demo: DemoProvince, own_catalogue: Path
+) -> None:
+    before = {a["code"]: a for a in (await client.get("/awards")).json()}
+    assert Decimal(before[FLAG]["threshold_percent"]) == 80
+    stricter = SHIPPED.replace('threshold_percent = "80"\n# ND 152', 'threshold_percent = "85"\n# ND 152', 1)
+    await asyncio.to_thread(own_catalogue.write_text, stricter, encoding="utf-8")
+    async with open_session() as session:  # what `tdkt migrate` and `tdkt serve` do at start
+        assert await seed_catalogue(session) == 1
+        await session.commit()
+        assert await seed_catalogue(session) == 0, "nothing changes a second time"
+    after = {a["code"]: a for a in (await client.get("/awards")).json()}
+    assert Decimal(after[FLAG]["threshold_percent"]) == 85
+    assert catalogue().awards[FLAG].threshold_percent == Decimal(85)
+
+
+def test_only_the_catalogue_module_reads_the_catalogue_file() -> None:
+    readers = []
+    for path in [*ROOT.glob("models/**/*.py"), *ROOT.glob("flows/**/*.py"), *ROOT.glob("api/**/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        if any(name.endswith("catalogue.toml") for name in names):
+            readers.append(str(path.relative_to(ROOT)))
+    assert readers == ["models/catalogue_file.py"]
