@@ -3,13 +3,13 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
-from sqlalchemy import false, or_
-from sqlmodel import SQLModel, and_, col, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.presenters import nominations_public, transitions_public
+from api.scope import in_headed_blocks
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.catalogue import Award
 from models.enums import State
@@ -45,12 +45,8 @@ class NominationDetail(SQLModel):
 
 def visible_to(principal: Principal, query: SelectOfScalar[Nomination]) -> SelectOfScalar[Nomination]:
     """A block head sees the nominations of the blocks and years they head; the province's roles see all."""
-    if principal.covers_province():
-        return query
-    if not principal.block_years():
-        principal.require(Action.READ_BLOCK)  # no role that reads nominations at all: 403
-    scopes = [and_(Nomination.block_id == b, Nomination.year == y) for b, y in principal.block_years()]
-    return query.where(or_(false(), *scopes))
+    headed = in_headed_blocks(principal, col(Nomination.block_id), col(Nomination.year))
+    return query if headed is None else query.where(headed)
 
 
 @router.get("")
