@@ -35,16 +35,19 @@ async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[Planne
     members_total = len(await members_of(session, meeting.block_id, meeting.year))
     rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
         Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
+    threshold = block_vote_threshold()
+    # What the minutes will print, kept with each move: the document reads it back, never recounts.
+    rule = {"threshold_percent": f"{threshold.percent.normalize():f}",
+            "threshold_strictly_more": threshold.strictly_more}
     planned = []
     for nomination, t in rows:
-        outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total,
-                              block_vote_threshold())
+        outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total, threshold)
         planned.append(PlannedMove(
             nomination=nomination,
             sources=(State.NOMINATED,),
             target=State.ENDORSED if outcome.passed else State.NOT_ENDORSED,
             facts=MoveFacts(vote=outcome),
-            evidence={"meeting_id": meeting_id, **outcome.as_evidence()},
+            evidence={"meeting_id": meeting_id, **outcome.as_evidence(), **rule},
             report={"votes_for": t.votes_for, "required": outcome.required},
         ))
     return planned

@@ -77,6 +77,12 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
     return [i for i in (await session.exec(query)).all() if i is not None]
 
 
+async def evidence_of_stage(session: AsyncSession, stage_id: int) -> dict[int, dict[str, Any]]:
+    """The evidence each nomination's move by this stage recorded: what a document of the stage prints."""
+    query = select(Transition.nomination_id, Transition.evidence).where(Transition.stage_id == stage_id)
+    return {nomination_id: dict(evidence) for nomination_id, evidence in (await session.exec(query)).all()}
+
+
 async def moved_by_stage(session: AsyncSession, stage_id: int) -> set[int]:
     """Nominations a stage has already moved: a rerun of its flow leaves them alone."""
     query = select(Transition.nomination_id).where(Transition.stage_id == stage_id)

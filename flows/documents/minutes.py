@@ -1,4 +1,8 @@
-"""Biên bản họp bình xét: the block meeting's minutes."""
+"""Biên bản họp bình xét: the block meeting's minutes.
+
+The result of each vote is printed from the evidence the tally recorded with its move (members counted, votes
+required, passed, the threshold in force), never counted again: a correction issued a year later, after the
+province changed its threshold, still prints what was decided."""
 
 from typing import Any
 
@@ -9,12 +13,11 @@ from docx_templates.contexts import MinutesCandidate, MinutesContext, PersonRole
 from docx_templates.formatting import vn_date, vn_percent, vn_time
 from flows.documents.header import header, province_upper
 from models.catalogue import block_vote_threshold
-from models.enums import VoteMethod
+from models.enums import StageKind, VoteMethod
 from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.nomination import Nomination
 from models.organisation import EmulationBlock, Unit
-from models.queries import awards_by_id, candidate_labels
-from models.votes import Tally, count_votes
+from models.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
 
 METHOD_WORDS = {VoteMethod.SECRET_BALLOT: "bỏ phiếu kín", VoteMethod.SHOW_OF_HANDS: "biểu quyết giơ tay"}
 
@@ -24,9 +27,11 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
     block = await session.get_one(EmulationBlock, meeting.block_id)
     attendance = (await session.exec(select(MeetingAttendance, Unit).join(Unit).where(
         MeetingAttendance.meeting_id == meeting_id).order_by(col(Unit.id)))).all()
-    members_total = len(attendance)
-    candidates = await _candidates(session, meeting_id, members_total)
-    threshold = block_vote_threshold()
+    stage = await stage_of(session, StageKind.MEETING_TALLY, meeting_id)
+    evidence = await evidence_of_stage(session, stage.id) if stage is not None else {}
+    decided = next(iter(evidence.values()), None)
+    members_total = int(decided["members_total"]) if decided else len(attendance)
+    candidates = await _candidates(session, meeting_id, members_total, evidence)
     context = MinutesContext(
         header=header(f"UBND {province_upper()}", [block.name], "", meeting.held_on),
         subject=f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}",
@@ -38,8 +43,7 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
         members_present=sum(1 for a, _ in attendance if a.present),
         absentees=[unit.name for a, unit in attendance if not a.present],
         method=METHOD_WORDS[meeting.method],
-        threshold=_threshold_words(threshold.strictly_more, threshold.percent, threshold.required(members_total),
-                                   members_total),
+        threshold=_threshold_words(decided, members_total),
         candidates=candidates,
         next_head=await _unit_name(session, meeting.next_head_unit_id),
         next_deputy=await _unit_name(session, meeting.next_deputy_unit_id),
@@ -51,25 +55,39 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
     return dict(context), f"bien-ban-hop-khoi-{block.code}-{meeting.year}.docx"
 
 
-async def _candidates(session: AsyncSession, meeting_id: int, members_total: int) -> list[MinutesCandidate]:
+async def _candidates(
+    session: AsyncSession, meeting_id: int, members_total: int, evidence: dict[int, dict[str, Any]]
+) -> list[MinutesCandidate]:
     rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
         Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
     labels = await candidate_labels(session, [n for n, _ in rows])
     awards = await awards_by_id(session)
-    threshold = block_vote_threshold()
     result = []
     for stt, (nomination, t) in enumerate(rows, start=1):
-        outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total, threshold)
         result.append(MinutesCandidate(
             stt=stt, name=labels[nomination.id].name, award=awards[nomination.award_id].name,
             votes_for=t.votes_for, votes_against=t.votes_against, abstain=t.abstain, invalid=t.invalid,
-            percent=vn_percent(t.votes_for, members_total),
-            result="Đề nghị" if outcome.passed else "Không đề nghị",
+            percent=vn_percent(t.votes_for, members_total), result=_verdict(evidence.get(nomination.id)),
         ))
     return result
 
 
-def _threshold_words(strictly_more: bool, percent: object, required: int, total: int) -> str:
+def _verdict(decided: dict[str, Any] | None) -> str:
+    if decided is None:  # withdrawn or held before the tally moved it: the vote decided nothing
+        return "Không xét"
+    return "Đề nghị" if decided["passed"] else "Không đề nghị"
+
+
+def _threshold_words(decided: dict[str, Any] | None, total: int) -> str:
+    """The rule as the tally applied it; moves recorded before the rule was kept with them fall back to the
+    catalogue's, which was the only one then."""
+    if decided is not None and "threshold_percent" in decided:
+        strictly_more, percent = bool(decided["threshold_strictly_more"]), str(decided["threshold_percent"])
+        required = int(decided["required"])
+    else:
+        threshold = block_vote_threshold()
+        strictly_more, percent = threshold.strictly_more, f"{threshold.percent}"
+        required = threshold.required(total)
     comparison = "quá" if strictly_more else "từ"
     return f"{comparison} {percent}% tổng số thành viên của Khối (tối thiểu {required}/{total} phiếu)"
 
