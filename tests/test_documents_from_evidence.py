@@ -7,12 +7,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from models.council import CouncilSession
 from models.db import open_session
+from models.demo import demo_data
 from models.meeting import BlockMeeting
 from models.settings import get_settings
 from tests.demo import DemoProvince
 from tests.docx_read import paragraphs, table_rows
-from tests.year import SECRETARY, Year, as_user, hold_meeting, ok
+from tests.year import SECRETARY, Year, as_user, council_review, hold_meeting, ok, submit_and_screen
 
 SHIPPED = (Path(__file__).parent.parent / "models" / "data" / "catalogue.toml").read_text(encoding="utf-8")
 SHIPPED_RULE = 'threshold_percent = "50"\nthreshold_strictly_more = true\n# Quorum of the block meeting'
@@ -61,3 +63,36 @@ async def test_corrected_minutes_print_the_result_as_decided_not_as_today_s_rule
     flag = (await client.get(f"/nominations/{year.candidates['flag_sct']}")).json()
     tally = flag["history"][1]["evidence"]
     assert (tally["required"], tally["passed"], tally["threshold_percent"]) == (4, True, "50"), "as the log says"
+
+
+FLAG_NOW = 'from = 2025-07-01\nthreshold_percent = "80"'
+
+
+async def test_a_corrected_appraisal_prints_the_council_vote_as_decided(
+    client: httpx.AsyncClient, demo: DemoProvince, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year = Year()
+    await hold_meeting(client, demo, year)
+    await submit_and_screen(client, year)
+    await council_review(client, year, demo_data()["council"])
+    [issued] = year.responses["council"]["documents"]
+    original = (await client.get(issued["download_url"])).content
+
+    assert FLAG_NOW in SHIPPED
+    later = tmp_path / "catalogue-2028.toml"  # every member must now agree for the flag: 9 of 10 would fail
+    later.write_text(SHIPPED.replace(FLAG_NOW, 'from = 2025-07-01\nthreshold_percent = "100"'), encoding="utf-8")
+    monkeypatch.setenv("TDKT_CATALOGUE_FILE", str(later))
+    get_settings.cache_clear()
+    async with open_session() as session:
+        council = await session.get_one(CouncilSession, year.council_id)
+        council.location = "Phòng họp số 2, UBND tỉnh"
+        session.add(council)
+        await session.commit()
+    corrected = ok(await client.post(f"/documents/{issued['id']}/corrections", headers=await as_user(
+        client, SECRETARY), json={"reason": "Ghi sai phòng họp"}))
+    new = (await client.get(corrected["download_url"])).content
+    get_settings.cache_clear()
+
+    results = [(row[1], row[-1]) for row in table_rows(new) if row and row[0].isdigit()]
+    assert results == [(row[1], row[-1]) for row in table_rows(original) if row and row[0].isdigit()]
+    assert ("Sở Công Thương", "Đề nghị") in results

@@ -13,8 +13,9 @@ from flows.documents.header import file_stem, header, province_upper
 from models.catalogue import Award
 from models.catalogue_file import catalogue
 from models.council import CouncilMember, CouncilSession
+from models.enums import StageKind
 from models.nomination import Nomination
-from models.queries import awards_by_id, candidate_labels
+from models.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
 from models.recording.council import CouncilOutcome, council_members, council_outcomes
 from models.recording.decisions import ANNEX_ORDER
 
@@ -30,7 +31,9 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     voted = sorted(await council_outcomes(session, session_id), key=lambda r: (
         r.nomination.award_id, ANNEX_ORDER[r.nomination.recipient_kind], r.nomination.id))
     awards = await awards_by_id(session)
-    rows, recommended = await _rows(session, voted)
+    stage = await stage_of(session, StageKind.COUNCIL_REVIEW, session_id)
+    decided = await evidence_of_stage(session, stage.id) if stage is not None else {}
+    rows, recommended = await _rows(session, voted, decided)
     office = office_name()
     citations = await proposals_behind(session, [r.nomination.id for r in voted])
     context = AppraisalContext(
@@ -53,19 +56,25 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     return dict(context), f"to-trinh-{file_stem(council.appraisal_number)}.docx"
 
 
-async def _rows(session: AsyncSession, voted: list[CouncilOutcome]) -> tuple[list[AppraisalRow], list[Nomination]]:
+async def _rows(
+    session: AsyncSession, voted: list[CouncilOutcome], decided: dict[int, dict[str, Any]]
+) -> tuple[list[AppraisalRow], list[Nomination]]:
+    """Each vote as the council stage decided it (its evidence), never counted again with today's rules."""
     labels = await candidate_labels(session, [r.nomination for r in voted])
     rows: list[AppraisalRow] = []
     recommended: list[Nomination] = []
     for stt, r in enumerate(voted, start=1):
-        if r.outcome.passed:
+        evidence = decided.get(r.nomination.id)
+        passed = evidence is not None and bool(evidence["passed"])
+        if passed:
             recommended.append(r.nomination)
         label = labels[r.nomination.id]
-        voters = r.outcome.members_total  # all members but those recused from this nomination
+        # All members but those recused from this nomination, as counted when the votes were recorded.
+        voters = int(evidence["members_total"]) if evidence is not None else r.outcome.members_total
+        result = "Không xét" if evidence is None else "Đề nghị" if passed else "Không đề nghị"
         rows.append(AppraisalRow(
             stt=stt, name=f"{label.name}, {label.detail}" if label.detail else label.name, award=r.award.name,
-            votes=f"{r.vote.votes_for}/{voters}", percent=vn_percent(r.vote.votes_for, voters),
-            result="Đề nghị" if r.outcome.passed else "Không đề nghị",
+            votes=f"{r.vote.votes_for}/{voters}", percent=vn_percent(r.vote.votes_for, voters), result=result,
         ))
     return rows, recommended
 
