@@ -1,5 +1,5 @@
 """PDF copies by LibreOffice: a clear 503 problem without it; with it, a real conversion through the API and
-the CLI. CI installs LibreOffice and sets TDKT_REQUIRE_SOFFICE=1, so a missing soffice fails there, never skips."""
+the CLI. The suite needs LibreOffice (`.ci/run` installs it): without it these tests fail, they never skip."""
 
 import os
 import re
@@ -23,11 +23,8 @@ MISSING = "tdkt-no-such-soffice"
 
 
 def require_soffice() -> None:
-    if shutil.which(get_settings().soffice):
-        return
-    if os.environ.get("TDKT_REQUIRE_SOFFICE") == "1":
-        pytest.fail("TDKT_REQUIRE_SOFFICE=1 but LibreOffice (soffice) is not on PATH: install libreoffice-writer-nogui")
-    pytest.skip("LibreOffice (soffice) is not installed here; CI installs it and requires this test")
+    if not shutil.which(get_settings().soffice):
+        pytest.fail("LibreOffice (soffice) is not on PATH: install libreoffice-writer-nogui (as .ci/run does)")
 
 
 def pages(pdf: bytes) -> int:
