@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_
-from sqlmodel import col, func, select
+from sqlmodel import and_, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.catalogue import Award
 from models.council import CouncilVote
 from models.decision import DecisionItem
-from models.enums import StageKind
+from models.enums import StageKind, StageStatus
 from models.nomination import Nomination, Transition
 from models.organisation import Person, Unit
 from models.proposal import ProposalItem
@@ -75,6 +75,16 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))
     return [i for i in (await session.exec(query)).all() if i is not None]
+
+
+async def in_unfinished_proposals(session: AsyncSession, ids: Sequence[int]) -> dict[int, int]:
+    """Nomination → proposal, for those listed in a proposal whose submission has not completed: the flow has
+    not moved them yet, but they are taken (and hold their quota place)."""
+    query = (select(ProposalItem.nomination_id, ProposalItem.proposal_id)
+             .join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION,
+                               Stage.subject_id == ProposalItem.proposal_id))
+             .where(col(ProposalItem.nomination_id).in_(ids), Stage.status != StageStatus.COMPLETED))
+    return dict((await session.exec(query)).all())
 
 
 async def evidence_of_stage(session: AsyncSession, stage_id: int) -> dict[int, dict[str, Any]]:

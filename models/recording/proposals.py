@@ -1,6 +1,6 @@
 """The block head's proposal (Tờ trình) and the TĐKT office's screening of its dossiers."""
 
-from sqlmodel import and_, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.audit import Actor
@@ -11,6 +11,7 @@ from models.nomination import Nomination
 from models.numbering import allocate_number
 from models.organisation import EmulationBlock, Unit
 from models.proposal import Proposal, ProposalCreate, ProposalItem, ScreeningRecord, ScreeningResult
+from models.queries import in_unfinished_proposals
 from models.recording.common import (
     block_head,
     get_or_404,
@@ -77,14 +78,12 @@ async def _refuse_if_all_proposed(session: AsyncSession, meeting: BlockMeeting) 
 
 async def _refuse_if_being_proposed(session: AsyncSession, ids: list[int]) -> None:
     """A proposal whose submission is still being processed has not moved its nominations yet: they are taken."""
-    query = (select(ProposalItem).join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION,
-                                                   Stage.subject_id == ProposalItem.proposal_id))
-             .where(col(ProposalItem.nomination_id).in_(ids), Stage.status != StageStatus.COMPLETED))
-    taken = (await session.exec(query)).first()
-    if taken is not None:
-        raise Conflict(Problem("nomination_ids", "proposal.once",
-                               f"Nomination {taken.nomination_id} is already in proposal {taken.proposal_id}, "
-                               "which is being processed."))
+    taken = await in_unfinished_proposals(session, ids)
+    for nomination_id in ids:
+        if nomination_id in taken:
+            raise Conflict(Problem("nomination_ids", "proposal.once",
+                                   f"Nomination {nomination_id} is already in proposal {taken[nomination_id]}, "
+                                   "which is being processed."))
 
 
 async def _proposable(session: AsyncSession, meeting: BlockMeeting) -> list[int]:

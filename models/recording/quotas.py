@@ -2,16 +2,15 @@
 
 from collections.abc import Sequence
 
-from sqlmodel import and_, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.catalogue import Award
-from models.enums import StageKind, StageStatus, State
+from models.enums import State
 from models.errors import Conflict
 from models.nomination import Nomination, Transition
-from models.proposal import ProposalItem
+from models.queries import in_unfinished_proposals
 from models.quotas import Placed, QuotaUse, catalogue_quotas, quota_problem, quota_use
-from models.stage import Stage
 
 
 async def block_quotas(
@@ -46,11 +45,7 @@ async def _placed(
         Nomination.award_id == award_id, Nomination.block_id == block_id, Nomination.year == year,
         col(Nomination.id).not_in(leave_out)))).all()
     ids = [n.id for n in nominations]
-    pending = set((await session.exec(
-        select(ProposalItem.nomination_id)
-        .join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == ProposalItem.proposal_id))
-        .where(col(ProposalItem.nomination_id).in_(ids), Stage.status != StageStatus.COMPLETED)
-    )).all())
+    pending = await in_unfinished_proposals(session, ids)
     held_from = await _held_from(session, [n.id for n in nominations if n.state == State.ON_HOLD])
     return [Placed(n.state, held_from.get(n.id), n.id in pending) for n in nominations]
 
