@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from api import problems
 from api.middleware import BodySizeLimit, IdempotencyKeys
 from api.problems import PROBLEM_RESPONSES
-from api.retry import RetryTransientConflicts
+from api.retry import AnswerWhileDatabaseAway, RetryTransientConflicts
 from api.routes import (
     accounts,
     audit,
@@ -69,7 +69,8 @@ def create_app() -> FastAPI:
     problems.install(app)
     app.add_middleware(RetryTransientConflicts)  # innermost: a retry runs the route again, not the key's claim
     app.add_middleware(IdempotencyKeys)
-    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)  # outermost: runs first
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
+    app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
                    register, eligibility, history, quotas, stages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)

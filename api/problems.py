@@ -98,6 +98,23 @@ async def on_http_error(_: Request, error: Exception) -> JSONResponse:
     return problem_response(error.status_code, [Problem("path", "http", str(error.detail))])
 
 
+def database_busy() -> JSONResponse:
+    return problem_response(503, [Problem("body", "database.busy",
+                                          "Others are changing the same records right now; nothing was changed by "
+                                          "this request. Please try again in a moment.")],
+                            headers={"Retry-After": "1"})
+
+
+def database_unavailable() -> JSONResponse:
+    # The request may have saved part of its work before the database went away (a stage's input is committed
+    # before its flow runs, and the reconciler finishes the rest), so the client is told to look, not that nothing
+    # changed.
+    return problem_response(503, [Problem("body", "database.unavailable",
+                                          "The database cannot be reached at the moment. Whatever was saved before "
+                                          "stays saved; check, then try again in a moment.")],
+                            headers={"Retry-After": "5"})
+
+
 async def on_unexpected(_: Request, error: Exception) -> JSONResponse:
     log.exception("Unhandled error", exc_info=error)
     return problem_response(500, [Problem("body", "internal", "Something went wrong on our side; nothing was "

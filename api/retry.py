@@ -12,22 +12,10 @@ import random
 from sqlalchemy.exc import OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import problem_response
-from models.errors import Problem
+from api.database_errors import is_transient, is_unavailable
+from api.problems import database_busy, database_unavailable
 
 log = logging.getLogger(__name__)
-
-# PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may be retried.
-RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
-
-
-def is_transient(error: BaseException) -> bool:
-    if not isinstance(error, OperationalError):
-        return False
-    if getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
-        return True
-    return "database is locked" in str(error.orig)  # SQLite: another writer held the file past the busy timeout
-
 
 class _Attempt:
     """One run of the request: the body read so far is replayed first, and whether a response began is noted."""
@@ -69,8 +57,26 @@ class RetryTransientConflicts:
                 log.warning("%s %s met a transient conflict (attempt %s of %s): %s", scope["method"],
                             scope["path"], attempt, self.attempts, error.orig)
             await asyncio.sleep(random.uniform(0.02, 0.1) * attempt)  # let the other transaction finish first
-        busy = problem_response(503, [Problem("body", "database.busy",
-                                              "Others are changing the same records right now; nothing was "
-                                              "changed by this request. Please try again in a moment.")],
-                                headers={"Retry-After": "1"})
-        await busy(scope, receive, send)
+        await database_busy()(scope, receive, send)
+
+
+class AnswerWhileDatabaseAway:
+    """Outermost: a database error that no retry cured, met anywhere (an idempotency claim, authentication, a
+    route), is answered 503 with Retry-After, once, instead of a 500 and a traceback per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        run = _Attempt(receive, send, [])
+        try:
+            await self.app(scope, run.receive, run.send)
+        except OperationalError as error:
+            if run.started or not (is_unavailable(error) or is_transient(error)):
+                raise
+            log.warning("%s %s: the database is away: %s", scope["method"], scope["path"], error.orig)
+            answer = database_unavailable() if is_unavailable(error) else database_busy()
+            await answer(scope, receive, send)

@@ -12,7 +12,7 @@ from models.stage import Stage
 
 async def commit_and_run(session: AsyncSession, stage: Stage, response: Response) -> StageReport:
     await session.commit()  # the person's input is safe before any automation starts
-    failpoint(stage.kind, "after_recording")
+    await failpoint(stage.kind, "after_recording")
     launch = await run_stage(stage.id)
     if launch.status != StageStatus.COMPLETED:
         # Recorded but not yet finished (a worker will run it, or the reconciler will retry it).

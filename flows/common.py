@@ -50,13 +50,23 @@ def current_flow_run_id() -> str | None:
     return str(run_id) if run_id else None
 
 
-def failpoint(kind: StageKind, point: str) -> None:
+async def failpoint(kind: StageKind, point: str) -> None:
     """Kill this process here when the settings name this point: how tests prove a crash loses nothing.
 
     Every stage passes the same points, named '<stage kind>.<point>': after_recording (the person's input is
-    committed, no flow has run), after_moves, after_document, before_completion."""
-    if get_settings().failpoint == f"{kind.value}.{point}":
+    committed, no flow has run), after_moves, after_document, before_completion. '<name>@<file>' pauses there
+    instead: the file is created and the stage waits until it is removed, while the rest of the service keeps
+    answering (how a test takes the database away in the middle of a stage)."""
+    name, _, pause_file = get_settings().failpoint.partition("@")
+    if name != f"{kind.value}.{point}":
+        return
+    if not pause_file:
         os.kill(os.getpid(), signal.SIGKILL)
+    marker = anyio.Path(pause_file)
+    await marker.touch()
+    # The test that removes the file is another process: there is no event to wait on.
+    while await marker.exists():  # noqa: ASYNC110
+        await anyio.sleep(0.05)
 
 
 async def load_stage(session: AsyncSession, kind: StageKind, subject_id: int) -> Stage:
@@ -78,7 +88,7 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
                 await move(session, p.nomination, p.target, p.facts, actor=stage.actor, evidence=p.evidence,
                            stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
-    failpoint(kind, "after_moves")
+    await failpoint(kind, "after_moves")
     return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
 
 
@@ -99,13 +109,13 @@ async def store_stage_document(
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
                              content=content, created_by=stage.recorded_by))
         await session.commit()
-    failpoint(kind, "after_document")
+    await failpoint(kind, "after_document")
     return sha256
 
 
 @task(cache_policy=NO_CACHE)
 async def complete_stage(kind: StageKind, subject_id: int) -> None:
-    failpoint(kind, "before_completion")
+    await failpoint(kind, "before_completion")
     async with open_session() as session:
         stage = await load_stage(session, kind, subject_id)
         if stage.status == StageStatus.COMPLETED:

@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     reconcile_interval_seconds: int = 300
     # A stage whose flow failed this many times is marked failed rather than retried for ever.
     stage_max_attempts: int = 5
-    # Names a point at which a stage flow kills its own process; used to prove crash recovery.
+    # Names a point at which a stage flow kills its own process ('<point>@<file>': pauses there); for the tests
+    # that prove a crash or an outage loses nothing.
     failpoint: str = ""
     host: str = "127.0.0.1"
     # Without PREFECT_API_URL, `tdkt serve` starts Prefect's server (and UI) here; a free port if it is taken.

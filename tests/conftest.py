@@ -68,8 +68,7 @@ def _truncate_all(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+async def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A fresh database with the migrated schema; every session of this process uses it during the test."""
     if request.param == "sqlite":
         path = tmp_path / "tdkt.db"
@@ -87,6 +86,12 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     yield url
     use_engine(None)
     await engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    async for url in fresh_database(request, tmp_path):
+        yield url
 
 
 @pytest.fixture
