@@ -8,40 +8,18 @@ body of the documented shape, no 5xx). Prints the counts per status and every fa
 """
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import httpx
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.service import free_port
+from benchmarks.live_service import start_demo_service
 from tests.test_schema_fuzz import user_with_every_role
-
-
-def start(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
-        "DATABASE_URL": f"sqlite:///{folder / 'fuzz.db'}", "PREFECT_HOME": str(folder / "prefect"),
-        "TDKT_PREFECT_UI_PORT": str(free_port()), "TDKT_RECONCILE_INTERVAL_SECONDS": "0",
-        "TDKT_SECRET_KEY": "fuzz-signing-key-0123456789abcdef0123", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--demo", "--port", str(port)], env=env,
-                               stdout=(folder / "serve.log").open("wb"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit(f"the service did not start; see {folder / 'serve.log'}")
 
 
 def fuzz(operation: Any, base: str, headers: dict[str, str], examples: int, statuses: Counter[int]) -> list[str]:
@@ -67,7 +45,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=300, help="generated cases per operation")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        process, base = start(Path(folder))
+        process, base = start_demo_service(Path(folder))
         try:
             headers = user_with_every_role(base)
             schema = schemathesis.openapi.from_url(f"{base}/openapi.json")

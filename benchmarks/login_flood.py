@@ -8,10 +8,7 @@ that before and after are measured on the same machine in the same way.
 """
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -20,27 +17,9 @@ from pathlib import Path
 
 import httpx
 
-from tests.service import free_port
+from benchmarks.live_service import start_demo_service
 
 PASSWORD = "demo-tdkt-2026"
-
-
-def start(code_dir: Path, folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
-        "DATABASE_URL": f"sqlite:///{folder / 'flood.db'}", "PREFECT_HOME": str(folder / "prefect"),
-        "TDKT_PREFECT_UI_PORT": str(free_port()), "TDKT_RECONCILE_INTERVAL_SECONDS": "0",
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--demo", "--port", str(port)], env=env,
-                               cwd=code_dir, stdout=(folder / "serve.log").open("wb"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit(f"the service did not start; see {folder / 'serve.log'}")
 
 
 def login_seconds(base: str, username: str, tries: int) -> float:
@@ -90,7 +69,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=16)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        process, base = start(args.code_dir.resolve(), Path(folder))
+        process, base = start_demo_service(Path(folder), args.code_dir.resolve())
         try:
             started = time.perf_counter()
             httpx.get(f"{base}/health")
