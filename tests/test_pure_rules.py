@@ -1,0 +1,67 @@
+"""Who may act, and which nominations take a quota place: pure rules, checked without a database."""
+
+import pytest
+
+from models.enums import State
+from models.permissions import Action, Grant, Role, may
+from models.quotas import Placed, Quota, quota_problem, quota_use
+
+HEAD_OF_BLOCK_3_IN_2026 = Grant(Role.BLOCK_HEAD, block_id=3, year=2026)
+
+
+@pytest.mark.parametrize(("block_id", "year", "allowed", "rule"), [
+    (3, 2026, True, "auth.granted"),
+    (3, None, True, "auth.granted"),  # a read that names no year: the block is theirs
+    (3, 2027, False, "auth.scope"),  # next year's head is elected, not granted yet
+    (4, 2026, False, "auth.scope"),  # another block
+    (None, 2026, False, "auth.scope"),  # the province as a whole
+])
+def test_a_block_head_acts_for_their_own_block_and_year_only(
+    block_id: int | None, year: int | None, allowed: bool, rule: str
+) -> None:
+    verdict = may([HEAD_OF_BLOCK_3_IN_2026], Action.SUBMIT_PROPOSAL, block_id, year)
+    assert (verdict.allowed, verdict.rule) == (allowed, rule)
+
+
+def test_a_province_role_is_not_limited_to_a_block_but_only_does_its_own_work() -> None:
+    secretary = [Grant(Role.COUNCIL_SECRETARY)]
+    assert may(secretary, Action.SCREEN, block_id=7, year=2026).allowed
+    refused = may(secretary, Action.SIGN_DECISION)
+    assert (refused.allowed, refused.rule) == (False, "auth.role")
+    assert "chairman_office" in refused.reason
+
+
+def test_no_grant_refuses_every_action_by_role() -> None:
+    assert {may([], action).rule for action in Action} == {"auth.role"}
+
+
+def test_one_covering_grant_among_several_is_enough() -> None:
+    grants = [Grant(Role.BLOCK_HEAD, block_id=1, year=2025), HEAD_OF_BLOCK_3_IN_2026]
+    assert may(grants, Action.RECORD_BALLOTS, block_id=3, year=2026).allowed
+
+
+FLAG = Quota("CO_THI_DUA_UBND_TINH", limit=1, basis="Quy chế của tỉnh, Điều 9")
+
+
+@pytest.mark.parametrize(("placed", "holds"), [
+    (Placed(State.SUBMITTED), True),
+    (Placed(State.ELIGIBLE), True),
+    (Placed(State.AWARDED), True),
+    (Placed(State.ENDORSED), False),  # voted by the block, not yet proposed
+    (Placed(State.ENDORSED, in_pending_proposal=True), True),  # its proposal is being sent right now
+    (Placed(State.RETURNED, in_pending_proposal=True), True),  # corrected and sent again
+    (Placed(State.RETURNED), False),
+    (Placed(State.ON_HOLD, held_from=State.ELIGIBLE), True),  # lifting the hold resumes a placed state
+    (Placed(State.ON_HOLD, held_from=State.ENDORSED), False),
+])
+def test_which_nominations_take_a_place(placed: Placed, holds: bool) -> None:
+    assert placed.holds_place is holds
+
+
+def test_a_proposal_over_the_quota_is_refused_with_the_count_and_the_basis() -> None:
+    use = quota_use(FLAG, "Cờ thi đua của UBND tỉnh", [Placed(State.SUBMITTED), Placed(State.ENDORSED)])
+    assert (use.used, use.remaining) == (1, 0)
+    problem = quota_problem(use, adding=1, field="nomination_ids")
+    assert problem is not None and problem.rule == "quota.exceeded" and problem.field == "nomination_ids"
+    assert "at most 1" in problem.message and "Quy chế của tỉnh, Điều 9" in problem.message
+    assert quota_problem(quota_use(FLAG, "Cờ", []), adding=1, field="nomination_ids") is None
