@@ -3,11 +3,9 @@
 Sizes, bold and italic are the effective ones: the run's own setting, else its paragraph style's, else Normal's.
 """
 
-import io
 import re
 from dataclasses import dataclass
 
-import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Length
@@ -28,10 +26,6 @@ class Look:
     size: float
     bold: bool
     italic: bool
-
-
-def open_docx(content: bytes) -> Document:
-    return docx.Document(io.BytesIO(content))
 
 
 def look(paragraph: Paragraph) -> Look:

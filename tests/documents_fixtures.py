@@ -3,13 +3,7 @@ the rendered .docx back with python-docx as a clerk would check it."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping
-
-import docx
-from docx.document import Document
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from docx_templates import DocumentKind
 from docx_templates.contexts import (
@@ -186,34 +180,3 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.DECISION: DecisionContext.__required_keys__,
     DocumentKind.OFFICE_APPRAISAL: AppraisalContext.__required_keys__,
 }
-
-
-def _open(data: bytes) -> Document:
-    return docx.Document(io.BytesIO(data))
-
-
-def _paragraph(doc: Document, text: str) -> Paragraph:
-    """The body paragraph whose text starts with `text`."""
-    found = [p for p in doc.paragraphs if p.text.startswith(text)]
-    assert found, f"no paragraph starts with {text!r}"
-    return found[0]
-
-
-def _texts(doc: Document) -> list[str]:
-    return [p.text for p in doc.paragraphs]
-
-
-def _rows(table: Table) -> list[list[str]]:
-    return [[cell.text for cell in row.cells] for row in table.rows]
-
-
-def _cell_paragraphs(table: Table) -> list[Paragraph]:
-    return [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
-
-
-def _is_bold(paragraph: Paragraph) -> bool:
-    return all(run.bold for run in paragraph.runs if run.text.strip())
-
-
-def _is_italic(paragraph: Paragraph) -> bool:
-    return all(run.italic for run in paragraph.runs if run.text.strip())

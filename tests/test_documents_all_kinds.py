@@ -11,25 +11,13 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from docx_templates import DocumentKind, render_document, template_variables
-from tests.documents_fixtures import (
-    CONTEXT_KEYS,
-    FULL_CONTEXTS,
-    PLACE_DATE,
-    QUOC_HIEU,
-    TIEU_NGU,
-    _cell_paragraphs,
-    _is_bold,
-    _is_italic,
-    _open,
-    _paragraph,
-    _rows,
-    decision_context,
-)
+from tests.documents_fixtures import CONTEXT_KEYS, FULL_CONTEXTS, PLACE_DATE, QUOC_HIEU, TIEU_NGU, decision_context
+from tests.docx_read import cell_paragraphs, is_bold, is_italic, open_docx, paragraph_starting, rows_of
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind))
 def test_page_is_a4_portrait_with_decree_30_margins(kind: DocumentKind) -> None:
-    section = _open(render_document(kind, FULL_CONTEXTS[kind]())).sections[0]
+    section = open_docx(render_document(kind, FULL_CONTEXTS[kind]())).sections[0]
     # Word stores twentieths of a point: millimetres come back rounded to 0.02 mm.
     sizes = [
         section.page_width,
@@ -45,7 +33,7 @@ def test_page_is_a4_portrait_with_decree_30_margins(kind: DocumentKind) -> None:
 
 @pytest.mark.parametrize("kind", list(DocumentKind))
 def test_normal_style_is_times_new_roman_14_for_every_script(kind: DocumentKind) -> None:
-    normal = _open(render_document(kind, FULL_CONTEXTS[kind]())).styles["Normal"]
+    normal = open_docx(render_document(kind, FULL_CONTEXTS[kind]())).styles["Normal"]
     assert normal.font.size is not None and normal.font.size.pt == 14
     fonts = normal.element.rPr.rFonts
     assert {fonts.get(f"{{{fonts.nsmap['w']}}}{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {
@@ -75,7 +63,7 @@ def test_package_carries_no_time_of_rendering() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert package.namelist()[0] == "[Content_Types].xml"
-    properties = _open(data).core_properties
+    properties = open_docx(data).core_properties
     assert properties.author == "tdkt"
     assert properties.created is not None and properties.created.year == 2000
     assert properties.modified is not None and properties.modified.year == 2000
@@ -99,12 +87,12 @@ def test_missing_key_is_an_error_not_a_blank() -> None:
     ],
 )
 def test_header_and_title(kind: DocumentKind, number_line: str, document_type: str, subject: str) -> None:
-    doc = _open(render_document(kind, FULL_CONTEXTS[kind]()))
-    rows = _rows(doc.tables[0])
+    doc = open_docx(render_document(kind, FULL_CONTEXTS[kind]()))
+    rows = rows_of(doc.tables[0])
     assert rows[0][1].split("\n")[:2] == [QUOC_HIEU, TIEU_NGU]
     assert rows[1] == [number_line, PLACE_DATE]  # "Số" level with the place and date
-    header_paragraphs = {p.text: p for p in _cell_paragraphs(doc.tables[0])}
-    assert _is_bold(header_paragraphs[QUOC_HIEU]) and _is_bold(header_paragraphs[TIEU_NGU])
-    assert _is_italic(header_paragraphs[PLACE_DATE])
-    assert _is_bold(_paragraph(doc, document_type)) and _is_bold(_paragraph(doc, subject))
-    assert _paragraph(doc, document_type).alignment == WD_ALIGN_PARAGRAPH.CENTER
+    header_paragraphs = {p.text: p for p in cell_paragraphs(doc.tables[0])}
+    assert is_bold(header_paragraphs[QUOC_HIEU]) and is_bold(header_paragraphs[TIEU_NGU])
+    assert is_italic(header_paragraphs[PLACE_DATE])
+    assert is_bold(paragraph_starting(doc, document_type)) and is_bold(paragraph_starting(doc, subject))
+    assert paragraph_starting(doc, document_type).alignment == WD_ALIGN_PARAGRAPH.CENTER

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from docx_templates import DocumentKind, render_document
-from tests.documents_fixtures import _open, _rows, _texts, minutes_context
+from tests.documents_fixtures import minutes_context
+from tests.docx_read import body_texts, open_docx, rows_of
 
 
 def test_minutes_votes_table() -> None:
-    doc = _open(render_document(DocumentKind.MEETING_MINUTES, minutes_context()))
-    assert _rows(doc.tables[0])[0][0].split("\n")[:3] == [
+    doc = open_docx(render_document(DocumentKind.MEETING_MINUTES, minutes_context()))
+    assert rows_of(doc.tables[0])[0][0].split("\n")[:3] == [
         "UBND TỈNH BẮC NINH",
         "KHỐI THI ĐUA CÁC SỞ",
         "QUẢN LÝ KINH TẾ",
     ]
-    rows = _rows(doc.tables[1])
+    rows = rows_of(doc.tables[1])
     assert rows[0] == [
         "STT",
         "Tên tập thể, cá nhân",
@@ -39,26 +40,26 @@ def test_minutes_votes_table() -> None:
             "Không đề nghị",
         ],
     ]
-    assert "Thành phần tham dự: 6/7 thành viên của Khối có mặt." in _texts(doc)
-    assert "Chủ trì: Nguyễn Văn An, Giám đốc Sở Công Thương, Trưởng Khối." in _texts(doc)
+    assert "Thành phần tham dự: 6/7 thành viên của Khối có mặt." in body_texts(doc)
+    assert "Chủ trì: Nguyễn Văn An, Giám đốc Sở Công Thương, Trưởng Khối." in body_texts(doc)
     secretary, chair = doc.tables[2].rows[0].cells
     assert [p.text for p in secretary.paragraphs if p.text] == ["THƯ KÝ", "Trần Thị Bích Ngọc"]
     assert [p.text for p in chair.paragraphs if p.text] == ["CHỦ TRÌ", "Nguyễn Văn An"]
 
 
 def test_minutes_absentees_sentence() -> None:
-    two_absent = _open(
+    two_absent = open_docx(
         render_document(DocumentKind.MEETING_MINUTES, minutes_context(absentees=["Sở Xây dựng", "Sở Tài chính"]))
     )
-    assert "Vắng: Sở Xây dựng, Sở Tài chính." in _texts(two_absent)
-    everyone = _open(render_document(DocumentKind.MEETING_MINUTES, minutes_context(absentees=[])))
-    assert "Không có thành viên vắng mặt." in _texts(everyone)
-    assert not any(text.startswith("Vắng") for text in _texts(everyone))
+    assert "Vắng: Sở Xây dựng, Sở Tài chính." in body_texts(two_absent)
+    everyone = open_docx(render_document(DocumentKind.MEETING_MINUTES, minutes_context(absentees=[])))
+    assert "Không có thành viên vắng mặt." in body_texts(everyone)
+    assert not any(text.startswith("Vắng") for text in body_texts(everyone))
 
 
 def test_minutes_deputy_sentence_only_when_elected() -> None:
-    with_deputy = _texts(_open(render_document(DocumentKind.MEETING_MINUTES, minutes_context())))
+    with_deputy = body_texts(open_docx(render_document(DocumentKind.MEETING_MINUTES, minutes_context())))
     assert "Hội nghị thống nhất bầu Sở Tài chính làm Phó Trưởng Khối năm 2027." in with_deputy
-    without = _texts(_open(render_document(DocumentKind.MEETING_MINUTES, minutes_context(next_deputy=""))))
+    without = body_texts(open_docx(render_document(DocumentKind.MEETING_MINUTES, minutes_context(next_deputy=""))))
     assert not any("Phó Trưởng Khối" in text for text in without)
     assert "Hội nghị thống nhất bầu Sở Nông nghiệp và Môi trường làm Trưởng Khối năm 2027." in without

@@ -21,11 +21,10 @@ from tests.decree30 import (
     check_receivers_and_signature,
     check_title,
     look,
-    open_docx,
     texts,
 )
 from tests.demo import DemoProvince
-from tests.docx_read import table_rows
+from tests.docx_read import open_docx, table_rows
 from tests.year import (
     CHAIRMAN_OFFICE,
     SECRETARY,
