@@ -117,8 +117,10 @@ def database_unavailable() -> JSONResponse:
 
 async def on_unexpected(_: Request, error: Exception) -> JSONResponse:
     log.exception("Unhandled error", exc_info=error)
-    return problem_response(500, [Problem("body", "internal", "Something went wrong on our side; nothing was "
-                                          "changed by this request. Please try again or contact support.")])
+    # A stage's input is committed before its flow runs, so an error after that point must not say nothing changed.
+    return problem_response(500, [Problem("body", "internal", "Something went wrong on our side. Whatever was "
+                                          "saved before the error stays saved; check, then try again or contact "
+                                          "support.")])
 
 
 def install(app: FastAPI) -> None:
