@@ -55,7 +55,7 @@ async def documents_of(session: AsyncSession, stage_ids: Sequence[int]) -> list[
     return list((await session.exec(query)).all())
 
 
-async def history_of(session: AsyncSession, nomination_id: int) -> list[Transition]:
+async def transitions_of(session: AsyncSession, nomination_id: int) -> list[Transition]:
     query = select(Transition).where(Transition.nomination_id == nomination_id).order_by(col(Transition.id))
     return list((await session.exec(query)).all())
 

@@ -24,7 +24,7 @@ from models.nomination import (
     TransitionPublic,
 )
 from models.permissions import Action
-from models.queries import count_rows, has_award_code, history_of, unit_or_its_people
+from models.queries import count_rows, has_award_code, transitions_of, unit_or_its_people
 from models.recording.common import get_or_404
 from models.recording.nominations import ManualMove, move_by_hand
 from models.stage import Stage
@@ -97,7 +97,7 @@ async def read(
 ) -> NominationDetail:
     """The nomination, every transition it went through, the flow runs that moved it, and what it received."""
     nomination = await readable(session, principal, nomination_id)
-    history = await history_of(session, nomination_id)
+    history = await transitions_of(session, nomination_id)
     records = (await session.exec(
         select(AwardRecord, Award)
         .join(Award, col(Award.id) == AwardRecord.award_id)
@@ -120,7 +120,7 @@ async def read(
 async def flow_runs(nomination_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> list[FlowRunSummary]:
     """Every Prefect run of the stages that processed this nomination, failed attempts included (by tag)."""
     await readable(session, principal, nomination_id)
-    stage_ids = {t.stage_id for t in await history_of(session, nomination_id) if t.stage_id is not None}
+    stage_ids = {t.stage_id for t in await transitions_of(session, nomination_id) if t.stage_id is not None}
     stages = (await session.exec(select(Stage).where(col(Stage.id).in_(stage_ids)))).all()
     return await flow_runs_tagged([["tdkt", f"{s.kind.value}:{s.subject_id}"] for s in stages])
 

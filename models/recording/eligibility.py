@@ -12,7 +12,7 @@ from models.facts import DossierFacts
 from models.nomination import AwardRecord, Nomination
 
 
-async def history_of(session: AsyncSession, unit_id: int | None, person_id: int | None,
+async def awards_by_year(session: AsyncSession, unit_id: int | None, person_id: int | None,
                      excluding_nomination: int | None = None) -> dict[int, frozenset[str]]:
     """Year → codes of the awards the unit (or the person) received, by decisions here or imported ones."""
     query = select(AwardRecord.year, Award.code).join(Award, col(Award.id) == AwardRecord.award_id)
@@ -31,7 +31,7 @@ async def history_of(session: AsyncSession, unit_id: int | None, person_id: int 
 async def check_candidate(session: AsyncSession, award_code: str, year: int, unit_id: int | None,
                           person_id: int | None, facts: DossierFacts,
                           excluding_nomination: int | None = None) -> list[RuleResult]:
-    history = await history_of(session, unit_id, person_id, excluding_nomination)
+    history = await awards_by_year(session, unit_id, person_id, excluding_nomination)
     rules, articles = award_rules(award_code)
     return evaluate(award_code, rules, articles, Candidate(year, facts, history))
 

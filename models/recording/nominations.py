@@ -10,7 +10,7 @@ from models.errors import Conflict, Problem, refuse
 from models.facts import DossierFacts
 from models.moves import move
 from models.nomination import FactsRevision, Nomination, Transition
-from models.queries import history_of
+from models.queries import transitions_of
 from models.recording.common import get_or_404
 from models.workflow import MoveFacts
 
@@ -31,7 +31,7 @@ async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMo
     if data.version != nomination.version:
         raise Conflict(Problem("version", "nomination.changed",
                                f"The nomination is at version {nomination.version}, not {data.version}; reload it."))
-    history = await history_of(session, nomination_id)
+    history = await transitions_of(session, nomination_id)
     # The transition that placed the hold remembers where the nomination was.
     held_from = history[-1].from_state if nomination.state == State.ON_HOLD and history else None
     return await move(session, nomination, data.to_state, MoveFacts(reason=data.reason, held_from=held_from),
