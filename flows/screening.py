@@ -8,8 +8,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
-from models.eligibility import Outcome
-from models.eligibility_rules import explain, overall
+from models.eligibility_rules import overall, screening_verdict
 from models.enums import StageKind, State
 from models.nomination import Nomination
 from models.proposal import ScreeningResult
@@ -20,16 +19,14 @@ STAGE = StageKind.SCREENING
 
 
 async def plan_screening(session: AsyncSession, proposal_id: int) -> list[PlannedMove]:
-    """Eligible only when the office found the dossier complete AND every rule of the award passes; otherwise
-    returned, the reason naming each failed rule with its article and exactly the facts still missing."""
+    """Each dossier's screening result, judged with the award's rules (`screening_verdict`)."""
     results = (await session.exec(select(ScreeningResult).where(ScreeningResult.proposal_id == proposal_id))).all()
     planned = []
     for r in results:
         nomination = await session.get_one(Nomination, r.nomination_id)
         checks = await nomination_eligibility(session, nomination)
-        passes = overall(checks) == Outcome.PASS
-        eligible = r.eligible and passes
-        reason = " ".join(part for part in (r.reason, "" if passes else explain(checks)) if part)
+        verdict = screening_verdict(r.eligible, r.reason, checks)
+        eligible, reason = verdict.eligible, verdict.reason
         planned.append(PlannedMove(
             nomination=nomination,
             sources=(State.SUBMITTED,),

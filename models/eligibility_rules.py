@@ -1,6 +1,7 @@
 """The rules by id. Their logic is here; which awards use them, and the article each enforces, are catalogue data."""
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from models.eligibility import (
@@ -72,3 +73,18 @@ def explain(results: Sequence[RuleResult]) -> str:
     missing = sorted({m for r in results for m in r.missing})
     parts = [*failed, *([f"Please provide: {', '.join(missing)}."] if missing else [])]
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ScreeningVerdict:
+    eligible: bool
+    reason: str
+
+
+def screening_verdict(office_found_eligible: bool, office_reason: str,
+                      results: Sequence[RuleResult]) -> ScreeningVerdict:
+    """Eligible only when the office found the dossier complete AND every rule of the award passes; otherwise
+    returned, the reason giving the office's words and then each failed rule and the facts still missing."""
+    passes = overall(results) == Outcome.PASS
+    reason = " ".join(part for part in (office_reason, "" if passes else explain(results)) if part)
+    return ScreeningVerdict(office_found_eligible and passes, reason)

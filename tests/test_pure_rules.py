@@ -1,7 +1,10 @@
-"""Who may act, and which nominations take a quota place: pure rules, checked without a database."""
+"""Who may act, which nominations take a quota place, and when a dossier passes screening: pure rules, checked
+without a database."""
 
 import pytest
 
+from models.eligibility import Outcome, RuleResult
+from models.eligibility_rules import screening_verdict
 from models.enums import State
 from models.permissions import Action, Grant, Role, may
 from models.quotas import Placed, Quota, quota_problem, quota_use
@@ -65,3 +68,27 @@ def test_a_proposal_over_the_quota_is_refused_with_the_count_and_the_basis() -> 
     assert problem is not None and problem.rule == "quota.exceeded" and problem.field == "nomination_ids"
     assert "at most 1" in problem.message and "Quy chế của tỉnh, Điều 9" in problem.message
     assert quota_problem(quota_use(FLAG, "Cờ", []), adding=1, field="nomination_ids") is None
+
+
+PASSED = RuleResult("flag.rated_excellent", "Luật TĐKT Điều 26", Outcome.PASS, "Hoàn thành xuất sắc nhiệm vụ.")
+FAILED = RuleResult("flag.leading_unit", "Luật TĐKT Điều 26", Outcome.FAIL, "Not the block's leading unit.")
+UNKNOWN = RuleResult("flag.no_discipline", "Luật TĐKT Điều 26", Outcome.UNKNOWN, "Not declared.",
+                     missing=("disciplined_members",))
+
+
+@pytest.mark.parametrize(("office", "results", "eligible"), [
+    (True, [PASSED], True),
+    (False, [PASSED], False),  # the office found the dossier incomplete
+    (True, [PASSED, FAILED], False),  # a rule of the award fails
+    (True, [PASSED, UNKNOWN], False),  # a fact the rule needs was not declared
+])
+def test_a_dossier_is_eligible_only_when_the_office_and_every_rule_agree(
+    office: bool, results: list[RuleResult], eligible: bool
+) -> None:
+    assert screening_verdict(office, "", results).eligible is eligible
+
+
+def test_a_returned_dossier_says_the_office_s_reason_then_each_failed_rule_and_what_is_missing() -> None:
+    verdict = screening_verdict(True, "Thiếu báo cáo thành tích.", [PASSED, FAILED, UNKNOWN])
+    assert verdict.reason == ("Thiếu báo cáo thành tích. Not the block's leading unit. (flag.leading_unit; "
+                              "Luật TĐKT Điều 26) Please provide: disciplined_members.")
