@@ -6,14 +6,14 @@ from datetime import UTC, datetime, timedelta
 import jwt
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.accounts import User
-from models.audit import Actor
-from models.base import MAX_ID
-from models.errors import Forbidden, NotFound, Problem, Unauthorized
+from models.domain.audit import Actor
+from models.domain.errors import Forbidden, NotFound, Problem, Unauthorized
+from models.domain.limits import MAX_ID
+from models.domain.permissions import Action, Grant, may
 from models.passwords import API_TOKEN_PREFIX
-from models.permissions import Action, Grant, may
 from models.recording.accounts import delegating_principal, grant_set, user_for_api_token
 from models.settings import get_settings
+from models.tables.accounts import User
 
 ALGORITHM = "HS256"
 

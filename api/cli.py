@@ -13,8 +13,8 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 async def _seed_catalogue() -> int:
-    from models.db import open_session
-    from models.demo import seed_catalogue
+    from models.storage.db import open_session
+    from models.storage.demo import seed_catalogue
 
     async with open_session() as session:
         added = await seed_catalogue(session)
@@ -24,8 +24,8 @@ async def _seed_catalogue() -> int:
 
 def migrate(_: argparse.Namespace) -> None:
     from migrations import upgrade
-    from models.catalogue_file import CatalogueError
     from models.settings import get_settings
+    from models.storage.catalogue_file import CatalogueError
 
     upgrade()
     try:
@@ -37,8 +37,8 @@ def migrate(_: argparse.Namespace) -> None:
 
 
 async def _load_demo() -> bool:
-    from models.db import open_session
-    from models.demo import load_demo_province
+    from models.storage.db import open_session
+    from models.storage.demo import load_demo_province
 
     async with open_session() as session:
         loaded = await load_demo_province(session)
@@ -47,7 +47,7 @@ async def _load_demo() -> bool:
 
 
 def demo(_: argparse.Namespace) -> None:
-    from models.demo import demo_data
+    from models.storage.demo import demo_data
 
     loaded = asyncio.run(_load_demo())
     data = demo_data()
@@ -60,11 +60,11 @@ def demo(_: argparse.Namespace) -> None:
 
 
 async def _create_admin(username: str, full_name: str, password: str) -> None:
-    from models.accounts import GrantCreate, UserCreate
-    from models.audit import Actor
-    from models.db import open_session
-    from models.permissions import Role
+    from models.domain.audit import Actor
+    from models.domain.permissions import Role
     from models.recording.accounts import create_user, grant_role
+    from models.storage.db import open_session
+    from models.tables.accounts import GrantCreate, UserCreate
 
     cli = Actor("tdkt-cli")
     async with open_session() as session:
@@ -76,7 +76,7 @@ async def _create_admin(username: str, full_name: str, password: str) -> None:
 def create_admin(args: argparse.Namespace) -> None:
     import getpass
 
-    from models.errors import DomainError
+    from models.domain.errors import DomainError
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
     try:
@@ -88,9 +88,9 @@ def create_admin(args: argparse.Namespace) -> None:
 
 async def _pdf(document_id: int) -> bytes:
     from flows.documents.pdf import docx_to_pdf
-    from models.db import open_session
-    from models.errors import not_found
-    from models.stage import Document
+    from models.domain.errors import not_found
+    from models.storage.db import open_session
+    from models.tables.stage import Document
 
     async with open_session() as session:
         document = await session.get(Document, document_id)
@@ -102,7 +102,7 @@ async def _pdf(document_id: int) -> bytes:
 def pdf(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from models.errors import DomainError
+    from models.domain.errors import DomainError
 
     try:
         content = asyncio.run(_pdf(args.document_id))
@@ -113,9 +113,9 @@ def pdf(args: argparse.Namespace) -> None:
 
 
 async def _import_history(content: bytes, file_name: str) -> tuple[int, int]:
-    from models.audit import Actor
-    from models.db import open_session
+    from models.domain.audit import Actor
     from models.recording.history import import_history
+    from models.storage.db import open_session
 
     async with open_session() as session:
         log = await import_history(session, content, file_name, Actor("tdkt-cli"))
@@ -126,7 +126,7 @@ async def _import_history(content: bytes, file_name: str) -> tuple[int, int]:
 def import_history(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from models.errors import DomainError
+    from models.domain.errors import DomainError
 
     path = Path(args.file)
     try:

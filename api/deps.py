@@ -8,8 +8,8 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.auth import Principal, principal_for
-from models.base import MAX_ID
-from models.db import open_session
+from models.domain.limits import MAX_ID
+from models.storage.db import open_session
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]

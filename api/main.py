@@ -30,8 +30,8 @@ from api.routes import (
     stages,
 )
 from flows.reconciler import reconcile_stages
-from models.catalogue_file import catalogue as award_catalogue
 from models.settings import StageRunner, get_settings
+from models.storage.catalogue_file import catalogue as award_catalogue
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import authenticate
+from api.idempotency_store import Replay, claim, release, remember
 from api.problems import problem_response
-from models.db import open_session
-from models.errors import DomainError, Problem
-from models.recording.idempotency import Replay, claim, release, remember
+from models.domain.errors import DomainError, Problem
+from models.storage.db import open_session
 
 
 class RequestTooLarge(DomainError):

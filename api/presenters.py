@@ -5,9 +5,9 @@ from collections.abc import Sequence
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.nomination import Nomination, NominationPublic, Transition, TransitionPublic
-from models.queries import awards_by_id, candidate_labels, documents_of, stage_nomination_ids
-from models.stage import Document, DocumentPublic, Stage, StagePublic
+from models.storage.queries import awards_by_id, candidate_labels, documents_of, stage_nomination_ids
+from models.tables.nomination import Nomination, NominationPublic, Transition, TransitionPublic
+from models.tables.stage import Document, DocumentPublic, Stage, StagePublic
 
 
 class StageReport(SQLModel):

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
-from models.errors import DomainError, Problem, TooManyAttempts
+from models.domain.errors import DomainError, Problem, TooManyAttempts
 
 log = logging.getLogger(__name__)
 TITLES = {400: "Bad request", 401: "Not logged in", 403: "Not allowed", 404: "Not found", 409: "Conflict",

@@ -1,6 +1,6 @@
 """How far a block head reads in lists: the blocks and years they head, and those blocks' member units.
 
-Objects read one by one are checked by `Principal.require(Action.READ_BLOCK, block, year)` (models/permissions.py);
+Objects read one by one are checked by `Principal.require(Action.READ_BLOCK, block, year)` (domain/permissions.py);
 lists are filtered here, from the same grants, so the nominations, units, people and award-history lists cannot
 drift apart and leak another block's data.
 """
@@ -12,8 +12,8 @@ from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
-from models.organisation import BlockMembership
-from models.permissions import Action
+from models.domain.permissions import Action
+from models.tables.organisation import BlockMembership
 
 
 def in_headed_blocks(principal: Principal, block_id: Any, year: Any) -> ColumnElement[bool] | None:

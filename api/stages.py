@@ -6,8 +6,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.presenters import StageReport, stage_report
 from flows.common import failpoint
 from flows.launch import run_stage
-from models.enums import StageStatus
-from models.stage import Stage
+from models.domain.enums import StageStatus
+from models.tables.stage import Stage
 
 
 async def commit_and_run(session: AsyncSession, stage: Stage, response: Response) -> StageReport:

@@ -29,8 +29,8 @@ from sqlmodel import SQLModel
 
 from api.main import create_app
 from migrations import upgrade
-from models.db import make_async_engine, make_sync_engine, use_engine
-from models.demo import demo_data
+from models.storage.db import make_async_engine, make_sync_engine, use_engine
+from models.storage.demo import demo_data
 from tests.demo import load_demo
 from tests.year import run_year
 

@@ -16,16 +16,16 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind, render_document
-from models.base import utc_now
-from models.db import open_session
-from models.enums import StageKind, StageStatus, State
-from models.errors import Conflict, Problem
-from models.moves import move
-from models.nomination import Nomination
-from models.queries import moved_by_stage, stage_of
+from models.domain.enums import StageKind, StageStatus, State
+from models.domain.errors import Conflict, Problem
+from models.domain.workflow import MoveFacts
 from models.settings import get_settings
-from models.stage import Document, Stage
-from models.workflow import MoveFacts
+from models.storage.db import open_session
+from models.storage.moves import move
+from models.storage.queries import moved_by_stage, stage_of
+from models.tables.base import utc_now
+from models.tables.nomination import Nomination
+from models.tables.stage import Document, Stage
 
 ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], str]]]
 

@@ -10,10 +10,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
-from models.catalogue_file import catalogue
-from models.enums import StageKind, State
+from models.domain.enums import StageKind, State
+from models.domain.workflow import MoveFacts
 from models.recording.council import council_outcomes
-from models.workflow import MoveFacts
+from models.storage.catalogue_file import catalogue
 
 STAGE = StageKind.COUNCIL_REVIEW
 

@@ -16,12 +16,12 @@ from flows.common import (
     store_stage_document,
 )
 from flows.documents.decision import build_decision
-from models.db import open_session
-from models.decision import Decision
-from models.enums import StageKind, State
-from models.nomination import AwardRecord, Nomination
+from models.domain.enums import StageKind, State
+from models.domain.workflow import MoveFacts
 from models.recording.decisions import decision_items
-from models.workflow import MoveFacts
+from models.storage.db import open_session
+from models.tables.decision import Decision
+from models.tables.nomination import AwardRecord, Nomination
 
 STAGE = StageKind.DECISION_ISSUE
 

@@ -12,11 +12,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from flows.monitoring import installation_tag
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
-from models.db import open_session
-from models.enums import StageStatus
-from models.organisation import EmulationBlock
+from models.domain.enums import StageStatus
 from models.settings import StageRunner, get_settings
-from models.stage import Stage
+from models.storage.db import open_session
+from models.tables.organisation import EmulationBlock
+from models.tables.stage import Stage
 
 log = logging.getLogger(__name__)
 

@@ -16,15 +16,15 @@ from flows.common import (
     store_stage_document,
 )
 from flows.documents.minutes import build_minutes
-from models.catalogue import block_vote_threshold
-from models.db import open_session
-from models.enums import BlockRole, StageKind, State
-from models.meeting import BallotTally, BlockMeeting
-from models.nomination import Nomination
-from models.organisation import BlockMembership
+from models.domain.enums import BlockRole, StageKind, State
+from models.domain.votes import Tally, count_votes
+from models.domain.workflow import MoveFacts
 from models.recording.common import members_of, membership_of
-from models.votes import Tally, count_votes
-from models.workflow import MoveFacts
+from models.storage.catalogue_file import catalogue
+from models.storage.db import open_session
+from models.tables.meeting import BallotTally, BlockMeeting
+from models.tables.nomination import Nomination
+from models.tables.organisation import BlockMembership
 
 STAGE = StageKind.MEETING_TALLY
 
@@ -35,7 +35,7 @@ async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[Planne
     members_total = len(await members_of(session, meeting.block_id, meeting.year))
     rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
         Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
-    threshold = block_vote_threshold()
+    threshold = catalogue().block_vote_threshold()
     # What the minutes will print, kept with each move: the document reads it back, never recounts.
     rule = {"threshold_percent": f"{threshold.percent.normalize():f}",
             "threshold_strictly_more": threshold.strictly_more}

@@ -10,8 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import SQLModel, select
 
-from models.db import open_session
-from models.installation import Installation
+from models.storage.db import open_session
+from models.tables.installation import Installation
 
 
 class FlowRunSummary(SQLModel):

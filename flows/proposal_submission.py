@@ -15,11 +15,11 @@ from flows.common import (
     store_stage_document,
 )
 from flows.documents.proposal import build_proposal
-from models.enums import StageKind, State
-from models.nomination import Nomination
-from models.proposal import Proposal
+from models.domain.enums import StageKind, State
+from models.domain.workflow import MoveFacts
 from models.recording.proposals import proposal_nomination_ids
-from models.workflow import MoveFacts
+from models.tables.nomination import Nomination
+from models.tables.proposal import Proposal
 
 STAGE = StageKind.PROPOSAL_SUBMISSION
 

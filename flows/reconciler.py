@@ -8,11 +8,11 @@ from sqlmodel import col, select
 
 from flows.common import publish_table
 from flows.launch import run_stage
-from models.base import utc_now
-from models.db import open_session
-from models.enums import StageStatus
+from models.domain.enums import StageStatus
 from models.settings import get_settings
-from models.stage import Stage
+from models.storage.db import open_session
+from models.tables.base import utc_now
+from models.tables.stage import Stage
 
 
 async def unfinished_stages(grace_seconds: int) -> list[Stage]:

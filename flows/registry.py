@@ -8,7 +8,7 @@ from flows.decision_issue import issue_decision
 from flows.meeting_tally import tally_block_meeting
 from flows.proposal_submission import submit_block_proposal
 from flows.screening import screen_proposal
-from models.enums import StageKind
+from models.domain.enums import StageKind
 
 StageFlow = Callable[[int], Awaitable[list[dict[str, Any]]]]
 

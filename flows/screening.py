@@ -8,12 +8,12 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
-from models.eligibility_rules import overall, screening_verdict
-from models.enums import StageKind, State
-from models.nomination import Nomination
-from models.proposal import ScreeningResult
+from models.domain.eligibility_rules import overall, screening_verdict
+from models.domain.enums import StageKind, State
+from models.domain.workflow import MoveFacts
 from models.recording.eligibility import as_evidence, nomination_eligibility
-from models.workflow import MoveFacts
+from models.tables.nomination import Nomination
+from models.tables.proposal import ScreeningResult
 
 STAGE = StageKind.SCREENING
 

@@ -5,10 +5,10 @@ from typing import Any, Literal
 from alembic import context
 from sqlmodel import SQLModel
 
-import models  # noqa: F401  (registers every table on the metadata)
-from models.base import UTCDateTime
-from models.db import is_sqlite, make_sync_engine
+import models.tables  # noqa: F401  (registers every table on the metadata)
 from models.settings import get_settings
+from models.storage.db import is_sqlite, make_sync_engine
+from models.tables.base import UTCDateTime
 
 config = context.config
 

@@ -1,49 +1,8 @@
-"""Tables and the pure domain. Importing this package registers every table on SQLModel.metadata."""
+"""The domain and its storage, in four rooms; dependencies point down this list, never up:
 
-from models.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant, User
-from models.catalogue import Award
-from models.council import CouncilMember, CouncilSession, CouncilVote
-from models.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
-from models.history import HistoryImport
-from models.installation import Installation
-from models.logins import LoginAttempt
-from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
-from models.nomination import AwardRecord, FactsRevision, Nomination, Transition
-from models.organisation import BlockMembership, EmulationBlock, Person, Unit
-from models.proposal import Proposal, ProposalItem, ScreeningResult
-from models.stage import Document, Stage
-
-__all__ = [
-    "ApiToken",
-    "Award",
-    "AwardRecord",
-    "BallotTally",
-    "BlockMeeting",
-    "BlockMembership",
-    "CouncilMember",
-    "CouncilSession",
-    "CouncilVote",
-    "Decision",
-    "DecisionItem",
-    "Delegation",
-    "Document",
-    "EmulationBlock",
-    "FactsRevision",
-    "HistoryImport",
-    "IdempotentResponse",
-    "Installation",
-    "IssuedNumber",
-    "LoginAttempt",
-    "MeetingAttendance",
-    "Nomination",
-    "NumberCounter",
-    "Person",
-    "Proposal",
-    "ProposalItem",
-    "RoleGrant",
-    "ScreeningResult",
-    "Stage",
-    "Transition",
-    "Unit",
-    "User",
-]
+- `recording/`: what people did, validated against the rules and stored, noting the stage a flow must finish;
+- `storage/`: the database (engines, moves, numbers, locks, shared queries) and the catalogue file's loader;
+- `tables/`: SQLModel tables, one module per aggregate, with their Create/Public schemas;
+- `domain/`: the pure rules (state machine, votes, eligibility, quotas, permissions, scope, catalogue types).
+  It imports nothing impure: no database, no web framework, no Prefect (tests/test_domain_purity.py).
+"""

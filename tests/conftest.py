@@ -21,7 +21,7 @@ from sqlalchemy import make_url, text
 from sqlmodel import SQLModel
 
 from migrations import upgrade
-from models.db import make_async_engine, make_sync_engine, use_engine
+from models.storage.db import make_async_engine, make_sync_engine, use_engine
 from tests.demo import DemoProvince, load_demo
 from tests.year import AUDITOR, as_user
 

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from models.db import open_session
-from models.demo import load_demo_province
-from models.organisation import EmulationBlock, Person, Unit
+from models.storage.db import open_session
+from models.storage.demo import load_demo_province
+from models.tables.organisation import EmulationBlock, Person, Unit
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ import httpx
 import pytest
 from sqlmodel import SQLModel, col, func, select
 
-from models.db import get_engine, make_async_engine, open_session, use_engine
-from models.demo import demo_data
-from models.enums import StageKind
-from models.nomination import Nomination
-from models.stage import Document, Stage
+from models.domain.enums import StageKind
+from models.storage.db import get_engine, make_async_engine, open_session, use_engine
+from models.storage.demo import demo_data
+from models.tables.nomination import Nomination
+from models.tables.stage import Document, Stage
 from tests.demo import DemoProvince, load_demo
 from tests.year import (
     BLOCK_HEAD,

@@ -5,7 +5,7 @@ from collections import Counter
 
 import httpx
 
-from models.demo import demo_data
+from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, as_user
 

@@ -6,8 +6,8 @@ import httpx
 import pytest
 from sqlmodel import SQLModel, func, select
 
-from models.db import open_session
-from models.meeting import MeetingAttendance
+from models.storage.db import open_session
+from models.tables.meeting import MeetingAttendance
 from tests.demo import DemoProvince
 from tests.year import (
     BLOCK_HEAD,

@@ -9,10 +9,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from models.catalogue_file import CatalogueError, catalogue
-from models.db import open_session
-from models.demo import seed_catalogue
 from models.settings import get_settings
+from models.storage.catalogue_file import CatalogueError, catalogue
+from models.storage.db import open_session
+from models.storage.demo import seed_catalogue
 from tests.demo import DemoProvince
 
 ROOT = Path(__file__).parent.parent
@@ -70,4 +70,4 @@ def test_only_the_catalogue_module_reads_the_catalogue_file() -> None:
         names = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
         if any(name.endswith("catalogue.toml") for name in names):
             readers.append(str(path.relative_to(ROOT)))
-    assert readers == ["models/catalogue_file.py"]
+    assert readers == ["models/storage/catalogue_file.py"]

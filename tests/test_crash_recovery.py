@@ -9,11 +9,11 @@ from sqlmodel import func, select
 
 from flows.meeting_tally import tally_block_meeting
 from flows.reconciler import reconcile_stages
-from models.db import open_session
-from models.enums import StageKind, StageStatus
-from models.nomination import Transition
-from models.queries import stage_of
-from models.stage import Document
+from models.domain.enums import StageKind, StageStatus
+from models.storage.db import open_session
+from models.storage.queries import stage_of
+from models.tables.nomination import Transition
+from models.tables.stage import Document
 from tests.demo import DemoProvince
 from tests.service import start_service
 from tests.year import BLOCK_HEAD, Year, as_user, open_meeting, results_body

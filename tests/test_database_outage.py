@@ -18,9 +18,9 @@ from sqlalchemy import make_url, text
 from sqlmodel import select
 
 from flows.reconciler import reconcile_stages
-from models.db import make_sync_engine, open_session
-from models.enums import StageKind, StageStatus
-from models.stage import Stage
+from models.domain.enums import StageKind, StageStatus
+from models.storage.db import make_sync_engine, open_session
+from models.tables.stage import Stage
 from tests.conftest import BACKENDS, POSTGRES_URL, fresh_database
 from tests.demo import DemoProvince
 from tests.fault import snapshot, undisturbed

@@ -7,10 +7,10 @@ import httpx
 import pytest
 from sqlmodel import select
 
-from models.db import open_session
-from models.meeting import BlockMeeting
-from models.numbering import allocate_number
-from models.stage import Document
+from models.storage.db import open_session
+from models.storage.numbering import allocate_number
+from models.tables.meeting import BlockMeeting
+from models.tables.stage import Document
 from tests.demo import DemoProvince
 from tests.docx_read import paragraphs
 from tests.year import SECRETARY, Year, as_user, hold_meeting, ok

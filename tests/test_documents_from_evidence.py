@@ -7,11 +7,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from models.council import CouncilSession
-from models.db import open_session
-from models.demo import demo_data
-from models.meeting import BlockMeeting
 from models.settings import get_settings
+from models.storage.db import open_session
+from models.storage.demo import demo_data
+from models.tables.council import CouncilSession
+from models.tables.meeting import BlockMeeting
 from tests.demo import DemoProvince
 from tests.docx_read import paragraphs, table_rows
 from tests.year import SECRETARY, Year, as_user, council_review, hold_meeting, ok, submit_and_screen

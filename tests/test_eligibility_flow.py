@@ -10,12 +10,12 @@ import httpx
 import pytest
 from sqlmodel import select
 
-from models.catalogue import Award, threshold_in_force
-from models.catalogue_file import catalogue
-from models.db import open_session
-from models.enums import RecipientKind
-from models.nomination import AwardRecord
+from models.domain.enums import RecipientKind
 from models.settings import get_settings
+from models.storage.catalogue_file import catalogue
+from models.storage.db import open_session
+from models.tables.award import Award
+from models.tables.nomination import AwardRecord
 from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, SECRETARY, Year, as_user, council_review, hold_meeting, ok, submit_and_screen
 
@@ -23,8 +23,8 @@ FLAG = "CO_THI_DUA_UBND_TINH"
 
 
 def test_the_shipped_catalogue_switches_from_decree_98_to_decree_152_on_1_july_2025() -> None:
-    assert "98/2023" in threshold_in_force(FLAG, date(2025, 6, 30)).basis
-    assert "152/2025" in threshold_in_force(FLAG, date(2025, 7, 1)).basis
+    assert "98/2023" in catalogue().threshold_in_force(FLAG, date(2025, 6, 30)).basis
+    assert "152/2025" in catalogue().threshold_in_force(FLAG, date(2025, 7, 1)).basis
 
 
 @pytest.fixture
@@ -44,7 +44,8 @@ def test_a_province_catalogue_changes_the_rule_without_code_and_dates_decide_whi
     province_catalogue: Path,
 ) -> None:
     assert catalogue().awards[FLAG].in_force[0].threshold_percent == Decimal(90)
-    before, after = threshold_in_force(FLAG, date(2025, 6, 30)), threshold_in_force(FLAG, date(2025, 7, 1))
+    law = catalogue()
+    before, after = law.threshold_in_force(FLAG, date(2025, 6, 30)), law.threshold_in_force(FLAG, date(2025, 7, 1))
     assert (before.threshold.percent, after.threshold.percent) == (Decimal(90), Decimal(80))
     assert before.threshold.required(11) == 10 and after.threshold.required(11) == 9
 

@@ -4,10 +4,10 @@ from typing import Any
 
 import pytest
 
-from models.catalogue import award_rules
-from models.eligibility import Candidate, Outcome
-from models.eligibility_rules import ONE_AWARD, RULES, evaluate, explain, overall
-from models.facts import DossierFacts
+from models.domain.eligibility import Candidate, Outcome
+from models.domain.eligibility_rules import ONE_AWARD, RULES, evaluate, explain, overall
+from models.domain.facts import DossierFacts
+from models.storage.catalogue_file import catalogue
 
 CSTDCS, TTLDXS = "CHIEN_SI_THI_DUA_CO_SO", "TAP_THE_LAO_DONG_XUAT_SAC"
 GOOD_COLLECTIVE = {"rating": "htxsnv", "members_total": 20, "members_completing_tasks": 20, "members_ldtt": 14,
@@ -62,7 +62,7 @@ def test_each_rule_passes_fails_or_cannot_tell(rule: str, facts: dict[str, Any],
 def test_every_rule_of_every_award_is_defined_and_cites_an_article() -> None:
     for code in ("CO_THI_DUA_UBND_TINH", "BANG_KHEN_CT_TAP_THE", "BANG_KHEN_CT_CA_NHAN", TTLDXS,
                  "CHIEN_SI_THI_DUA_TINH"):
-        rule_ids, articles = award_rules(code)
+        rule_ids, articles = catalogue().award_rules(code)
         assert rule_ids, code
         for rule in [*rule_ids, ONE_AWARD]:
             assert rule in RULES or rule == ONE_AWARD
@@ -70,7 +70,7 @@ def test_every_rule_of_every_award_is_defined_and_cites_an_article() -> None:
 
 
 def test_an_award_already_received_for_the_year_is_refused_as_a_second_award_for_one_achievement() -> None:
-    rules, articles = award_rules(TTLDXS)
+    rules, articles = catalogue().award_rules(TTLDXS)
     results = evaluate(TTLDXS, rules, articles, candidate(GOOD_COLLECTIVE, {2026: {TTLDXS}}))
     assert overall(results) == Outcome.FAIL
     [refusal] = [r for r in results if r.outcome == Outcome.FAIL]
@@ -78,7 +78,7 @@ def test_an_award_already_received_for_the_year_is_refused_as_a_second_award_for
 
 
 def test_a_refusal_explains_the_failed_rules_with_their_articles_and_asks_for_exactly_what_is_missing() -> None:
-    rules, articles = award_rules("CHIEN_SI_THI_DUA_TINH")
+    rules, articles = catalogue().award_rules("CHIEN_SI_THI_DUA_TINH")
     results = evaluate("CHIEN_SI_THI_DUA_TINH", rules, articles, candidate({}, {2025: {CSTDCS}, 2026: {CSTDCS}}))
     assert overall(results) == Outcome.FAIL
     words = explain(results)

@@ -5,9 +5,9 @@ import httpx
 from sqlmodel import col, delete, select
 
 from flows.reconciler import reconcile_stages
-from models.db import open_session
-from models.demo import demo_data
-from models.nomination import AwardRecord, Nomination
+from models.storage.db import open_session
+from models.storage.demo import demo_data
+from models.tables.nomination import AwardRecord, Nomination
 from tests.demo import DemoProvince
 from tests.year import (
     CHAIRMAN_OFFICE,

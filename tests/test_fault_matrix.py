@@ -14,9 +14,9 @@ import pytest
 from sqlmodel import select
 
 from flows.reconciler import reconcile_stages
-from models.db import open_session
-from models.enums import StageKind, StageStatus
-from models.stage import Stage
+from models.domain.enums import StageKind, StageStatus
+from models.storage.db import open_session
+from models.tables.stage import Stage
 from tests.demo import DemoProvince
 from tests.fault import CELLS, run_until, snapshot, undisturbed
 from tests.service import free_port, start_service

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from models.db import open_session
-from models.organisation import Person
+from models.storage.db import open_session
+from models.tables.organisation import Person
 from tests.demo import DemoProvince
 from tests.test_bad_input import row_counts
 from tests.year import AUDITOR, BLOCK_HEAD, CHAIRMAN_OFFICE, SECRETARY, as_user

@@ -8,10 +8,10 @@ from sqlmodel import SQLModel, col, func, select
 from docx_templates import DocumentKind, render_document
 from flows.documents.registry import BUILDERS
 from flows.registry import STAGE_FLOWS
-from models.db import open_session
-from models.demo import demo_data
-from models.nomination import Nomination
-from models.stage import Document, Stage
+from models.storage.db import open_session
+from models.storage.demo import demo_data
+from models.tables.nomination import Nomination
+from models.tables.stage import Document, Stage
 from tests.demo import DemoProvince
 from tests.year import run_year
 

@@ -11,9 +11,9 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from sqlmodel import select
 
-from models.db import open_session
-from models.demo import demo_data
-from models.organisation import Unit
+from models.storage.db import open_session
+from models.storage.demo import demo_data
+from models.tables.organisation import Unit
 from tests.decree30 import (
     check_bases,
     check_header,

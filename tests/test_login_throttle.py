@@ -5,11 +5,12 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from sqlmodel import col, select
 
-from models.accounts import IdempotentResponse
-from models.db import open_session
-from models.demo import demo_data
-from models.logins import LoginAttempt, LoginLimit
+from models.domain.login_limit import LoginLimit
 from models.settings import get_settings
+from models.storage.db import open_session
+from models.storage.demo import demo_data
+from models.tables.accounts import IdempotentResponse
+from models.tables.logins import LoginAttempt
 from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, SECRETARY
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import httpx
 
-from models.db import get_engine, make_async_engine, use_engine
+from models.storage.db import get_engine, make_async_engine, use_engine
 from tests.demo import DemoProvince, load_demo
 from tests.year import Year, hold_meeting
 

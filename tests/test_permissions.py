@@ -6,8 +6,8 @@ from typing import Any
 import httpx
 import jwt
 
-from models.demo import demo_data
 from models.settings import get_settings
+from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.year import AUDITOR, BLOCK_HEAD, CHAIRMAN_OFFICE, SECRETARY, Year, as_user, hold_meeting
 

@@ -3,11 +3,11 @@ without a database."""
 
 import pytest
 
-from models.eligibility import Outcome, RuleResult
-from models.eligibility_rules import screening_verdict
-from models.enums import State
-from models.permissions import Action, Grant, Role, may
-from models.quotas import Placed, Quota, quota_problem, quota_use
+from models.domain.eligibility import Outcome, RuleResult
+from models.domain.eligibility_rules import screening_verdict
+from models.domain.enums import State
+from models.domain.permissions import Action, Grant, Role, may
+from models.domain.quotas import Placed, Quota, quota_problem, quota_use
 
 HEAD_OF_BLOCK_3_IN_2026 = Grant(Role.BLOCK_HEAD, block_id=3, year=2026)
 

@@ -7,9 +7,9 @@ from typing import Any
 import httpx
 from sqlmodel import func, select
 
-from models.db import open_session
-from models.meeting import BlockMeeting
-from models.nomination import Transition
+from models.storage.db import open_session
+from models.tables.meeting import BlockMeeting
+from models.tables.nomination import Transition
 from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, SECRETARY, Year, as_user, open_meeting
 

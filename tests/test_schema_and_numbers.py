@@ -8,10 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, col, select
 
-from models.db import make_sync_engine, open_session
-from models.decision import IssuedNumber
-from models.nomination import Transition
-from models.numbering import allocate_number
+from models.storage.db import make_sync_engine, open_session
+from models.storage.numbering import allocate_number
+from models.tables.decision import IssuedNumber
+from models.tables.nomination import Transition
 from tests.demo import DemoProvince
 from tests.year import Year, hold_meeting
 

@@ -10,7 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from models.demo import demo_data
+from models.storage.demo import demo_data
 from tests.service import start_service
 
 ALL_ROLES = "all.roles"

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from models.demo import demo_data
+from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.year import (
     BLOCK_HEAD,

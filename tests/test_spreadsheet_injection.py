@@ -5,7 +5,7 @@ import io
 
 import httpx
 
-from models.spreadsheet_cells import neutralised
+from models.domain.spreadsheet_cells import neutralised
 from tests.demo import DemoProvince
 from tests.test_bad_input import row_counts
 from tests.test_history_import import HEADER, upload

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.votes import SIMPLE_MAJORITY, Tally, Threshold, count_votes, tally_problems
+from models.domain.votes import SIMPLE_MAJORITY, Tally, Threshold, count_votes, tally_problems
 
 AT_LEAST_80 = Threshold(Decimal(80), strictly_more=False)
 AT_LEAST_90 = Threshold(Decimal(90), strictly_more=False)

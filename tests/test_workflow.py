@@ -4,9 +4,9 @@ from itertools import product
 
 import pytest
 
-from models.enums import State
-from models.votes import SIMPLE_MAJORITY, Tally, count_votes
-from models.workflow import MOVES, OPEN_STATES, MoveFacts, check_move, find_move, is_terminal
+from models.domain.enums import State
+from models.domain.votes import SIMPLE_MAJORITY, Tally, count_votes
+from models.domain.workflow import MOVES, OPEN_STATES, MoveFacts, check_move, find_move, is_terminal
 
 PASSED = count_votes(Tally(5, 2), 7, SIMPLE_MAJORITY)
 FAILED = count_votes(Tally(3, 4), 7, SIMPLE_MAJORITY)

@@ -4,7 +4,7 @@ import time
 
 import httpx
 
-from models.demo import demo_data
+from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.docx_read import paragraphs, table_rows
 from tests.year import YEAR, Year, run_year

@@ -6,7 +6,7 @@ from weakref import WeakKeyDictionary
 
 import httpx
 
-from models.demo import demo_data
+from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 
 YEAR = 2026

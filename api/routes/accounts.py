@@ -4,7 +4,9 @@ from fastapi import APIRouter, status
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.accounts import (
+from models.domain.permissions import Action
+from models.recording.accounts import create_user, delegate, grant_role, grants_of, revoke_grant, update_user
+from models.tables.accounts import (
     DelegationCreate,
     DelegationPublic,
     GrantCreate,
@@ -14,8 +16,6 @@ from models.accounts import (
     UserPublic,
     UserUpdate,
 )
-from models.permissions import Action
-from models.recording.accounts import create_user, delegate, grant_role, grants_of, revoke_grant, update_user
 
 router = APIRouter(tags=["accounts"])
 

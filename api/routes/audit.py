@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query, Response
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, SessionDep
-from models.nomination import Transition
-from models.permissions import Action
-from models.spreadsheet_cells import neutralised
+from models.domain.permissions import Action
+from models.domain.spreadsheet_cells import neutralised
+from models.tables.nomination import Transition
 
 router = APIRouter(tags=["audit"])
 COLUMNS = ["id", "nomination_id", "from_state", "to_state", "actor", "on_behalf_of", "client_address", "at", "rule",

@@ -7,8 +7,8 @@ from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, QueryId, SessionDep
 from api.scope import headed_member_units
-from models.catalogue import Award, AwardPublic
-from models.organisation import (
+from models.tables.award import Award, AwardPublic
+from models.tables.organisation import (
     BlockMemberPublic,
     BlockMembership,
     EmulationBlock,

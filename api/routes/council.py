@@ -6,20 +6,20 @@ from sqlmodel import SQLModel
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_by_ids, stages_public
 from api.stages import commit_and_run
-from models.council import (
+from models.domain.enums import StageKind
+from models.domain.permissions import Action
+from models.recording.common import get_or_404
+from models.recording.council import council_members, create_council_session, record_council_votes
+from models.storage.queries import stage_nomination_ids, stage_of
+from models.tables.council import (
     CouncilMemberCreate,
     CouncilSession,
     CouncilSessionCreate,
     CouncilSessionPublic,
     CouncilVotesRecord,
 )
-from models.enums import StageKind
-from models.nomination import NominationPublic
-from models.permissions import Action
-from models.queries import stage_nomination_ids, stage_of
-from models.recording.common import get_or_404
-from models.recording.council import council_members, create_council_session, record_council_votes
-from models.stage import StagePublic
+from models.tables.nomination import NominationPublic
+from models.tables.stage import StagePublic
 
 router = APIRouter(prefix="/council-sessions", tags=["council"])
 

@@ -6,15 +6,15 @@ from sqlmodel import SQLModel
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, stages_public
 from api.stages import commit_and_run
-from models.catalogue import Award
-from models.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
-from models.enums import StageKind
-from models.nomination import Nomination
-from models.permissions import Action
-from models.queries import candidate_labels, stage_of
+from models.domain.enums import StageKind
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.decisions import create_decision, decision_items, sign_decision
-from models.stage import DocumentPublic, StagePublic
+from models.storage.queries import candidate_labels, stage_of
+from models.tables.award import Award
+from models.tables.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
+from models.tables.nomination import Nomination
+from models.tables.stage import DocumentPublic, StagePublic
 
 router = APIRouter(prefix="/decisions", tags=["decisions"])
 

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Response
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.permissions import Action
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
-from models.stage import Document, Stage
+from models.tables.stage import Document, Stage
 
 router = APIRouter(tags=["documents"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

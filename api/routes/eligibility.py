@@ -7,15 +7,15 @@ from sqlmodel import Field, SQLModel
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import nominations_public
-from models.base import RefId, YearNumber
-from models.catalogue import Award
-from models.eligibility_rules import overall
-from models.facts import DossierFacts
-from models.nomination import Nomination, NominationPublic
-from models.permissions import Action
+from models.domain.eligibility_rules import overall
+from models.domain.facts import DossierFacts
+from models.domain.limits import RefId, YearNumber
+from models.domain.permissions import Action
 from models.recording.common import award_by_code, candidate_unit, get_or_404, membership_of
 from models.recording.eligibility import as_evidence, check_candidate
 from models.recording.nominations import update_facts
+from models.tables.award import Award
+from models.tables.nomination import Nomination, NominationPublic
 
 router = APIRouter(tags=["eligibility"])
 

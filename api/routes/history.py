@@ -10,14 +10,14 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.auth import Principal
 from api.deps import CurrentPrincipal, QueryId, QueryYear, SessionDep
 from api.scope import headed_member_units
-from models.base import MAX_ID
-from models.catalogue import Award
-from models.history import AwardHistoryEntry, HistoryImportPublic
-from models.nomination import AwardRecord
-from models.organisation import Person, Unit
-from models.permissions import Action
-from models.queries import count_rows, has_award_code, unit_or_its_people
+from models.domain.limits import MAX_ID
+from models.domain.permissions import Action
 from models.recording.history import import_history
+from models.storage.queries import count_rows, has_award_code, unit_or_its_people
+from models.tables.award import Award
+from models.tables.history import AwardHistoryEntry, HistoryImportPublic
+from models.tables.nomination import AwardRecord
+from models.tables.organisation import Person, Unit
 
 router = APIRouter(prefix="/award-history", tags=["award history"])
 

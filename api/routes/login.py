@@ -8,13 +8,13 @@ from sqlmodel import SQLModel, col, select
 
 from api.auth import create_access_token
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
-from models.errors import Problem, Unauthorized
-from models.logins import LoginLimit
+from models.domain.errors import Problem, Unauthorized
+from models.domain.login_limit import LoginLimit
 from models.passwords import password_matches
 from models.recording.accounts import grants_of, issue_api_token, revoke_api_token, user_by_name
 from models.recording.logins import note_attempt, refuse_if_throttled
 from models.settings import get_settings
+from models.tables.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
 
 router = APIRouter(tags=["login"])
 

@@ -6,14 +6,20 @@ from sqlmodel import SQLModel, col, select
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_public, stages_public
 from api.stages import commit_and_run
-from models.enums import StageKind
-from models.meeting import BlockMeeting, BlockMeetingCreate, BlockMeetingPublic, MeetingAttendance, MeetingResultsRecord
-from models.nomination import Nomination, NominationPublic
-from models.permissions import Action
-from models.queries import stage_of
+from models.domain.enums import StageKind
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.meetings import create_meeting, record_meeting_results
-from models.stage import DocumentPublic, StagePublic
+from models.storage.queries import stage_of
+from models.tables.meeting import (
+    BlockMeeting,
+    BlockMeetingCreate,
+    BlockMeetingPublic,
+    MeetingAttendance,
+    MeetingResultsRecord,
+)
+from models.tables.nomination import Nomination, NominationPublic
+from models.tables.stage import DocumentPublic, StagePublic
 
 router = APIRouter(prefix="/meetings", tags=["block meetings"])
 

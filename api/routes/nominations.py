@@ -11,9 +11,13 @@ from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.presenters import nominations_public, transitions_public
 from api.scope import in_headed_blocks
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
-from models.catalogue import Award
-from models.enums import State
-from models.nomination import (
+from models.domain.enums import State
+from models.domain.permissions import Action
+from models.recording.common import get_or_404
+from models.recording.nominations import ManualMove, move_by_hand
+from models.storage.queries import count_rows, has_award_code, transitions_of, unit_or_its_people
+from models.tables.award import Award
+from models.tables.nomination import (
     AwardRecord,
     AwardRecordPublic,
     FactsRevision,
@@ -23,11 +27,7 @@ from models.nomination import (
     Transition,
     TransitionPublic,
 )
-from models.permissions import Action
-from models.queries import count_rows, has_award_code, transitions_of, unit_or_its_people
-from models.recording.common import get_or_404
-from models.recording.nominations import ManualMove, move_by_hand
-from models.stage import Stage
+from models.tables.stage import Stage
 
 router = APIRouter(prefix="/nominations", tags=["nominations"])
 SORTABLE = {"id": Nomination.id, "year": Nomination.year, "state": Nomination.state,

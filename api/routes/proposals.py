@@ -6,15 +6,15 @@ from sqlmodel import SQLModel
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport, nominations_by_ids, stages_public
 from api.stages import commit_and_run
-from models.enums import StageKind
-from models.meeting import BlockMeeting
-from models.nomination import NominationPublic
-from models.permissions import Action
-from models.proposal import Proposal, ProposalCreate, ProposalPublic, ScreeningRecord
-from models.queries import stage_of
+from models.domain.enums import StageKind
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.proposals import proposal_nomination_ids, record_screening, submit_proposal
-from models.stage import DocumentPublic, StagePublic
+from models.storage.queries import stage_of
+from models.tables.meeting import BlockMeeting
+from models.tables.nomination import NominationPublic
+from models.tables.proposal import Proposal, ProposalCreate, ProposalPublic, ScreeningRecord
+from models.tables.stage import DocumentPublic, StagePublic
 
 router = APIRouter(prefix="/proposals", tags=["proposals"])
 

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Query
 from sqlmodel import SQLModel
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.organisation import EmulationBlock
-from models.permissions import Action
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.quotas import block_quotas
+from models.tables.organisation import EmulationBlock
 
 router = APIRouter(tags=["quotas"])
 

@@ -11,10 +11,10 @@ from api.presenters import document_public
 from api.routes.documents import readable_document
 from flows.documents.corrections import issue_correction
 from flows.documents.pdf import docx_to_pdf
-from models.decision import IssuedNumberPublic, NumberVoid
-from models.permissions import Action
+from models.domain.permissions import Action
 from models.recording.numbers import number_register, void_number
-from models.stage import DocumentCorrection, DocumentPublic
+from models.tables.decision import IssuedNumberPublic, NumberVoid
+from models.tables.stage import DocumentCorrection, DocumentPublic
 
 router = APIRouter(tags=["register"])
 PDF = "application/pdf"

@@ -8,10 +8,10 @@ from sqlmodel import col, select
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.presenters import StageReport
 from api.stages import commit_and_run
-from models.enums import StageStatus
-from models.permissions import Action
+from models.domain.enums import StageStatus
+from models.domain.permissions import Action
 from models.recording.common import get_or_404
-from models.stage import Stage, StagePublic
+from models.tables.stage import Stage, StagePublic
 
 router = APIRouter(tags=["stages"])
 

@@ -10,14 +10,14 @@ from docx_templates.formatting import vn_date, vn_percent
 from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
-from models.catalogue import Award
-from models.catalogue_file import catalogue
-from models.council import CouncilMember, CouncilSession
-from models.enums import StageKind
-from models.nomination import Nomination
-from models.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
+from models.domain.enums import StageKind
 from models.recording.council import CouncilOutcome, council_members, council_outcomes
 from models.recording.decisions import ANNEX_ORDER
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
+from models.tables.award import Award
+from models.tables.council import CouncilMember, CouncilSession
+from models.tables.nomination import Nomination
 
 CHAIRMAN = "Chủ tịch Ủy ban nhân dân tỉnh"
 

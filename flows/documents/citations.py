@@ -8,10 +8,10 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.formatting import vn_date
-from models.catalogue_file import catalogue
-from models.council import CouncilSession
-from models.organisation import EmulationBlock
-from models.proposal import Proposal, ProposalItem
+from models.storage.catalogue_file import catalogue
+from models.tables.council import CouncilSession
+from models.tables.organisation import EmulationBlock
+from models.tables.proposal import Proposal, ProposalItem
 
 
 @dataclass(frozen=True)

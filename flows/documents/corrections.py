@@ -9,10 +9,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind, render_document
 from flows.documents.registry import BUILDERS
-from models.audit import Actor
-from models.errors import Conflict, Problem, refuse
+from models.domain.audit import Actor
+from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import get_or_404
-from models.stage import Document, Stage
+from models.tables.stage import Document, Stage
 
 
 async def issue_correction(session: AsyncSession, document_id: int, reason: str, actor: Actor) -> Document:

@@ -10,13 +10,13 @@ from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionCon
 from docx_templates.formatting import vn_date, vn_decimal, vn_money
 from flows.documents.citations import office_appraisal_citation, proposals_behind
 from flows.documents.header import file_stem, header, province_upper
-from models.catalogue import Award
-from models.catalogue_file import catalogue
-from models.council import CouncilSession
-from models.decision import Decision, DecisionItem
-from models.enums import RecipientKind
-from models.nomination import Nomination
-from models.queries import candidate_labels
+from models.domain.enums import RecipientKind
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import candidate_labels
+from models.tables.award import Award
+from models.tables.council import CouncilSession
+from models.tables.decision import Decision, DecisionItem
+from models.tables.nomination import Nomination
 
 SECTION_HEADINGS = {RecipientKind.COLLECTIVE: "TẬP THỂ", RecipientKind.INDIVIDUAL: "CÁ NHÂN",
                     RecipientKind.HOUSEHOLD: "HỘ GIA ĐÌNH"}

@@ -12,12 +12,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import MinutesCandidate, MinutesContext, PersonRole, Signer
 from docx_templates.formatting import vn_date, vn_percent, vn_time
 from flows.documents.header import header, province_upper
-from models.catalogue import block_vote_threshold
-from models.enums import StageKind, VoteMethod
-from models.meeting import BallotTally, BlockMeeting, MeetingAttendance
-from models.nomination import Nomination
-from models.organisation import EmulationBlock, Unit
-from models.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
+from models.domain.enums import StageKind, VoteMethod
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
+from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.tables.nomination import Nomination
+from models.tables.organisation import EmulationBlock, Unit
 
 METHOD_WORDS = {VoteMethod.SECRET_BALLOT: "bỏ phiếu kín", VoteMethod.SHOW_OF_HANDS: "biểu quyết giơ tay"}
 
@@ -85,7 +85,7 @@ def _threshold_words(decided: dict[str, Any] | None, total: int) -> str:
         strictly_more, percent = bool(decided["threshold_strictly_more"]), str(decided["threshold_percent"])
         required = int(decided["required"])
     else:
-        threshold = block_vote_threshold()
+        threshold = catalogue().block_vote_threshold()
         strictly_more, percent = threshold.strictly_more, f"{threshold.percent}"
         required = threshold.required(total)
     comparison = "quá" if strictly_more else "từ"

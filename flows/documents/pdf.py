@@ -11,7 +11,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from models.errors import Problem, Unavailable
+from models.domain.errors import Problem, Unavailable
 from models.settings import get_settings
 
 

@@ -7,14 +7,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import ProposalContext, ProposalRow, Signer
 from docx_templates.formatting import vn_date
 from flows.documents.header import file_stem, header
-from models.catalogue_file import catalogue
-from models.enums import RecipientKind
-from models.meeting import BlockMeeting
-from models.nomination import Nomination
-from models.organisation import EmulationBlock, Unit
-from models.proposal import Proposal
-from models.queries import awards_by_id, candidate_labels
+from models.domain.enums import RecipientKind
 from models.recording.proposals import proposal_nomination_ids
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import awards_by_id, candidate_labels
+from models.tables.meeting import BlockMeeting
+from models.tables.nomination import Nomination
+from models.tables.organisation import EmulationBlock, Unit
+from models.tables.proposal import Proposal
 
 
 async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[str, Any], str]:

@@ -5,7 +5,13 @@ from datetime import date
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.accounts import (
+from models.domain.audit import Actor
+from models.domain.errors import Conflict, NotFound, Problem, refuse
+from models.domain.permissions import BLOCK_SCOPED, Grant
+from models.passwords import hash_password, new_api_token, token_digest
+from models.recording.common import get_or_404
+from models.storage.locks import serialize_on
+from models.tables.accounts import (
     ApiToken,
     Delegation,
     DelegationCreate,
@@ -15,14 +21,8 @@ from models.accounts import (
     UserCreate,
     UserUpdate,
 )
-from models.audit import Actor
-from models.base import utc_now
-from models.errors import Conflict, NotFound, Problem, refuse
-from models.organisation import EmulationBlock
-from models.passwords import hash_password, new_api_token, token_digest
-from models.permissions import BLOCK_SCOPED, Grant
-from models.recording.common import get_or_404
-from models.recording.locks import serialize_on
+from models.tables.base import utc_now
+from models.tables.organisation import EmulationBlock
 
 
 async def user_by_name(session: AsyncSession, username: str) -> User | None:

@@ -6,13 +6,13 @@ from typing import TypeVar
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.catalogue import Award
-from models.enums import BlockRole, StageKind, State
-from models.errors import Conflict, DomainError, Problem, not_found, refuse
-from models.nomination import Nomination
-from models.organisation import BlockMembership, Person
-from models.stage import Stage
+from models.domain.audit import Actor
+from models.domain.enums import BlockRole, StageKind, State
+from models.domain.errors import Conflict, DomainError, Problem, not_found, refuse
+from models.tables.award import Award
+from models.tables.nomination import Nomination
+from models.tables.organisation import BlockMembership, Person
+from models.tables.stage import Stage
 
 Row = TypeVar("Row", bound=SQLModel)
 

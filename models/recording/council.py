@@ -5,15 +5,10 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.catalogue import Award, council_quorum, threshold_in_force
-from models.catalogue_file import catalogue
-from models.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
-from models.enums import StageKind, State
-from models.errors import DomainError, refuse
-from models.nomination import Nomination
-from models.numbering import allocate_number
-from models.organisation import Person, Unit
+from models.domain.audit import Actor
+from models.domain.enums import StageKind, State
+from models.domain.errors import DomainError, refuse
+from models.domain.votes import Tally, VoteOutcome, count_votes, tally_problems
 from models.recording.common import (
     get_or_404,
     nominations_by_id,
@@ -22,9 +17,14 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
-from models.recording.locks import serialize_on
-from models.stage import Stage
-from models.votes import Tally, VoteOutcome, count_votes, tally_problems
+from models.storage.catalogue_file import catalogue
+from models.storage.locks import serialize_on
+from models.storage.numbering import allocate_number
+from models.tables.award import Award
+from models.tables.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
+from models.tables.nomination import Nomination
+from models.tables.organisation import Person, Unit
+from models.tables.stage import Stage
 
 
 async def create_council_session(
@@ -67,7 +67,7 @@ async def record_council_votes(
                          f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.")
     members = await council_members(session, session_id)
     present = sum(1 for m in members if m.present)
-    if (quorum := council_quorum().problem(present, len(members), "session_id")) is not None:
+    if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
         raise DomainError(quorum)
     recused = await recusals(session, members, list(nominations.values()))
     problems = [p for i, v in enumerate(data.votes)
@@ -145,7 +145,7 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     recused = await recusals(session, members, [n for n, _ in rows])
     awards = {a.id: a for a in (await session.exec(select(Award))).all()}
     council = await session.get_one(CouncilSession, session_id)
-    in_force = {a.code: threshold_in_force(a.code, council.held_on) for a in awards.values()}
+    in_force = {a.code: catalogue().threshold_in_force(a.code, council.held_on) for a in awards.values()}
     results = []
     for nomination, vote in rows:
         award = awards[nomination.award_id]

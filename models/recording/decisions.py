@@ -3,16 +3,11 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.catalogue_file import catalogue
-from models.council import CouncilSession, CouncilVote
-from models.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
-from models.eligibility import Outcome
-from models.eligibility_rules import explain, overall
-from models.enums import DecisionStatus, RecipientKind, StageKind, State
-from models.errors import Conflict, Problem, refuse
-from models.nomination import Nomination
-from models.numbering import allocate_number
+from models.domain.audit import Actor
+from models.domain.eligibility import Outcome
+from models.domain.eligibility_rules import explain, overall
+from models.domain.enums import DecisionStatus, RecipientKind, StageKind, State
+from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
     award_by_code,
     get_or_404,
@@ -22,8 +17,13 @@ from models.recording.common import (
     require_unique,
 )
 from models.recording.eligibility import nomination_eligibility
-from models.recording.locks import serialize_on
-from models.stage import Stage
+from models.storage.catalogue_file import catalogue
+from models.storage.locks import serialize_on
+from models.storage.numbering import allocate_number
+from models.tables.council import CouncilSession, CouncilVote
+from models.tables.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
+from models.tables.nomination import Nomination
+from models.tables.stage import Stage
 
 # The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
 ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}

@@ -5,11 +5,12 @@ from collections import defaultdict
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.catalogue import Award, award_rules
-from models.eligibility import Candidate, RuleResult
-from models.eligibility_rules import evaluate
-from models.facts import DossierFacts
-from models.nomination import AwardRecord, Nomination
+from models.domain.eligibility import Candidate, RuleResult
+from models.domain.eligibility_rules import evaluate
+from models.domain.facts import DossierFacts
+from models.storage.catalogue_file import catalogue
+from models.tables.award import Award
+from models.tables.nomination import AwardRecord, Nomination
 
 
 async def awards_by_year(session: AsyncSession, unit_id: int | None, person_id: int | None,
@@ -32,7 +33,7 @@ async def check_candidate(session: AsyncSession, award_code: str, year: int, uni
                           person_id: int | None, facts: DossierFacts,
                           excluding_nomination: int | None = None) -> list[RuleResult]:
     history = await awards_by_year(session, unit_id, person_id, excluding_nomination)
-    rules, articles = award_rules(award_code)
+    rules, articles = catalogue().award_rules(award_code)
     return evaluate(award_code, rules, articles, Candidate(year, facts, history))
 
 

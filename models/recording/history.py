@@ -10,13 +10,14 @@ from sqlalchemy import text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.catalogue import Award
-from models.enums import RecipientKind
-from models.errors import DomainError, Problem
-from models.history import HistoryImport, HistoryRow, clean, name_key, parse_history_csv
-from models.nomination import AwardRecord
-from models.organisation import Person, Unit
+from models.domain.audit import Actor
+from models.domain.enums import RecipientKind
+from models.domain.errors import DomainError, Problem
+from models.domain.history_csv import HistoryRow, clean, name_key, parse_history_csv
+from models.tables.award import Award
+from models.tables.history import HistoryImport
+from models.tables.nomination import AwardRecord
+from models.tables.organisation import Person, Unit
 
 MAX_PROBLEMS = 100  # enough to fix a file by; a file wrong on every row would otherwise answer megabytes
 

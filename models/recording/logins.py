@@ -6,9 +6,10 @@ from sqlalchemy import ColumnElement
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utc_now
-from models.errors import Problem, TooManyAttempts
-from models.logins import LoginAttempt, LoginLimit
+from models.domain.errors import Problem, TooManyAttempts
+from models.domain.login_limit import LoginLimit
+from models.tables.base import utc_now
+from models.tables.logins import LoginAttempt
 
 
 async def refuse_if_throttled(

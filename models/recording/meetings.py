@@ -3,21 +3,10 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.catalogue import Award, block_quorum
-from models.enums import RecipientKind, StageKind, State
-from models.errors import Conflict, DomainError, Problem, refuse
-from models.meeting import (
-    BallotTally,
-    BlockMeeting,
-    BlockMeetingCreate,
-    CandidateCreate,
-    MeetingAttendance,
-    MeetingResultsRecord,
-)
-from models.moves import record_creation
-from models.nomination import Nomination
-from models.organisation import EmulationBlock, Person
+from models.domain.audit import Actor
+from models.domain.enums import RecipientKind, StageKind, State
+from models.domain.errors import Conflict, DomainError, Problem, refuse
+from models.domain.votes import Tally, tally_problems
 from models.recording.common import (
     award_by_code,
     get_or_404,
@@ -27,9 +16,21 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
-from models.recording.locks import serialize_on
-from models.stage import Stage
-from models.votes import Tally, tally_problems
+from models.storage.catalogue_file import catalogue
+from models.storage.locks import serialize_on
+from models.storage.moves import record_creation
+from models.tables.award import Award
+from models.tables.meeting import (
+    BallotTally,
+    BlockMeeting,
+    BlockMeetingCreate,
+    CandidateCreate,
+    MeetingAttendance,
+    MeetingResultsRecord,
+)
+from models.tables.nomination import Nomination
+from models.tables.organisation import EmulationBlock, Person
+from models.tables.stage import Stage
 
 
 async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor: Actor) -> BlockMeeting:
@@ -121,7 +122,7 @@ async def record_meeting_results(
     present = len((await session.exec(select(MeetingAttendance).where(
         MeetingAttendance.meeting_id == meeting_id, col(MeetingAttendance.present)))).all())
     members_total = len(await members_of(session, meeting.block_id, meeting.year))
-    if (quorum := block_quorum().problem(present, members_total, "meeting_id")) is not None:
+    if (quorum := catalogue().block_quorum().problem(present, members_total, "meeting_id")) is not None:
         raise DomainError(quorum)
     problems = [p for i, t in enumerate(data.tallies)
                 for p in tally_problems(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid),

@@ -3,16 +3,16 @@
 from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.base import MAX_REASON_LENGTH, RefId
-from models.enums import State
-from models.errors import Conflict, Problem, refuse
-from models.facts import DossierFacts
-from models.moves import move
-from models.nomination import FactsRevision, Nomination, Transition
-from models.queries import transitions_of
+from models.domain.audit import Actor
+from models.domain.enums import State
+from models.domain.errors import Conflict, Problem, refuse
+from models.domain.facts import DossierFacts
+from models.domain.limits import MAX_REASON_LENGTH, RefId
+from models.domain.workflow import MoveFacts
 from models.recording.common import get_or_404
-from models.workflow import MoveFacts
+from models.storage.moves import move
+from models.storage.queries import transitions_of
+from models.tables.nomination import FactsRevision, Nomination, Transition
 
 
 class ManualMove(SQLModel):

@@ -3,10 +3,10 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.base import utc_now
-from models.decision import IssuedNumber, NumberVoid
-from models.errors import Conflict, NotFound, Problem, refuse
+from models.domain.audit import Actor
+from models.domain.errors import Conflict, NotFound, Problem, refuse
+from models.tables.base import utc_now
+from models.tables.decision import IssuedNumber, NumberVoid
 
 
 async def number_register(

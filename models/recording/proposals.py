@@ -3,15 +3,9 @@
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.enums import StageKind, StageStatus, State
-from models.errors import Conflict, Problem, refuse
-from models.meeting import BlockMeeting
-from models.nomination import Nomination
-from models.numbering import allocate_number
-from models.organisation import EmulationBlock, Unit
-from models.proposal import Proposal, ProposalCreate, ProposalItem, ScreeningRecord, ScreeningResult
-from models.queries import in_unfinished_proposals
+from models.domain.audit import Actor
+from models.domain.enums import StageKind, StageStatus, State
+from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
     block_head,
     get_or_404,
@@ -21,9 +15,15 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
-from models.recording.locks import serialize_on
 from models.recording.quotas import require_quota
-from models.stage import Stage
+from models.storage.locks import serialize_on
+from models.storage.numbering import allocate_number
+from models.storage.queries import in_unfinished_proposals
+from models.tables.meeting import BlockMeeting
+from models.tables.nomination import Nomination
+from models.tables.organisation import EmulationBlock, Unit
+from models.tables.proposal import Proposal, ProposalCreate, ProposalItem, ScreeningRecord, ScreeningResult
+from models.tables.stage import Stage
 
 PROPOSABLE = {State.ENDORSED, State.RETURNED}
 
@@ -61,7 +61,7 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     await record_stage(session, StageKind.PROPOSAL_SUBMISSION, proposal.id, meeting.year, actor,
                        block_id=meeting.block_id)
     proposal.number = await allocate_number(session, issuer.code, "TTr", data.issued_on.year,
-                                            f"proposal:{proposal.id}")  # last: see models/recording/locks.py
+                                            f"proposal:{proposal.id}")  # last: see models/storage/locks.py
     session.add(proposal)
     return proposal
 

@@ -5,12 +5,13 @@ from collections.abc import Sequence
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.catalogue import Award
-from models.enums import State
-from models.errors import Conflict
-from models.nomination import Nomination, Transition
-from models.queries import in_unfinished_proposals
-from models.quotas import Placed, QuotaUse, catalogue_quotas, quota_problem, quota_use
+from models.domain.enums import State
+from models.domain.errors import Conflict
+from models.domain.quotas import Placed, Quota, QuotaUse, quota_problem, quota_use
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import in_unfinished_proposals
+from models.tables.award import Award
+from models.tables.nomination import Nomination, Transition
 
 
 async def block_quotas(
@@ -57,3 +58,7 @@ async def _held_from(session: AsyncSession, ids: Sequence[int]) -> dict[int, Sta
     for transition in (await session.exec(query)).all():
         held[transition.nomination_id] = transition.from_state
     return held
+
+
+def catalogue_quotas() -> list[Quota]:
+    return [Quota(code, rule.per_block_per_year, rule.basis) for code, rule in catalogue().quotas.items()]

@@ -6,9 +6,9 @@ from typing import Any
 from sqlalchemy import Text, event
 from sqlmodel import Field, SQLModel
 
-from models.base import enum_field, json_field, timestamp_field
-from models.enums import RecipientKind, State
-from models.stage import DocumentPublic
+from models.domain.enums import RecipientKind, State
+from models.tables.base import enum_field, json_field, timestamp_field
+from models.tables.stage import DocumentPublic
 
 
 class NominationBase(SQLModel):
@@ -24,10 +24,10 @@ class NominationBase(SQLModel):
 class Nomination(NominationBase, table=True):
     id: int = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="blockmeeting.id", index=True)
-    # Changed only through models.moves.move(), which also writes the transition and bumps the version.
+    # Changed only through models.storage.moves.move(), which also writes the transition and bumps the version.
     state: State = enum_field(State, default=State.NOMINATED, index=True)
     version: int = 1
-    facts: dict[str, Any] = json_field()  # models.facts.DossierFacts, as the block declared them
+    facts: dict[str, Any] = json_field()  # models.domain.facts.DossierFacts, as the block declared them
     created_at: datetime = timestamp_field()
 
 

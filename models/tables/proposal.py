@@ -5,7 +5,8 @@ from datetime import date, datetime
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from models.base import MAX_BLOCK_ROWS, RefId, timestamp_field
+from models.domain.limits import MAX_BLOCK_ROWS, RefId
+from models.tables.base import timestamp_field
 
 
 class Proposal(SQLModel, table=True):

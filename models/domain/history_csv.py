@@ -1,8 +1,8 @@
-"""Award history decided outside this system (past years' decisions), brought in from a CSV file.
+"""Award history decided outside this system (past years' decisions), parsed from a CSV file, pure.
 
 The file is UTF-8 with the header `year,award_code,unit_code,person_name,decision_number`, one award per row;
 person_name is empty for a collective. Rows are numbered as a spreadsheet shows them: the header is row 1.
-Parsing here is pure; models.recording.history looks the codes and names up and stores the records.
+models.recording.history looks the codes and names up and stores the records.
 """
 
 import csv
@@ -10,59 +10,13 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlmodel import Field, SQLModel
-
-from models.base import timestamp_field
-from models.enums import RecipientKind
-from models.errors import Problem
-from models.spreadsheet_cells import looks_like_formula
+from models.domain.errors import Problem
+from models.domain.spreadsheet_cells import looks_like_formula
 
 HEADER = ("year", "award_code", "unit_code", "person_name", "decision_number")
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 DECISION_NUMBER_LENGTH = 60  # AwardRecord.decision_number
-
-
-class HistoryImport(SQLModel, table=True):
-    """One accepted history file: who brought it in, when, which bytes, and what it added."""
-
-    id: int = Field(default=None, primary_key=True)
-    file_name: str = Field(default="", max_length=255)
-    sha256: str = Field(max_length=64)
-    rows: int
-    imported: int
-    already_present: int = Field(description="Rows skipped because the same record was already there")
-    imported_by: str = Field(max_length=255)
-    on_behalf_of: str | None = Field(default=None, max_length=255)
-    client_address: str | None = Field(default=None, max_length=64)
-    at: datetime = timestamp_field()
-
-
-class HistoryImportPublic(SQLModel):
-    id: int
-    file_name: str
-    sha256: str
-    rows: int
-    imported: int
-    already_present: int
-    imported_by: str
-    at: datetime
-
-
-class AwardHistoryEntry(SQLModel):
-    id: int
-    year: int
-    award_code: str
-    award_name: str
-    recipient_kind: RecipientKind
-    unit_id: int | None
-    person_id: int | None
-    recipient_name: str = Field(description="The unit's name, or the person's full name")
-    decision_number: str
-    decision_id: int | None = Field(description="Set when the decision was issued here")
-    golden_book_no: int | None
-    source: str = Field(description="'decision' (issued here) or 'import'")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.decision import IssuedNumber, NumberCounter
-
-
-def format_number(seq: int, type_code: str, issuer_code: str) -> str:
-    """'05/QĐ-UBND': numbers below 10 are zero-padded; no spaces (Decree 30/2020, Annex I)."""
-    return f"{seq:02d}/{type_code}-{issuer_code}"
+from models.domain.numbers import format_number
+from models.tables.decision import IssuedNumber, NumberCounter
 
 
 async def allocate_number(

@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import LargeBinary, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
-from models.audit import Actor
-from models.base import enum_field, optional_timestamp_field, timestamp_field
-from models.enums import StageKind, StageStatus
+from models.domain.audit import Actor
+from models.domain.enums import StageKind, StageStatus
+from models.tables.base import enum_field, optional_timestamp_field, timestamp_field
 
 
 class Stage(SQLModel, table=True):

@@ -6,11 +6,11 @@ from sqlalchemy import update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.audit import Actor
-from models.enums import State
-from models.errors import Conflict, Problem
-from models.nomination import Nomination, Transition
-from models.workflow import MoveFacts, check_move
+from models.domain.audit import Actor
+from models.domain.enums import State
+from models.domain.errors import Conflict, Problem
+from models.domain.workflow import MoveFacts, check_move
+from models.tables.nomination import Nomination, Transition
 
 
 async def move(

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.workflow import Verdict
+from models.domain.workflow import Verdict
 
 
 class Role(StrEnum):

@@ -2,16 +2,15 @@
 
 from typing import Literal
 
-from pydantic import Field
-from sqlmodel import SQLModel
+from pydantic import BaseModel, Field
 
-from models.base import Count
+from models.domain.limits import Count
 
 # Xếp loại: hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ.
 Rating = Literal["htxsnv", "httnv", "htnv", "khtnv"]
 
 
-class DossierFacts(SQLModel):
+class DossierFacts(BaseModel):
     rating: Rating | None = Field(default=None, description="This year's rating of the unit or person")
     rating_previous_year: Rating | None = None
     initiatives: Count | None = Field(default=None, description="Initiatives or projects recognised this year")

@@ -6,9 +6,8 @@ The limits and their legal basis are catalogue data (`[quotas.<award code>]` in 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.catalogue_file import catalogue
-from models.enums import State
-from models.errors import Problem
+from models.domain.enums import State
+from models.domain.errors import Problem
 
 # From its proposal until the award, a nomination holds a place. A returned dossier gives it back (it takes
 # one again when resubmitted); not recommended, declined and withdrawn ones are out of the running.
@@ -51,10 +50,6 @@ class QuotaUse:
     @property
     def summary(self) -> str:
         return f"{self.used} of {self.quota.limit} used"
-
-
-def catalogue_quotas() -> list[Quota]:
-    return [Quota(code, rule.per_block_per_year, rule.basis) for code, rule in catalogue().quotas.items()]
 
 
 def quota_use(quota: Quota, award_name: str, nominations: Iterable[Placed]) -> QuotaUse:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 
-from models.errors import Problem
+from models.domain.errors import Problem
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.enums import State
-from models.votes import VoteOutcome
+from models.domain.enums import State
+from models.domain.votes import VoteOutcome
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.eligibility import (
+from models.domain.eligibility import (
     Candidate,
     Check,
     Outcome,

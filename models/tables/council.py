@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from models.base import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, Count, RefId, YearNumber, timestamp_field
+from models.domain.limits import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, Count, RefId, YearNumber
+from models.tables.base import timestamp_field
 
 
 class CouncilSession(SQLModel, table=True):

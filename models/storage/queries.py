@@ -8,14 +8,14 @@ from sqlalchemy import or_
 from sqlmodel import and_, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.catalogue import Award
-from models.council import CouncilVote
-from models.decision import DecisionItem
-from models.enums import StageKind, StageStatus
-from models.nomination import Nomination, Transition
-from models.organisation import Person, Unit
-from models.proposal import ProposalItem
-from models.stage import Document, Stage
+from models.domain.enums import StageKind, StageStatus
+from models.tables.award import Award
+from models.tables.council import CouncilVote
+from models.tables.decision import DecisionItem
+from models.tables.nomination import Nomination, Transition
+from models.tables.organisation import Person, Unit
+from models.tables.proposal import ProposalItem
+from models.tables.stage import Document, Stage
 
 
 @dataclass(frozen=True)

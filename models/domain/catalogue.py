@@ -1,22 +1,22 @@
-"""The award catalogue file, typed: read and checked once per file, and the only code that reads it.
+"""The award catalogue, typed and pure: titles and forms, who decides, thresholds with the texts in force, quorum,
+quotas, eligibility rules and their articles. `models.storage.catalogue_file` reads it from a province's file."""
 
-The shipped `models/data/catalogue.toml`, or a province's own file named by TDKT_CATALOGUE_FILE. A wrong file is
-refused with its path, the key and the problem, before the service answers any request.
-"""
-
-import tomllib
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from models.enums import RecipientKind
-from models.settings import get_settings
+from models.domain.enums import RecipientKind
+from models.domain.votes import Quorum, Threshold
+
+
+@dataclass(frozen=True)
+class ThresholdInForce:
+    threshold: Threshold
+    basis: str
 
 
 def _fraction(value: object) -> Fraction:
@@ -100,27 +100,26 @@ class Catalogue(Entry):
                 raise ValueError(f"quotas.{code}: there is no award {code!r} in [awards]")
         return self
 
+    def threshold_in_force(self, code: str, on: date) -> ThresholdInForce:
+        """The council threshold of an award on a given day: a dated version if one is in force (Decree 98/2023
+        gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
+        entry = self.awards[code]
+        for version in entry.in_force:
+            if version.starts <= on <= version.until:
+                return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
+                                        version.basis)
+        return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
 
-class CatalogueError(ValueError):
-    """The catalogue file cannot be used; the message names the file, the key and the problem."""
+    def award_rules(self, code: str) -> tuple[list[str], dict[str, str]]:
+        """The eligibility rules of an award and the article of every rule."""
+        return list(self.awards[code].prerequisites), dict(self.rules)
 
+    def block_quorum(self) -> Quorum:
+        return Quorum(self.block_vote.quorum_share, self.block_vote.quorum_basis)
 
-def catalogue() -> Catalogue:
-    """The catalogue in force: the province's file if it has one, else the shipped one."""
-    return _load(get_settings().catalogue_file)
+    def council_quorum(self) -> Quorum:
+        return Quorum(self.council.quorum_share, self.council.quorum_basis)
 
-
-@lru_cache
-def _load(path: Path | None) -> Catalogue:
-    source = str(path) if path is not None else "models/data/catalogue.toml (shipped)"
-    try:
-        text = (path.read_text(encoding="utf-8") if path is not None
-                else files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"))
-        return Catalogue.model_validate(tomllib.loads(text))
-    except OSError as error:
-        raise CatalogueError(f"{source}: cannot be read: {error.strerror}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"{source}: not valid TOML: {error}") from None
-    except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors())
-        raise CatalogueError(f"{source}: {problems}") from None
+    def block_vote_threshold(self) -> Threshold:
+        """The share of all member units a candidate needs at the block meeting (province-configurable)."""
+        return Threshold(self.block_vote.threshold_percent, self.block_vote.threshold_strictly_more)

@@ -7,12 +7,13 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.accounts import RoleGrant, User
-from models.catalogue import Award, catalogue_awards
-from models.enums import BlockRole
-from models.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.domain.enums import BlockRole
+from models.domain.permissions import Role
 from models.passwords import hash_demo_password
-from models.permissions import Role
+from models.storage.catalogue_file import catalogue_awards
+from models.tables.accounts import RoleGrant, User
+from models.tables.award import Award
+from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 
 
 def demo_data() -> dict[str, Any]:

@@ -3,8 +3,8 @@
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.base import enum_field
-from models.enums import BlockRole
+from models.domain.enums import BlockRole
+from models.tables.base import enum_field
 
 
 class UnitBase(SQLModel):

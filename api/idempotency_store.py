@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.accounts import IdempotentResponse
-from models.errors import Conflict, Problem, refuse
+from models.domain.errors import Conflict, Problem, refuse
+from models.tables.accounts import IdempotentResponse
 
 
 @dataclass(frozen=True)

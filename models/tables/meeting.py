@@ -5,9 +5,10 @@ from datetime import date, datetime, time
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.base import MAX_BLOCK_ROWS, Count, RefId, YearNumber, enum_field, timestamp_field
-from models.enums import VoteMethod
-from models.facts import DossierFacts
+from models.domain.enums import VoteMethod
+from models.domain.facts import DossierFacts
+from models.domain.limits import MAX_BLOCK_ROWS, Count, RefId, YearNumber
+from models.tables.base import enum_field, timestamp_field
 
 
 class BlockMeetingBase(SQLModel):

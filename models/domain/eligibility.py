@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from models.facts import DossierFacts
+from models.domain.facts import DossierFacts
 
 
 class Outcome(StrEnum):

@@ -5,8 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
-from models.base import MAX_PROVINCE_ROWS, RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
-from models.enums import DecisionStatus
+from models.domain.enums import DecisionStatus
+from models.domain.limits import MAX_PROVINCE_ROWS, RefId, YearNumber
+from models.tables.base import enum_field, optional_timestamp_field, timestamp_field
 
 
 class Decision(SQLModel, table=True):

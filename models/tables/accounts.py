@@ -5,8 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
-from models.base import RefId, YearNumber, enum_field, optional_timestamp_field, timestamp_field
-from models.permissions import Role
+from models.domain.limits import RefId, YearNumber
+from models.domain.permissions import Role
+from models.tables.base import enum_field, optional_timestamp_field, timestamp_field
 
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{2,63}$"
 

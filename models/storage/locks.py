@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.errors import not_found
+from models.domain.errors import not_found
 
 
 async def serialize_on(session: AsyncSession, model: type[SQLModel], row_id: int, field: str) -> None:

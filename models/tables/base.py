@@ -2,9 +2,8 @@
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Field as PydanticField
 from sqlalchemy import JSON, DateTime, Dialect, Enum, TypeDecorator
 from sqlmodel import Field
 
@@ -44,16 +43,3 @@ def enum_field(enum: type[StrEnum], **kwargs: Any) -> Any:
     """Store an enum's values in a plain VARCHAR: a new state needs no database type change."""
     column_type = Enum(enum, native_enum=False, length=40, values_callable=lambda e: [m.value for m in e])
     return Field(sa_type=column_type, **kwargs)
-
-
-# How many rows one request may carry: far above the real cases (a block meeting puts forward tens of candidates;
-# a province's council votes on ~1,100 nominations a year and its Bằng khen decision lists ~700), low enough that
-# checking a request never costs the server more than a moment.
-MAX_BLOCK_ROWS = 1_000  # a meeting's attendance, candidates and tallies; a proposal; a screening
-MAX_PROVINCE_ROWS = 5_000  # a council session's votes; a decision's nominations and strikes
-MAX_COUNCIL_MEMBERS = 100
-MAX_REASON_LENGTH = 5_000
-MAX_ID = 2_147_483_647  # a PostgreSQL INTEGER; larger ids cannot exist, so they are refused as input
-RefId = Annotated[int, PydanticField(ge=1, le=MAX_ID)]
-Count = Annotated[int, PydanticField(ge=0, le=1_000_000)]
-YearNumber = Annotated[int, PydanticField(ge=1945, le=2100)]

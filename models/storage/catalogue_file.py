@@ -1,0 +1,47 @@
+"""The award catalogue file, typed: read and checked once per file, and the only code that reads it.
+
+The shipped `models/data/catalogue.toml`, or a province's own file named by TDKT_CATALOGUE_FILE. A wrong file is
+refused with its path, the key and the problem, before the service answers any request.
+"""
+
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from models.domain.catalogue import Catalogue
+from models.settings import get_settings
+from models.tables.award import Award
+
+
+class CatalogueError(ValueError):
+    """The catalogue file cannot be used; the message names the file, the key and the problem."""
+
+
+def catalogue() -> Catalogue:
+    """The catalogue in force: the province's file if it has one, else the shipped one."""
+    return _load(get_settings().catalogue_file)
+
+
+@lru_cache
+def _load(path: Path | None) -> Catalogue:
+    source = str(path) if path is not None else "models/data/catalogue.toml (shipped)"
+    try:
+        text = (path.read_text(encoding="utf-8") if path is not None
+                else files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"))
+        return Catalogue.model_validate(tomllib.loads(text))
+    except OSError as error:
+        raise CatalogueError(f"{source}: cannot be read: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{source}: not valid TOML: {error}") from None
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors())
+        raise CatalogueError(f"{source}: {problems}") from None
+
+
+def catalogue_awards() -> list[Award]:
+    """The awards as the catalogue file describes them today (the table is brought in line on every start)."""
+    return [Award(code=code, **entry.model_dump(exclude={"prerequisites", "in_force"}))
+            for code, entry in catalogue().awards.items()]

@@ -1,0 +1,49 @@
+"""Every table, registered on SQLModel.metadata when this package is imported."""
+
+from models.tables.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant, User
+from models.tables.award import Award
+from models.tables.council import CouncilMember, CouncilSession, CouncilVote
+from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.tables.history import HistoryImport
+from models.tables.installation import Installation
+from models.tables.logins import LoginAttempt
+from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
+from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
+from models.tables.stage import Document, Stage
+
+__all__ = [
+    "ApiToken",
+    "Award",
+    "AwardRecord",
+    "BallotTally",
+    "BlockMeeting",
+    "BlockMembership",
+    "CouncilMember",
+    "CouncilSession",
+    "CouncilVote",
+    "Decision",
+    "DecisionItem",
+    "Delegation",
+    "Document",
+    "EmulationBlock",
+    "FactsRevision",
+    "HistoryImport",
+    "IdempotentResponse",
+    "Installation",
+    "IssuedNumber",
+    "LoginAttempt",
+    "MeetingAttendance",
+    "Nomination",
+    "NumberCounter",
+    "Person",
+    "Proposal",
+    "ProposalItem",
+    "RoleGrant",
+    "ScreeningResult",
+    "Stage",
+    "Transition",
+    "Unit",
+    "User",
+]
