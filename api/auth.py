@@ -10,6 +10,7 @@ from models.domain.audit import Actor
 from models.domain.errors import Forbidden, NotFound, Problem, Unauthorized
 from models.domain.limits import MAX_ID
 from models.domain.permissions import Action, Grant, may
+from models.domain.scope import ReadScope
 from models.passwords import API_TOKEN_PREFIX
 from models.recording.accounts import delegating_principal, grant_set, user_for_api_token
 from models.settings import get_settings
@@ -37,12 +38,17 @@ class Principal:
             raise NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id."))
         raise Forbidden(Problem("role", verdict.rule, verdict.reason))
 
-    def covers_province(self) -> bool:
-        """Whether this caller reads every block (not only the blocks of their own grants)."""
-        return may(self.grants, Action.READ_PROVINCE).allowed
+    @property
+    def scope(self) -> ReadScope:
+        return ReadScope.of(self.grants)
 
-    def block_years(self) -> list[tuple[int, int]]:
-        return [(g.block_id, g.year) for g in self.grants if g.block_id is not None and g.year is not None]
+    def require_to_see(self, visible: bool, field: str) -> None:
+        """Refuse an object this caller's scope does not reach: 404 as if it did not exist (another block's),
+        or 403 when the caller reads nothing at all (no role that reads a block or the province)."""
+        if self.scope.reads_nothing:
+            self.require(Action.READ_BLOCK)  # names the roles that may read
+        if not visible:
+            raise NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id."))
 
 
 def create_access_token(user_id: int) -> str:

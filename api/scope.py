@@ -1,8 +1,7 @@
-"""How far a block head reads in lists: the blocks and years they head, and those blocks' member units.
+"""How far a caller reads in lists: the pure `ReadScope` (models/domain/scope.py) as a query condition.
 
-Objects read one by one are checked by `Principal.require(Action.READ_BLOCK, block, year)` (domain/permissions.py);
-lists are filtered here, from the same grants, so the nominations, units, people and award-history lists cannot
-drift apart and leak another block's data.
+Objects read one by one are checked with the same scope (`Principal.require_to_see`), so the nominations, units,
+people and award-history lists and the single reads cannot drift apart and leak another block's data.
 """
 
 from typing import Any
@@ -13,21 +12,51 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from models.domain.permissions import Action
-from models.tables.organisation import BlockMembership
+from models.tables.nomination import AwardRecord, Nomination
+from models.tables.organisation import BlockMembership, Person, Unit
 
 
 def in_headed_blocks(principal: Principal, block_id: Any, year: Any) -> ColumnElement[bool] | None:
     """None when the caller reads the whole province; else "this row's block and year is one they head".
 
     An account with no role that reads the province or a block is refused (403)."""
-    if principal.covers_province():
+    scope = principal.scope
+    if scope.whole_province:
         return None
-    if not principal.block_years():
+    if scope.reads_nothing:
         principal.require(Action.READ_BLOCK)  # names the roles that may read a block
-    return or_(false(), *(and_(block_id == b, year == y) for b, y in principal.block_years()))
+    return or_(false(), *(and_(block_id == b, year == y) for b, y in sorted(scope.block_years)))
 
 
 def headed_member_units(principal: Principal) -> SelectOfScalar[int] | None:
     """None when the caller reads the whole province; else the ids of the member units they may read."""
     headed = in_headed_blocks(principal, col(BlockMembership.block_id), col(BlockMembership.year))
     return None if headed is None else select(BlockMembership.unit_id).where(headed)
+
+
+def visible_nominations(principal: Principal, query: SelectOfScalar[Nomination]) -> SelectOfScalar[Nomination]:
+    """A block head sees the nominations of the blocks and years they head; the province's roles see all."""
+    headed = in_headed_blocks(principal, col(Nomination.block_id), col(Nomination.year))
+    return query if headed is None else query.where(headed)
+
+
+def visible_units(principal: Principal, query: SelectOfScalar[Unit]) -> SelectOfScalar[Unit]:
+    """Every unit for the province's roles; for a block head, the member units of the blocks they head."""
+    members = headed_member_units(principal)
+    return query if members is None else query.where(col(Unit.id).in_(members))
+
+
+def visible_people(principal: Principal, query: SelectOfScalar[Person]) -> SelectOfScalar[Person]:
+    """Staff of the units the caller sees."""
+    members = headed_member_units(principal)
+    return query if members is None else query.where(col(Person.unit_id).in_(members))
+
+
+def visible_award_records(principal: Principal, query: SelectOfScalar[AwardRecord]) -> SelectOfScalar[AwardRecord]:
+    """The province's roles read every record; a block head, the records of the member units (and their
+    people) of the blocks and years they head."""
+    members = headed_member_units(principal)
+    if members is None:
+        return query
+    people = select(Person.id).where(col(Person.unit_id).in_(members))
+    return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))

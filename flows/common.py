@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind, render_document
 from models.domain.enums import StageKind, StageStatus, State
 from models.domain.errors import Conflict, Problem
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.settings import get_settings
 from models.storage.db import open_session
 from models.storage.moves import move
@@ -37,7 +37,7 @@ class PlannedMove:
     nomination: Nomination
     sources: tuple[State, ...]
     target: State
-    facts: MoveFacts
+    context: MoveContext
     evidence: dict[str, Any]
     report: dict[str, Any]  # what the flow's table artifact shows for this nomination
 
@@ -85,7 +85,7 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
         for p in planned:
             # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) stays.
             if p.nomination.id not in already_moved and p.nomination.state in p.sources:
-                await move(session, p.nomination, p.target, p.facts, actor=stage.actor, evidence=p.evidence,
+                await move(session, p.nomination, p.target, p.context, actor=stage.actor, evidence=p.evidence,
                            stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
     await failpoint(kind, "after_moves")

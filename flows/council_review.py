@@ -11,7 +11,7 @@ from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
 from models.domain.enums import StageKind, State
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.council import council_outcomes
 from models.storage.catalogue_file import catalogue
 
@@ -25,7 +25,7 @@ async def plan_council_votes(session: AsyncSession, session_id: int) -> list[Pla
             nomination=r.nomination,
             sources=(State.ELIGIBLE,),
             target=State.RECOMMENDED if r.outcome.passed else State.NOT_RECOMMENDED,
-            facts=MoveFacts(vote=r.outcome),
+            context=MoveContext(vote=r.outcome),
             evidence={"council_session_id": session_id, "award": r.award.code, **r.outcome.as_evidence(),
                       "threshold_basis": r.basis,
                       "recused": [m.full_name for m in r.recused],

@@ -17,7 +17,7 @@ from flows.common import (
 )
 from flows.documents.decision import build_decision
 from models.domain.enums import StageKind, State
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.decisions import decision_items
 from models.storage.db import open_session
 from models.tables.decision import Decision
@@ -34,7 +34,7 @@ async def plan_decision(session: AsyncSession, decision_id: int) -> list[Planned
             nomination=await session.get_one(Nomination, item.nomination_id),
             sources=(State.RECOMMENDED,),
             target=State.DECLINED if item.declined else State.AWARDED,
-            facts=MoveFacts(decision_id=decision_id, reason=item.decline_reason),
+            context=MoveContext(decision_id=decision_id, reason=item.decline_reason),
             evidence={"decision": decision.number, "golden_book_no": item.golden_book_no},
             report={"golden_book_no": item.golden_book_no, "reason": item.decline_reason},
         ))

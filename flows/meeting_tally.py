@@ -18,7 +18,7 @@ from flows.common import (
 from flows.documents.minutes import build_minutes
 from models.domain.enums import BlockRole, StageKind, State
 from models.domain.votes import Tally, count_votes
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.common import members_of, membership_of
 from models.storage.catalogue_file import catalogue
 from models.storage.db import open_session
@@ -46,7 +46,7 @@ async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[Planne
             nomination=nomination,
             sources=(State.NOMINATED,),
             target=State.ENDORSED if outcome.passed else State.NOT_ENDORSED,
-            facts=MoveFacts(vote=outcome),
+            context=MoveContext(vote=outcome),
             evidence={"meeting_id": meeting_id, **outcome.as_evidence(), **rule},
             report={"votes_for": t.votes_for, "required": outcome.required},
         ))

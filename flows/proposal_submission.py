@@ -16,7 +16,7 @@ from flows.common import (
 )
 from flows.documents.proposal import build_proposal
 from models.domain.enums import StageKind, State
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.proposals import proposal_nomination_ids
 from models.tables.nomination import Nomination
 from models.tables.proposal import Proposal
@@ -31,7 +31,7 @@ async def plan_submission(session: AsyncSession, proposal_id: int) -> list[Plann
             nomination=await session.get_one(Nomination, nomination_id),
             sources=(State.ENDORSED, State.RETURNED),
             target=State.SUBMITTED,
-            facts=MoveFacts(proposal_id=proposal_id),
+            context=MoveContext(proposal_id=proposal_id),
             evidence={"proposal": proposal.number},
             report={"proposal": proposal.number},
         )

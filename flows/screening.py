@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
 from models.domain.eligibility_rules import overall, screening_verdict
 from models.domain.enums import StageKind, State
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.eligibility import as_evidence, nomination_eligibility
 from models.tables.nomination import Nomination
 from models.tables.proposal import ScreeningResult
@@ -31,7 +31,7 @@ async def plan_screening(session: AsyncSession, proposal_id: int) -> list[Planne
             nomination=nomination,
             sources=(State.SUBMITTED,),
             target=State.ELIGIBLE if eligible else State.RETURNED,
-            facts=MoveFacts(screening_passed=eligible, reason=reason),
+            context=MoveContext(screening_passed=eligible, reason=reason),
             evidence={"proposal_id": proposal_id, "office_found_eligible": r.eligible,
                       "eligibility": overall(checks).value, "rules": as_evidence(checks)},
             report={"eligible": eligible, "reason": reason},

@@ -6,42 +6,42 @@ import pytest
 
 from models.domain.enums import State
 from models.domain.votes import SIMPLE_MAJORITY, Tally, count_votes
-from models.domain.workflow import MOVES, OPEN_STATES, MoveFacts, check_move, find_move, is_terminal
+from models.domain.workflow import MOVES, OPEN_STATES, MoveContext, check_move, find_move, is_terminal
 
 PASSED = count_votes(Tally(5, 2), 7, SIMPLE_MAJORITY)
 FAILED = count_votes(Tally(3, 4), 7, SIMPLE_MAJORITY)
 
 
-def satisfying_facts(source: State, target: State) -> MoveFacts:
+def satisfying_context(source: State, target: State) -> MoveContext:
     """Facts under which the declared move from source to target is allowed."""
     if source == State.ON_HOLD:
-        return MoveFacts(held_from=target, reason="investigation closed")
+        return MoveContext(held_from=target, reason="investigation closed")
     if target == State.ENDORSED or target == State.RECOMMENDED:
-        return MoveFacts(vote=PASSED)
+        return MoveContext(vote=PASSED)
     if target in (State.NOT_ENDORSED, State.NOT_RECOMMENDED):
-        return MoveFacts(vote=FAILED)
+        return MoveContext(vote=FAILED)
     if target == State.SUBMITTED:
-        return MoveFacts(proposal_id=1)
+        return MoveContext(proposal_id=1)
     if target == State.ELIGIBLE:
-        return MoveFacts(screening_passed=True)
+        return MoveContext(screening_passed=True)
     if target == State.RETURNED:
-        return MoveFacts(screening_passed=False, reason="missing report")
+        return MoveContext(screening_passed=False, reason="missing report")
     if target in (State.AWARDED, State.DECLINED):
-        return MoveFacts(decision_id=1, reason="struck by the signer")
-    return MoveFacts(reason="asked by the unit")
+        return MoveContext(decision_id=1, reason="struck by the signer")
+    return MoveContext(reason="asked by the unit")
 
 
 @pytest.mark.parametrize("move", MOVES, ids=lambda m: f"{m.source}->{m.target}")
 def test_every_declared_move_is_allowed_when_its_facts_hold(move: object) -> None:
     source, target = move.source, move.target  # type: ignore[attr-defined]
-    verdict = check_move(source, target, satisfying_facts(source, target))
+    verdict = check_move(source, target, satisfying_context(source, target))
     assert verdict.allowed, verdict
     assert verdict.rule and verdict.reason
 
 
 @pytest.mark.parametrize("move", MOVES, ids=lambda m: f"{m.source}->{m.target}")
 def test_every_declared_move_is_refused_without_its_facts(move: object) -> None:
-    verdict = check_move(move.source, move.target, MoveFacts())  # type: ignore[attr-defined]
+    verdict = check_move(move.source, move.target, MoveContext())  # type: ignore[attr-defined]
     assert not verdict.allowed
     assert verdict.reason, "a refusal always says why"
 
@@ -51,7 +51,7 @@ UNDECLARED = [(s, t) for s, t in product(State, State) if find_move(s, t) is Non
 
 @pytest.mark.parametrize(("source", "target"), UNDECLARED, ids=lambda s: s.value)
 def test_every_undeclared_pair_is_refused_by_name(source: State, target: State) -> None:
-    verdict = check_move(source, target, satisfying_facts(source, target))
+    verdict = check_move(source, target, satisfying_context(source, target))
     assert not verdict.allowed
     assert verdict.rule == "workflow.no_such_move"
     assert source.value in verdict.reason and target.value in verdict.reason
@@ -62,21 +62,21 @@ def test_the_table_covers_all_pairs() -> None:
 
 
 def test_guards_say_why_a_move_is_refused() -> None:
-    assert check_move(State.NOMINATED, State.ENDORSED, MoveFacts(vote=FAILED)).reason == (
+    assert check_move(State.NOMINATED, State.ENDORSED, MoveContext(vote=FAILED)).reason == (
         "3 of 7 members voted for, 4 needed: the vote did not pass")
-    assert check_move(State.NOMINATED, State.NOT_ENDORSED, MoveFacts(vote=PASSED)).rule == "vote.passed"
-    returned = check_move(State.SUBMITTED, State.RETURNED, MoveFacts(screening_passed=False))
+    assert check_move(State.NOMINATED, State.NOT_ENDORSED, MoveContext(vote=PASSED)).rule == "vote.passed"
+    returned = check_move(State.SUBMITTED, State.RETURNED, MoveContext(screening_passed=False))
     assert returned.rule == "screening.reason_required"
-    assert check_move(State.SUBMITTED, State.ELIGIBLE, MoveFacts(screening_passed=False)).rule == "screening.mismatch"
-    declined = check_move(State.RECOMMENDED, State.DECLINED, MoveFacts(decision_id=3))
+    assert check_move(State.SUBMITTED, State.ELIGIBLE, MoveContext(screening_passed=False)).rule == "screening.mismatch"
+    declined = check_move(State.RECOMMENDED, State.DECLINED, MoveContext(decision_id=3))
     assert declined.rule == "decision.reason_required"
-    assert check_move(State.ELIGIBLE, State.WITHDRAWN, MoveFacts(reason="  ")).rule == "withdrawal.reason_required"
+    assert check_move(State.ELIGIBLE, State.WITHDRAWN, MoveContext(reason="  ")).rule == "withdrawal.reason_required"
 
 
 def test_a_hold_is_lifted_only_back_to_where_it_was_placed() -> None:
-    wrong = check_move(State.ON_HOLD, State.RECOMMENDED, MoveFacts(held_from=State.ELIGIBLE, reason="cleared"))
+    wrong = check_move(State.ON_HOLD, State.RECOMMENDED, MoveContext(held_from=State.ELIGIBLE, reason="cleared"))
     assert not wrong.allowed and wrong.rule == "hold.resume_state"
-    assert check_move(State.ON_HOLD, State.ELIGIBLE, MoveFacts(held_from=State.ELIGIBLE, reason="cleared")).allowed
+    assert check_move(State.ON_HOLD, State.ELIGIBLE, MoveContext(held_from=State.ELIGIBLE, reason="cleared")).allowed
 
 
 def test_finished_nominations_cannot_move_and_open_ones_can_be_withdrawn_or_held() -> None:

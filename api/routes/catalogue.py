@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, QueryId, SessionDep
-from api.scope import headed_member_units
+from api.scope import visible_people, visible_units
 from models.tables.award import Award, AwardPublic
 from models.tables.organisation import (
     BlockMemberPublic,
@@ -45,18 +45,14 @@ async def list_blocks(
 @router.get("/units")
 async def list_units(session: SessionDep, principal: CurrentPrincipal) -> list[UnitPublic]:
     """Every unit for the province's roles; for a block head, the member units of the blocks they head."""
-    query = select(Unit).order_by(col(Unit.id))
-    if (members := headed_member_units(principal)) is not None:
-        query = query.where(col(Unit.id).in_(members))
+    query = visible_units(principal, select(Unit).order_by(col(Unit.id)))
     return [UnitPublic.model_validate(u) for u in (await session.exec(query)).all()]
 
 
 @router.get("/people")
 async def list_people(session: SessionDep, principal: CurrentPrincipal, unit_id: QueryId = None) -> list[PersonPublic]:
     """Staff who can be nominated; a block head sees the staff of the member units of the blocks they head."""
-    query = select(Person).order_by(col(Person.id))
-    if (members := headed_member_units(principal)) is not None:
-        query = query.where(col(Person.unit_id).in_(members))
+    query = visible_people(principal, select(Person).order_by(col(Person.id)))
     if unit_id is not None:
         query = query.where(Person.unit_id == unit_id)
     return [PersonPublic.model_validate(p) for p in (await session.exec(query)).all()]

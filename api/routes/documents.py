@@ -6,7 +6,6 @@ from fastapi import APIRouter, Response
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.tables.stage import Document, Stage
 
@@ -18,10 +17,7 @@ async def readable_document(session: SessionDep, principal: Principal, document_
     """A block's documents are read by its head and the province's roles; decisions by the province's roles."""
     document = await get_or_404(session, Document, document_id, "document_id")
     stage = await session.get_one(Stage, document.stage_id)
-    if stage.block_id is None:
-        principal.require(Action.READ_PROVINCE)
-    else:
-        principal.require(Action.READ_BLOCK, stage.block_id, stage.year, field="document_id")
+    principal.require_to_see(principal.scope.sees_document(stage.block_id, stage.year), "document_id")
     return document
 
 

@@ -40,7 +40,7 @@ async def check(data: EligibilityCheck, session: SessionDep, principal: CurrentP
     award: Award = await award_by_code(session, data.award_code, "award_code")
     membership = await membership_of(session, await candidate_unit(session, data.unit_id, data.person_id), data.year)
     block_id = membership.block_id if membership else None
-    principal.require(Action.READ_BLOCK, block_id, data.year, field="unit_id")
+    principal.require_to_see(principal.scope.sees_block(block_id, data.year), "unit_id")
     results = await check_candidate(session, award.code, data.year, data.unit_id, data.person_id, data.facts)
     return EligibilityResult(award_code=award.code, outcome=overall(results).value, results=as_evidence(results))
 

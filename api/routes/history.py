@@ -3,13 +3,10 @@
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
-from sqlalchemy import or_
 from sqlmodel import col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
-from api.auth import Principal
 from api.deps import CurrentPrincipal, QueryId, QueryYear, SessionDep
-from api.scope import headed_member_units
+from api.scope import visible_award_records
 from models.domain.limits import MAX_ID
 from models.domain.permissions import Action
 from models.recording.history import import_history
@@ -38,16 +35,6 @@ async def import_csv(
     return HistoryImportPublic.model_validate(log)
 
 
-def visible_to(principal: Principal, query: SelectOfScalar[AwardRecord]) -> SelectOfScalar[AwardRecord]:
-    """The province's roles read every record; a block head, the records of the member units (and their
-    people) of the blocks and years they head."""
-    members = headed_member_units(principal)
-    if members is None:
-        return query
-    people = select(Person.id).where(col(Person.unit_id).in_(members))
-    return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
-
-
 @router.get("")
 async def list_history(
     session: SessionDep,
@@ -61,7 +48,7 @@ async def list_history(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AwardHistoryEntry]:
     """Awards received, whether decided here or imported, oldest year first; the total is in X-Total-Count."""
-    query = visible_to(principal, select(AwardRecord))
+    query = visible_award_records(principal, select(AwardRecord))
     if unit_id is not None:
         query = query.where(unit_or_its_people(AwardRecord.unit_id, AwardRecord.person_id, unit_id))
     if person_id is not None:

@@ -68,5 +68,5 @@ async def record_results(
 @router.get("/{meeting_id}")
 async def read(meeting_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> MeetingDetail:
     meeting = await get_or_404(session, BlockMeeting, meeting_id, "meeting_id")
-    principal.require(Action.READ_BLOCK, meeting.block_id, meeting.year, field="meeting_id")
+    principal.require_to_see(principal.scope.sees_block(meeting.block_id, meeting.year), "meeting_id")
     return await meeting_detail(session, meeting_id)

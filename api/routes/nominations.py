@@ -4,12 +4,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
 from sqlmodel import SQLModel, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.presenters import nominations_public, transitions_public
-from api.scope import in_headed_blocks
+from api.scope import visible_nominations
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.domain.enums import State
 from models.domain.permissions import Action
@@ -43,12 +42,6 @@ class NominationDetail(SQLModel):
     facts_revisions: list[FactsRevisionPublic]
 
 
-def visible_to(principal: Principal, query: SelectOfScalar[Nomination]) -> SelectOfScalar[Nomination]:
-    """A block head sees the nominations of the blocks and years they head; the province's roles see all."""
-    headed = in_headed_blocks(principal, col(Nomination.block_id), col(Nomination.year))
-    return query if headed is None else query.where(headed)
-
-
 @router.get("")
 async def list_nominations(
     session: SessionDep,
@@ -65,7 +58,7 @@ async def list_nominations(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[NominationPublic]:
     """Nominations matching every filter given; the total is in the X-Total-Count header."""
-    query = visible_to(principal, select(Nomination))
+    query = visible_nominations(principal, select(Nomination))
     if block_id is not None:
         query = query.where(Nomination.block_id == block_id)
     if year is not None:
@@ -87,7 +80,7 @@ async def list_nominations(
 
 async def readable(session: SessionDep, principal: Principal, nomination_id: PathId) -> Nomination:
     nomination = await get_or_404(session, Nomination, nomination_id, "nomination_id")
-    principal.require(Action.READ_BLOCK, nomination.block_id, nomination.year, field="nomination_id")
+    principal.require_to_see(principal.scope.sees_block(nomination.block_id, nomination.year), "nomination_id")
     return nomination
 
 

@@ -52,7 +52,7 @@ async def screen(
 @router.get("/{proposal_id}")
 async def read(proposal_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> ProposalDetail:
     proposal = await get_or_404(session, Proposal, proposal_id, "proposal_id")
-    principal.require(Action.READ_BLOCK, proposal.block_id, proposal.year, field="proposal_id")
+    principal.require_to_see(principal.scope.sees_block(proposal.block_id, proposal.year), "proposal_id")
     ids = await proposal_nomination_ids(session, proposal_id)
     stages = [s for k in (StageKind.PROPOSAL_SUBMISSION, StageKind.SCREENING)
               if (s := await stage_of(session, k, proposal_id)) is not None]

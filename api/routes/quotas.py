@@ -6,7 +6,6 @@ from fastapi import APIRouter, Query
 from sqlmodel import SQLModel
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.quotas import block_quotas
 from models.tables.organisation import EmulationBlock
@@ -31,7 +30,7 @@ async def read_quotas(
 ) -> list[QuotaPublic]:
     """Each award with a quota: its limit per block and year, how many places the block's nominations hold
     (from their proposal until the award; a returned dossier gives its place back), and the legal basis."""
-    principal.require(Action.READ_BLOCK, block_id, year, field="block_id")
+    principal.require_to_see(principal.scope.sees_block(block_id, year), "block_id")
     await get_or_404(session, EmulationBlock, block_id, "block_id")
     return [QuotaPublic(award_code=award.code, award_name=award.name, limit=use.quota.limit, used=use.used,
                         remaining=use.remaining, summary=use.summary, basis=use.quota.basis)

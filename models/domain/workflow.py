@@ -15,7 +15,7 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class MoveFacts:
+class MoveContext:
     """What the caller knows when it asks for a move; each guard reads only what it needs."""
 
     reason: str = ""
@@ -26,7 +26,7 @@ class MoveFacts:
     held_from: State | None = None
 
 
-Guard = Callable[[MoveFacts], Verdict]
+Guard = Callable[[MoveContext], Verdict]
 
 
 @dataclass(frozen=True)
@@ -38,61 +38,61 @@ class Move:
 
 
 def _vote(should_pass: bool) -> Guard:
-    def guard(facts: MoveFacts) -> Verdict:
-        if facts.vote is None:
+    def guard(context: MoveContext) -> Verdict:
+        if context.vote is None:
             return Verdict(False, "vote.missing", "No vote has been recorded for this nomination.")
-        outcome = "vote.passed" if facts.vote.passed else "vote.failed"
-        return Verdict(facts.vote.passed == should_pass, outcome, facts.vote.describe())
+        outcome = "vote.passed" if context.vote.passed else "vote.failed"
+        return Verdict(context.vote.passed == should_pass, outcome, context.vote.describe())
 
     return guard
 
 
 def _reason_given(rule: str) -> Guard:
-    def guard(facts: MoveFacts) -> Verdict:
-        if not facts.reason.strip():
+    def guard(context: MoveContext) -> Verdict:
+        if not context.reason.strip():
             return Verdict(False, f"{rule}.reason_required", "A reason must be given for this move.")
-        return Verdict(True, rule, facts.reason)
+        return Verdict(True, rule, context.reason)
 
     return guard
 
 
-def _in_proposal(facts: MoveFacts) -> Verdict:
-    if facts.proposal_id is None:
+def _in_proposal(context: MoveContext) -> Verdict:
+    if context.proposal_id is None:
         return Verdict(False, "proposal.missing", "Only a proposal (Tờ trình) can submit a nomination.")
-    return Verdict(True, "proposal.submitted", f"Listed in proposal {facts.proposal_id}.")
+    return Verdict(True, "proposal.submitted", f"Listed in proposal {context.proposal_id}.")
 
 
 def _screening(should_pass: bool) -> Guard:
-    def guard(facts: MoveFacts) -> Verdict:
-        if facts.screening_passed is None:
+    def guard(context: MoveContext) -> Verdict:
+        if context.screening_passed is None:
             return Verdict(False, "screening.missing", "No screening result has been recorded.")
-        if facts.screening_passed != should_pass:
-            verdict = "eligible" if facts.screening_passed else "not eligible"
+        if context.screening_passed != should_pass:
+            verdict = "eligible" if context.screening_passed else "not eligible"
             return Verdict(False, "screening.mismatch", f"Screening found the nomination {verdict}.")
-        if not should_pass and not facts.reason.strip():
+        if not should_pass and not context.reason.strip():
             return Verdict(False, "screening.reason_required", "A returned dossier needs the reason why.")
-        return Verdict(True, "screening.result", facts.reason or "Meets the conditions checked at screening.")
+        return Verdict(True, "screening.result", context.reason or "Meets the conditions checked at screening.")
 
     return guard
 
 
 def _signed_decision(need_reason: bool) -> Guard:
-    def guard(facts: MoveFacts) -> Verdict:
-        if facts.decision_id is None:
+    def guard(context: MoveContext) -> Verdict:
+        if context.decision_id is None:
             return Verdict(False, "decision.missing", "Only a signed decision can award or decline.")
-        if need_reason and not facts.reason.strip():
+        if need_reason and not context.reason.strip():
             return Verdict(False, "decision.reason_required", "Striking a nomination needs the reason why.")
-        return Verdict(True, "decision.signed", facts.reason or f"Listed in decision {facts.decision_id}.")
+        return Verdict(True, "decision.signed", context.reason or f"Listed in decision {context.decision_id}.")
 
     return guard
 
 
 def _release_hold(target: State) -> Guard:
-    def guard(facts: MoveFacts) -> Verdict:
-        if facts.held_from != target:
-            held = facts.held_from.value if facts.held_from else "unknown"
+    def guard(context: MoveContext) -> Verdict:
+        if context.held_from != target:
+            held = context.held_from.value if context.held_from else "unknown"
             return Verdict(False, "hold.resume_state", f"A hold resumes the state it was put on: {held}.")
-        return _reason_given("hold.lifted")(facts)
+        return _reason_given("hold.lifted")(context)
 
     return guard
 
@@ -130,14 +130,14 @@ def find_move(source: State, target: State) -> Move | None:
     return _BY_PAIR.get((source, target))
 
 
-def check_move(source: State, target: State, facts: MoveFacts) -> Verdict:
+def check_move(source: State, target: State, context: MoveContext) -> Verdict:
     """Whether a nomination in `source` may become `target`, and why (not)."""
     move = find_move(source, target)
     if move is None:
         return Verdict(
             False, "workflow.no_such_move", f"A nomination that is {source.value} cannot become {target.value}."
         )
-    return move.guard(facts)
+    return move.guard(context)
 
 
 def is_terminal(state: State) -> bool:

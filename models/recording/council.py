@@ -6,6 +6,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
+from models.domain.council import candidate_unit, may_cast, members_counted, recused
 from models.domain.enums import StageKind, State
 from models.domain.errors import DomainError, refuse
 from models.domain.votes import Tally, VoteOutcome, count_votes, tally_problems
@@ -69,11 +70,10 @@ async def record_council_votes(
     present = sum(1 for m in members if m.present)
     if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
         raise DomainError(quorum)
-    recused = await recusals(session, members, list(nominations.values()))
+    recusing = await recusals(session, members, list(nominations.values()))
     problems = [p for i, v in enumerate(data.votes)
                 for p in tally_problems(Tally(v.votes_for, v.votes_against, v.abstain),
-                                        sum(1 for m in members if (m.present or m.written_opinion)
-                                            and m not in recused[v.nomination_id]), f"votes.{i}")]
+                                        may_cast(members, recusing[v.nomination_id]), f"votes.{i}")]
     if problems:
         raise DomainError(*problems)
     session.add_all(CouncilVote(session_id=session_id, **v.model_dump()) for v in data.votes)
@@ -87,11 +87,8 @@ async def recusals(
     """For each nomination, the members from the nominated unit (or the individual's unit): they do not vote."""
     person_units = {p.id: p.unit_id for p in (await session.exec(select(Person).where(
         col(Person.id).in_([n.person_id for n in nominations if n.person_id is not None])))).all()}
-    recused: dict[int, list[CouncilMember]] = {}
-    for nomination in nominations:
-        unit = nomination.unit_id if nomination.person_id is None else person_units[nomination.person_id]
-        recused[nomination.id] = [m for m in members if m.unit_id is not None and m.unit_id == unit]
-    return recused
+    return {n.id: recused(members, candidate_unit(n.unit_id, person_units.get(n.person_id or 0)))
+            for n in nominations}
 
 
 async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: CouncilVotesRecord) -> None:
@@ -142,7 +139,7 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     members = await council_members(session, session_id)
     rows = (await session.exec(select(Nomination, CouncilVote).join(CouncilVote).where(
         CouncilVote.session_id == session_id).order_by(col(Nomination.id)))).all()
-    recused = await recusals(session, members, [n for n, _ in rows])
+    recusing = await recusals(session, members, [n for n, _ in rows])
     awards = {a.id: a for a in (await session.exec(select(Award))).all()}
     council = await session.get_one(CouncilSession, session_id)
     in_force = {a.code: catalogue().threshold_in_force(a.code, council.held_on) for a in awards.values()}
@@ -150,7 +147,7 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     for nomination, vote in rows:
         award = awards[nomination.award_id]
         outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain),
-                              len(members) - len(recused[nomination.id]), in_force[award.code].threshold)
-        results.append(CouncilOutcome(nomination, vote, award, outcome, recused[nomination.id],
+                              members_counted(members, recusing[nomination.id]), in_force[award.code].threshold)
+        results.append(CouncilOutcome(nomination, vote, award, outcome, recusing[nomination.id],
                                       in_force[award.code].basis))
     return results

@@ -8,7 +8,7 @@ from models.domain.enums import State
 from models.domain.errors import Conflict, Problem, refuse
 from models.domain.facts import DossierFacts
 from models.domain.limits import MAX_REASON_LENGTH, RefId
-from models.domain.workflow import MoveFacts
+from models.domain.workflow import MoveContext
 from models.recording.common import get_or_404
 from models.storage.moves import move
 from models.storage.queries import transitions_of
@@ -34,7 +34,7 @@ async def move_by_hand(session: AsyncSession, nomination_id: int, data: ManualMo
     history = await transitions_of(session, nomination_id)
     # The transition that placed the hold remembers where the nomination was.
     held_from = history[-1].from_state if nomination.state == State.ON_HOLD and history else None
-    return await move(session, nomination, data.to_state, MoveFacts(reason=data.reason, held_from=held_from),
+    return await move(session, nomination, data.to_state, MoveContext(reason=data.reason, held_from=held_from),
                       actor=actor, evidence={"by_hand": True})
 
 

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.enums import State
 from models.domain.errors import Conflict, Problem
-from models.domain.workflow import MoveFacts, check_move
+from models.domain.workflow import MoveContext, check_move
 from models.tables.nomination import Nomination, Transition
 
 
@@ -17,7 +17,7 @@ async def move(
     session: AsyncSession,
     nomination: Nomination,
     target: State,
-    facts: MoveFacts,
+    context: MoveContext,
     *,
     actor: Actor,
     evidence: dict[str, Any] | None = None,
@@ -25,7 +25,7 @@ async def move(
     flow_run_id: str | None = None,
 ) -> Transition:
     source, version = nomination.state, nomination.version
-    verdict = check_move(source, target, facts)
+    verdict = check_move(source, target, context)
     if not verdict.allowed:
         raise Conflict(Problem("state", verdict.rule, verdict.reason))
     # Compare-and-set on the version: if anyone moved this nomination since we read it, nothing is written.
@@ -46,7 +46,7 @@ async def move(
         on_behalf_of=actor.on_behalf_of,
         client_address=actor.client_address,
         rule=verdict.rule,
-        reason=facts.reason or verdict.reason,
+        reason=context.reason or verdict.reason,
         evidence=evidence or {},
         stage_id=stage_id,
         flow_run_id=flow_run_id,

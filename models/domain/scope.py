@@ -1,0 +1,46 @@
+"""What a caller may read, pure: one predicate per kind of object, from the caller's grants.
+
+The province's roles read everything. A block head reads the objects of the blocks and years they head:
+nominations, meetings and proposals of that block and year; documents whose stage belongs to it (a stage of no
+block, such as a council session or a decision, is the province's); award records of the block's member units and
+their people. The API checks single objects with these predicates and filters lists with the same facts
+(api/scope.py turns a `ReadScope` into a query condition), so the two cannot drift apart.
+"""
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from models.domain.permissions import ALLOWED, Action, Grant, may
+
+
+@dataclass(frozen=True)
+class ReadScope:
+    whole_province: bool
+    block_years: frozenset[tuple[int, int]]  # (block id, emulation year) pairs a block head heads
+
+    @classmethod
+    def of(cls, grants: Iterable[Grant]) -> "ReadScope":
+        grants = tuple(grants)
+        headed = frozenset((g.block_id, g.year) for g in grants
+                           if g.role in ALLOWED[Action.READ_BLOCK] and g.block_id is not None and g.year is not None)
+        return cls(may(grants, Action.READ_PROVINCE).allowed, headed)
+
+    @property
+    def reads_nothing(self) -> bool:
+        """No role that reads a block or the province: such a caller is refused (403), not shown an empty list."""
+        return not self.whole_province and not self.block_years
+
+    def sees_block(self, block_id: int | None, year: int | None) -> bool:
+        """A nomination, meeting or proposal of this block and year (None: the province's own objects)."""
+        if self.whole_province:
+            return True
+        return block_id is not None and year is not None and (block_id, year) in self.block_years
+
+    def sees_document(self, stage_block_id: int | None, stage_year: int | None) -> bool:
+        """A document, through the stage that issued it: a block's papers, or (block None) the province's."""
+        return self.sees_block(stage_block_id, stage_year) if stage_block_id is not None else self.whole_province
+
+    def sees_award_record(self, recipient_unit_id: int, member_unit_ids: Collection[int]) -> bool:
+        """An award record of a unit, or of a person of that unit; `member_unit_ids` are the units of the blocks
+        and years this caller heads."""
+        return self.whole_province or recipient_unit_id in member_unit_ids
