@@ -16,9 +16,9 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind, render_document
-from models.domain.enums import StageKind, StageStatus, State
+from models.domain.enums import StageKind, StageStatus
 from models.domain.errors import Conflict, Problem
-from models.domain.workflow import MoveContext
+from models.domain.workflow import MoveContext, choose_move
 from models.settings import get_settings
 from models.storage.db import open_session
 from models.storage.moves import move
@@ -32,11 +32,9 @@ ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], s
 
 @dataclass(frozen=True)
 class PlannedMove:
-    """One nomination a stage moves, from the states the stage expects to find it in."""
+    """One nomination a stage moves, with the facts the stage found; the workflow chooses the move from them."""
 
     nomination: Nomination
-    sources: tuple[State, ...]
-    target: State
     context: MoveContext
     evidence: dict[str, Any]
     report: dict[str, Any]  # what the flow's table artifact shows for this nomination
@@ -83,9 +81,11 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
         already_moved = await moved_by_stage(session, stage.id)
         planned = await plan(session, subject_id)
         for p in planned:
-            # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) stays.
-            if p.nomination.id not in already_moved and p.nomination.state in p.sources:
-                await move(session, p.nomination, p.target, p.context, actor=stage.actor, evidence=p.evidence,
+            # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) is
+            # in a state from which these facts choose no move, and stays.
+            chosen = choose_move(kind, p.nomination.state, p.context)
+            if p.nomination.id not in already_moved and chosen is not None:
+                await move(session, p.nomination, chosen.target, p.context, actor=stage.actor, evidence=p.evidence,
                            stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
     await failpoint(kind, "after_moves")

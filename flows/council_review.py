@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
-from models.domain.enums import StageKind, State
+from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
 from models.recording.council import council_outcomes
 from models.storage.catalogue_file import catalogue
@@ -23,8 +23,6 @@ async def plan_council_votes(session: AsyncSession, session_id: int) -> list[Pla
     return [
         PlannedMove(
             nomination=r.nomination,
-            sources=(State.ELIGIBLE,),
-            target=State.RECOMMENDED if r.outcome.passed else State.NOT_RECOMMENDED,
             context=MoveContext(vote=r.outcome),
             evidence={"council_session_id": session_id, "award": r.award.code, **r.outcome.as_evidence(),
                       "threshold_basis": r.basis,

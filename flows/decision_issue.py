@@ -32,9 +32,7 @@ async def plan_decision(session: AsyncSession, decision_id: int) -> list[Planned
     for item in await decision_items(session, decision_id):
         planned.append(PlannedMove(
             nomination=await session.get_one(Nomination, item.nomination_id),
-            sources=(State.RECOMMENDED,),
-            target=State.DECLINED if item.declined else State.AWARDED,
-            context=MoveContext(decision_id=decision_id, reason=item.decline_reason),
+            context=MoveContext(decision_id=decision_id, struck=item.declined, reason=item.decline_reason),
             evidence={"decision": decision.number, "golden_book_no": item.golden_book_no},
             report={"golden_book_no": item.golden_book_no, "reason": item.decline_reason},
         ))

@@ -16,7 +16,7 @@ from flows.common import (
     store_stage_document,
 )
 from flows.documents.minutes import build_minutes
-from models.domain.enums import BlockRole, StageKind, State
+from models.domain.enums import BlockRole, StageKind
 from models.domain.votes import Tally, count_votes
 from models.domain.workflow import MoveContext
 from models.recording.common import members_of, membership_of
@@ -44,8 +44,6 @@ async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[Planne
         outcome = count_votes(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid), members_total, threshold)
         planned.append(PlannedMove(
             nomination=nomination,
-            sources=(State.NOMINATED,),
-            target=State.ENDORSED if outcome.passed else State.NOT_ENDORSED,
             context=MoveContext(vote=outcome),
             evidence={"meeting_id": meeting_id, **outcome.as_evidence(), **rule},
             report={"votes_for": t.votes_for, "required": outcome.required},

@@ -15,7 +15,7 @@ from flows.common import (
     store_stage_document,
 )
 from flows.documents.proposal import build_proposal
-from models.domain.enums import StageKind, State
+from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
 from models.recording.proposals import proposal_nomination_ids
 from models.tables.nomination import Nomination
@@ -29,8 +29,6 @@ async def plan_submission(session: AsyncSession, proposal_id: int) -> list[Plann
     return [
         PlannedMove(
             nomination=await session.get_one(Nomination, nomination_id),
-            sources=(State.ENDORSED, State.RETURNED),
-            target=State.SUBMITTED,
             context=MoveContext(proposal_id=proposal_id),
             evidence={"proposal": proposal.number},
             report={"proposal": proposal.number},

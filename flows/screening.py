@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
 from models.domain.eligibility_rules import overall, screening_verdict
-from models.domain.enums import StageKind, State
+from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
 from models.recording.eligibility import as_evidence, nomination_eligibility
 from models.tables.nomination import Nomination
@@ -29,8 +29,6 @@ async def plan_screening(session: AsyncSession, proposal_id: int) -> list[Planne
         eligible, reason = verdict.eligible, verdict.reason
         planned.append(PlannedMove(
             nomination=nomination,
-            sources=(State.SUBMITTED,),
-            target=State.ELIGIBLE if eligible else State.RETURNED,
             context=MoveContext(screening_passed=eligible, reason=reason),
             evidence={"proposal_id": proposal_id, "office_found_eligible": r.eligible,
                       "eligibility": overall(checks).value, "rules": as_evidence(checks)},

@@ -4,9 +4,18 @@ from itertools import product
 
 import pytest
 
-from models.domain.enums import State
+from models.domain.enums import StageKind, State
 from models.domain.votes import SIMPLE_MAJORITY, Tally, count_votes
-from models.domain.workflow import MOVES, OPEN_STATES, MoveContext, check_move, find_move, is_terminal
+from models.domain.workflow import (
+    MOVES,
+    OPEN_STATES,
+    Move,
+    MoveContext,
+    check_move,
+    choose_move,
+    find_move,
+    is_terminal,
+)
 
 PASSED = count_votes(Tally(5, 2), 7, SIMPLE_MAJORITY)
 FAILED = count_votes(Tally(3, 4), 7, SIMPLE_MAJORITY)
@@ -26,8 +35,10 @@ def satisfying_context(source: State, target: State) -> MoveContext:
         return MoveContext(screening_passed=True)
     if target == State.RETURNED:
         return MoveContext(screening_passed=False, reason="missing report")
-    if target in (State.AWARDED, State.DECLINED):
-        return MoveContext(decision_id=1, reason="struck by the signer")
+    if target == State.AWARDED:
+        return MoveContext(decision_id=1)
+    if target == State.DECLINED:
+        return MoveContext(decision_id=1, struck=True, reason="struck by the signer")
     return MoveContext(reason="asked by the unit")
 
 
@@ -68,8 +79,10 @@ def test_guards_say_why_a_move_is_refused() -> None:
     returned = check_move(State.SUBMITTED, State.RETURNED, MoveContext(screening_passed=False))
     assert returned.rule == "screening.reason_required"
     assert check_move(State.SUBMITTED, State.ELIGIBLE, MoveContext(screening_passed=False)).rule == "screening.mismatch"
-    declined = check_move(State.RECOMMENDED, State.DECLINED, MoveContext(decision_id=3))
+    declined = check_move(State.RECOMMENDED, State.DECLINED, MoveContext(decision_id=3, struck=True))
     assert declined.rule == "decision.reason_required"
+    assert check_move(State.RECOMMENDED, State.AWARDED, MoveContext(decision_id=3, struck=True)).rule == (
+        "decision.mismatch")
     assert check_move(State.ELIGIBLE, State.WITHDRAWN, MoveContext(reason="  ")).rule == "withdrawal.reason_required"
 
 
@@ -85,3 +98,23 @@ def test_finished_nominations_cannot_move_and_open_ones_can_be_withdrawn_or_held
     for state in OPEN_STATES:
         assert find_move(state, State.WITHDRAWN) and find_move(state, State.ON_HOLD)
     assert find_move(State.AWARDED, State.WITHDRAWN) is None
+
+
+STAGE_MOVES = [m for m in MOVES if m.stage is not None]
+
+
+@pytest.mark.parametrize("move", STAGE_MOVES, ids=lambda m: f"{m.source}->{m.target}")
+def test_a_stages_facts_choose_exactly_its_move(move: Move) -> None:
+    assert move.stage is not None
+    chosen = choose_move(move.stage, move.source, satisfying_context(move.source, move.target))
+    assert chosen is not None and chosen.target == move.target
+
+
+def test_facts_that_fit_no_move_of_the_stage_choose_none() -> None:
+    assert choose_move(StageKind.SCREENING, State.SUBMITTED, MoveContext()) is None  # no screening result yet
+    assert choose_move(StageKind.DECISION_ISSUE, State.AWARDED, MoveContext(decision_id=1)) is None  # terminal
+    struck_without_reason = MoveContext(decision_id=1, struck=True)
+    assert choose_move(StageKind.DECISION_ISSUE, State.RECOMMENDED, struck_without_reason) is None
+    passed = satisfying_context(State.ELIGIBLE, State.RECOMMENDED)
+    assert choose_move(StageKind.COUNCIL_REVIEW, State.NOMINATED, passed) is None, "a council vote is no block vote"
+    assert choose_move(StageKind.COUNCIL_REVIEW, State.ON_HOLD, passed) is None, "a hold is lifted by hand only"

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.domain.enums import State
+from models.domain.enums import StageKind, State
 from models.domain.votes import VoteOutcome
 
 
@@ -23,6 +23,7 @@ class MoveContext:
     proposal_id: int | None = None
     screening_passed: bool | None = None
     decision_id: int | None = None
+    struck: bool = False  # struck from the decision by the signer (declined) rather than awarded
     held_from: State | None = None
 
 
@@ -35,6 +36,7 @@ class Move:
     target: State
     name: str
     guard: Guard
+    stage: StageKind | None = None  # the stage whose facts choose this move; None: a person's request (withdraw, hold)
 
 
 def _vote(should_pass: bool) -> Guard:
@@ -76,11 +78,14 @@ def _screening(should_pass: bool) -> Guard:
     return guard
 
 
-def _signed_decision(need_reason: bool) -> Guard:
+def _signed_decision(struck: bool) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.decision_id is None:
             return Verdict(False, "decision.missing", "Only a signed decision can award or decline.")
-        if need_reason and not context.reason.strip():
+        if context.struck != struck:
+            verdict = "struck from" if context.struck else "awarded by"
+            return Verdict(False, "decision.mismatch", f"The nomination was {verdict} decision {context.decision_id}.")
+        if struck and not context.reason.strip():
             return Verdict(False, "decision.reason_required", "Striking a nomination needs the reason why.")
         return Verdict(True, "decision.signed", context.reason or f"Listed in decision {context.decision_id}.")
 
@@ -107,17 +112,20 @@ OPEN_STATES = (
     State.RECOMMENDED,
 )
 
+TALLY, PROPOSAL, SCREENING = StageKind.MEETING_TALLY, StageKind.PROPOSAL_SUBMISSION, StageKind.SCREENING
+COUNCIL, DECISION = StageKind.COUNCIL_REVIEW, StageKind.DECISION_ISSUE
+
 MOVES: tuple[Move, ...] = (
-    Move(State.NOMINATED, State.ENDORSED, "block vote passed", _vote(True)),
-    Move(State.NOMINATED, State.NOT_ENDORSED, "block vote failed", _vote(False)),
-    Move(State.ENDORSED, State.SUBMITTED, "proposal submitted", _in_proposal),
-    Move(State.RETURNED, State.SUBMITTED, "corrected dossier resubmitted", _in_proposal),
-    Move(State.SUBMITTED, State.ELIGIBLE, "screening passed", _screening(True)),
-    Move(State.SUBMITTED, State.RETURNED, "returned for correction", _screening(False)),
-    Move(State.ELIGIBLE, State.RECOMMENDED, "council recommends", _vote(True)),
-    Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "council does not recommend", _vote(False)),
-    Move(State.RECOMMENDED, State.AWARDED, "decision signed", _signed_decision(need_reason=False)),
-    Move(State.RECOMMENDED, State.DECLINED, "struck from the decision", _signed_decision(need_reason=True)),
+    Move(State.NOMINATED, State.ENDORSED, "block vote passed", _vote(True), TALLY),
+    Move(State.NOMINATED, State.NOT_ENDORSED, "block vote failed", _vote(False), TALLY),
+    Move(State.ENDORSED, State.SUBMITTED, "proposal submitted", _in_proposal, PROPOSAL),
+    Move(State.RETURNED, State.SUBMITTED, "corrected dossier resubmitted", _in_proposal, PROPOSAL),
+    Move(State.SUBMITTED, State.ELIGIBLE, "screening passed", _screening(True), SCREENING),
+    Move(State.SUBMITTED, State.RETURNED, "returned for correction", _screening(False), SCREENING),
+    Move(State.ELIGIBLE, State.RECOMMENDED, "council recommends", _vote(True), COUNCIL),
+    Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "council does not recommend", _vote(False), COUNCIL),
+    Move(State.RECOMMENDED, State.AWARDED, "decision signed", _signed_decision(struck=False), DECISION),
+    Move(State.RECOMMENDED, State.DECLINED, "struck from the decision", _signed_decision(struck=True), DECISION),
     *(Move(s, State.WITHDRAWN, "withdrawn", _reason_given("withdrawal")) for s in OPEN_STATES),
     *(Move(s, State.ON_HOLD, "put on hold", _reason_given("hold.placed")) for s in OPEN_STATES),
     *(Move(State.ON_HOLD, s, "hold lifted", _release_hold(s)) for s in OPEN_STATES),
@@ -138,6 +146,15 @@ def check_move(source: State, target: State, context: MoveContext) -> Verdict:
             False, "workflow.no_such_move", f"A nomination that is {source.value} cannot become {target.value}."
         )
     return move.guard(context)
+
+
+def choose_move(stage: StageKind, source: State, context: MoveContext) -> Move | None:
+    """The move a stage's facts choose for a nomination in `source`: the stage's one move whose guard allows it
+    (they exclude each other: a vote passed or failed, a dossier found eligible or not, awarded or struck).
+    None when the stage moves no nomination on from `source` (say, withdrawn or on hold meanwhile)."""
+    chosen = [m for m in MOVES if m.stage == stage and m.source == source and m.guard(context).allowed]
+    assert len(chosen) <= 1, f"the guards from {source.value} overlap: {[m.name for m in chosen]}"
+    return chosen[0] if chosen else None
 
 
 def is_terminal(state: State) -> bool:
