@@ -28,7 +28,7 @@ class RuleResult:
     article: str
     outcome: Outcome
     message: str
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts_read: dict[str, Any] = field(default_factory=dict)  # the dossier facts the rule read, with their values
     missing: tuple[str, ...] = ()
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Problem:
     field: str  # dotted path into the request, e.g. "tallies.2.votes_for"
-    rule: str  # stable identifier of the rule, e.g. "vote.ballots_exceed_present"
+    rule: str  # stable identifier of the rule, e.g. "vote.ballots_exceed_voters"
     message: str
 
 

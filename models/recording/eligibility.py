@@ -45,4 +45,4 @@ async def nomination_eligibility(session: AsyncSession, nomination: Nomination) 
 
 def as_evidence(results: list[RuleResult]) -> list[dict[str, object]]:
     return [{"rule": r.rule, "article": r.article, "outcome": r.outcome.value, "message": r.message,
-             "facts": r.facts, "missing": list(r.missing)} for r in results]
+             "facts": r.facts_read, "missing": list(r.missing)} for r in results]
