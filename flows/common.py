@@ -21,7 +21,7 @@ from models.domain.errors import Conflict, Problem
 from models.domain.workflow import MoveContext, choose_move
 from models.settings import get_settings
 from models.storage.db import open_session
-from models.storage.moves import move
+from models.storage.moves import StageMove, move_all
 from models.storage.queries import moved_by_stage, stage_of
 from models.tables.base import utc_now
 from models.tables.nomination import Nomination
@@ -80,13 +80,14 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
         stage = await load_stage(session, kind, subject_id)
         already_moved = await moved_by_stage(session, stage.id)
         planned = await plan(session, subject_id)
+        moves = []
         for p in planned:
             # A rerun finds its own moves done; a nomination moved since by someone else (withdrawn, on hold) is
             # in a state from which these facts choose no move, and stays.
             chosen = choose_move(kind, p.nomination.state, p.context)
             if p.nomination.id not in already_moved and chosen is not None:
-                await move(session, p.nomination, chosen.target, p.context, actor=stage.actor, evidence=p.evidence,
-                           stage_id=stage.id, flow_run_id=current_flow_run_id())
+                moves.append(StageMove(p.nomination, chosen.target, p.context, p.evidence))
+        await move_all(session, moves, actor=stage.actor, stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
     await failpoint(kind, "after_moves")
     return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]

@@ -18,20 +18,23 @@ from flows.common import (
 from flows.documents.decision import build_decision
 from models.domain.enums import StageKind, State
 from models.domain.workflow import MoveContext
+from models.recording.common import nominations_by_id
 from models.recording.decisions import decision_items
 from models.storage.db import open_session
 from models.tables.decision import Decision
-from models.tables.nomination import AwardRecord, Nomination
+from models.tables.nomination import AwardRecord
 
 STAGE = StageKind.DECISION_ISSUE
 
 
 async def plan_decision(session: AsyncSession, decision_id: int) -> list[PlannedMove]:
     decision = await session.get_one(Decision, decision_id)
+    items = await decision_items(session, decision_id)
+    nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
     planned = []
-    for item in await decision_items(session, decision_id):
+    for item in items:
         planned.append(PlannedMove(
-            nomination=await session.get_one(Nomination, item.nomination_id),
+            nomination=nominations[item.nomination_id],
             context=MoveContext(decision_id=decision_id, struck=item.declined, reason=item.decline_reason),
             evidence={"decision": decision.number, "golden_book_no": item.golden_book_no},
             report={"golden_book_no": item.golden_book_no, "reason": item.decline_reason},
@@ -51,8 +54,10 @@ async def enter_award_history(decision_id: int) -> None:
         decision = await session.get_one(Decision, decision_id)
         recorded = set((await session.exec(select(AwardRecord.nomination_id).where(
             AwardRecord.decision_id == decision_id))).all())
-        for item in await decision_items(session, decision_id):
-            nomination = await session.get_one(Nomination, item.nomination_id)
+        items = await decision_items(session, decision_id)
+        nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
+        for item in items:
+            nomination = nominations[item.nomination_id]
             if item.declined or item.nomination_id in recorded or nomination.state != State.AWARDED:
                 continue
             session.add(AwardRecord(decision_number=decision.number or "",

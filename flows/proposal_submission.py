@@ -17,8 +17,8 @@ from flows.common import (
 from flows.documents.proposal import build_proposal
 from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
+from models.recording.common import nominations_by_id
 from models.recording.proposals import proposal_nomination_ids
-from models.tables.nomination import Nomination
 from models.tables.proposal import Proposal
 
 STAGE = StageKind.PROPOSAL_SUBMISSION
@@ -26,14 +26,16 @@ STAGE = StageKind.PROPOSAL_SUBMISSION
 
 async def plan_submission(session: AsyncSession, proposal_id: int) -> list[PlannedMove]:
     proposal = await session.get_one(Proposal, proposal_id)
+    ids = await proposal_nomination_ids(session, proposal_id)
+    nominations = await nominations_by_id(session, ids, "proposal_id")
     return [
         PlannedMove(
-            nomination=await session.get_one(Nomination, nomination_id),
+            nomination=nominations[nomination_id],
             context=MoveContext(proposal_id=proposal_id),
             evidence={"proposal": proposal.number},
             report={"proposal": proposal.number},
         )
-        for nomination_id in await proposal_nomination_ids(session, proposal_id)
+        for nomination_id in ids
     ]
 
 

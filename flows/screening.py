@@ -4,14 +4,14 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table
 from models.domain.eligibility_rules import overall, screening_verdict
 from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
-from models.recording.eligibility import as_evidence, nomination_eligibility
+from models.recording.eligibility import as_evidence, eligibility_of
 from models.tables.nomination import Nomination
 from models.tables.proposal import ScreeningResult
 
@@ -20,11 +20,13 @@ STAGE = StageKind.SCREENING
 
 async def plan_screening(session: AsyncSession, proposal_id: int) -> list[PlannedMove]:
     """Each dossier's screening result, judged with the award's rules (`screening_verdict`)."""
-    results = (await session.exec(select(ScreeningResult).where(ScreeningResult.proposal_id == proposal_id))).all()
+    rows = (await session.exec(select(ScreeningResult, Nomination).join(
+        Nomination, col(Nomination.id) == ScreeningResult.nomination_id).where(
+        ScreeningResult.proposal_id == proposal_id).order_by(col(Nomination.id)))).all()
+    eligibility = await eligibility_of(session, [n for _, n in rows])
     planned = []
-    for r in results:
-        nomination = await session.get_one(Nomination, r.nomination_id)
-        checks = await nomination_eligibility(session, nomination)
+    for r, nomination in rows:
+        checks = eligibility[nomination.id]
         verdict = screening_verdict(r.eligible, r.reason, checks)
         eligible, reason = verdict.eligible, verdict.reason
         planned.append(PlannedMove(

@@ -31,7 +31,7 @@ POSTGRES_URL = os.environ.get("TDKT_TEST_POSTGRES_URL", "postgresql+psycopg://td
 
 @pytest.fixture(scope="session", autouse=True)
 def prefect_harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=180):
         yield
 
 

@@ -16,7 +16,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
-from models.recording.eligibility import nomination_eligibility
+from models.recording.eligibility import eligibility_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
@@ -118,8 +118,9 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
 async def _refuse_the_ineligible(session: AsyncSession, nominations: list[Nomination]) -> None:
     """The rules are checked again before signing: the history may have changed since screening."""
     problems = []
+    eligibility = await eligibility_of(session, nominations)
     for nomination in nominations:
-        checks = await nomination_eligibility(session, nomination)
+        checks = eligibility[nomination.id]
         if overall(checks) != Outcome.PASS:
             problems.append(Problem(f"nominations.{nomination.id}", "eligibility.failed",
                                     f"Nomination {nomination.id} no longer meets the rules: {explain(checks)} "

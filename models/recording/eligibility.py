@@ -1,7 +1,9 @@
 """Eligibility against stored data: a candidate's declared facts and their award history."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,10 +39,32 @@ async def check_candidate(session: AsyncSession, award_code: str, year: int, uni
     return evaluate(award_code, rules, articles, Candidate(year, facts, history))
 
 
-async def nomination_eligibility(session: AsyncSession, nomination: Nomination) -> list[RuleResult]:
-    award = await session.get_one(Award, nomination.award_id)
-    return await check_candidate(session, award.code, nomination.year, nomination.unit_id, nomination.person_id,
-                                 DossierFacts.model_validate(nomination.facts), nomination.id)
+async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination]) -> dict[int, list[RuleResult]]:
+    """Each nomination's rule results, read in two queries whatever their number: the award codes, and the award
+    history of every unit and person among them (a nomination's own award record is not its own history)."""
+    codes = {a.id: a.code for a in (await session.exec(select(Award))).all()}
+    units = {n.unit_id for n in nominations if n.person_id is None and n.unit_id is not None}
+    people = {n.person_id for n in nominations if n.person_id is not None}
+    query = select(AwardRecord).where(or_(
+        and_(col(AwardRecord.unit_id).in_(units), col(AwardRecord.person_id).is_(None)),
+        col(AwardRecord.person_id).in_(people)))
+    records: dict[tuple[str, int], list[tuple[int | None, int, str]]] = defaultdict(list)
+    for r in (await session.exec(query)).all():
+        key = ("person", r.person_id) if r.person_id is not None else ("unit", r.unit_id or 0)
+        records[key].append((r.nomination_id, r.year, codes[r.award_id]))
+    law = catalogue()
+    results = {}
+    for n in nominations:
+        key = ("person", n.person_id) if n.person_id is not None else ("unit", n.unit_id or 0)
+        held: dict[int, set[str]] = defaultdict(set)
+        for nomination_id, year, code in records[key]:
+            if nomination_id != n.id:
+                held[year].add(code)
+        history = {year: frozenset(c) for year, c in held.items()}
+        rules, articles = law.award_rules(codes[n.award_id])
+        candidate = Candidate(n.year, DossierFacts.model_validate(n.facts), history)
+        results[n.id] = evaluate(codes[n.award_id], rules, articles, candidate)
+    return results
 
 
 def as_evidence(results: list[RuleResult]) -> list[dict[str, object]]:
