@@ -25,9 +25,11 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "title": {"type": "string"},
         "status": {"type": "integer"},
         "detail": {"type": "string"},
+        "detail_vi": {"type": "string", "description": "The detail in Vietnamese, as the desk shows it"},
         "errors": {"type": "array", "items": {
             "type": "object", "required": ["field", "rule", "message"],
-            "properties": {"field": {"type": "string"}, "rule": {"type": "string"}, "message": {"type": "string"}},
+            "properties": {"field": {"type": "string"}, "rule": {"type": "string"}, "message": {"type": "string"},
+                           "message_vi": {"type": "string", "description": "The same refusal in Vietnamese"}},
         }, "maxItems": 50},
         "error_count": {"type": "integer", "description": "How many problems there are; at most 50 are listed"},
     },
@@ -56,11 +58,18 @@ def problem_response(
         "title": TITLES.get(status, "Error"),
         "status": status,
         "detail": detail,
-        "errors": [{"field": p.field, "rule": p.rule, "message": p.message} for p in listed],
+        "detail_vi": "; ".join(_vietnamese(p) for p in listed),
+        "errors": [{"field": p.field, "rule": p.rule, "message": p.message, "message_vi": _vietnamese(p)}
+                   for p in listed],
         "error_count": len(problems),
     }
     headers = {**({"WWW-Authenticate": "Bearer"} if status == 401 else {}), **(headers or {})}
     return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
+
+
+def _vietnamese(problem: Problem) -> str:
+    # Until every refusal carries its Vietnamese wording, the English one stands in rather than nothing.
+    return problem.vi or problem.message
 
 
 def _field(location: tuple[Any, ...]) -> str:

@@ -1,13 +1,16 @@
 """Refusals the domain explains: which field, which rule, in plain words."""
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True)
 class Problem:
     field: str  # dotted path into the request, e.g. "tallies.2.votes_for"
     rule: str  # stable identifier of the rule, e.g. "vote.ballots_exceed_voters"
-    message: str
+    message: str  # English, for the client's developers and the logs
+    # What the desk shows a secretary: plain Vietnamese. Empty only until every refusal has been given one.
+    vi: str = dataclass_field(default="", kw_only=True)
 
 
 class DomainError(Exception):
@@ -58,9 +61,10 @@ class TooManyAttempts(DomainError):
         self.retry_after = retry_after
 
 
-def refuse(field: str, rule: str, message: str) -> DomainError:
-    return DomainError(Problem(field, rule, message))
+def refuse(field: str, rule: str, message: str, *, vi: str = "") -> DomainError:
+    return DomainError(Problem(field, rule, message, vi=vi))
 
 
-def not_found(field: str, what: str, object_id: int) -> NotFound:
-    return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}."))
+def not_found(field: str, what: str, object_id: int, *, what_vi: str = "") -> NotFound:
+    vi = f"Không có {what_vi} mã số {object_id}." if what_vi else ""
+    return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}.", vi=vi))

@@ -1,0 +1,25 @@
+"""Every state, role, action and stage has its Vietnamese name, so no screen shows a bare English code."""
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+import pytest
+
+from models.domain import vietnamese
+from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
+from models.domain.permissions import Action, Role
+
+TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
+    (State, vietnamese.STATE_VI), (Role, vietnamese.ROLE_VI), (Action, vietnamese.ACTION_VI),
+    (StageKind, vietnamese.STAGE_VI), (StageStatus, vietnamese.STAGE_STATUS_VI),
+    (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
+    (DecisionStatus, vietnamese.DECISION_STATUS_VI),
+]
+
+
+@pytest.mark.parametrize(("enum", "table"), TABLES, ids=[enum.__name__ for enum, _ in TABLES])
+def test_every_member_has_a_distinct_vietnamese_name(enum: type[StrEnum], table: Mapping[Any, str]) -> None:
+    assert set(table) == set(enum)
+    assert len(set(table.values())) == len(table), "two members would read the same on screen"
+    assert all(name.strip() and not name.isascii() for name in table.values())
