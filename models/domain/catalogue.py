@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -76,6 +76,34 @@ class AwardEntry(Entry):
     in_force: list[ThresholdVersion] = []
 
 
+# Checked for every award (Law Điều 5: one achievement, one award); its source is in [rules] like the others.
+ONE_AWARD = "achievement.one_award"
+
+
+class RuleEntry(Entry):
+    """Where one eligibility rule comes from, checkable by a reader: the text, its article, clause and point, and
+    what it says; the share or count it sets when the text sets one; how sure the source is."""
+
+    text: str = Field(min_length=1, description="e.g. 'Luật Thi đua, khen thưởng số 06/2022/QH15'")
+    article: int = Field(gt=0)
+    clause: int | None = Field(default=None, gt=0)
+    point: str | None = Field(default=None, min_length=1, max_length=2)
+    says: str = Field(min_length=1)
+    percent: Decimal | None = Field(default=None, ge=0, le=100)
+    strictly_more: bool = False
+    times: int | None = Field(default=None, gt=0)
+    window_years: int | None = Field(default=None, gt=0)
+    # H: read in the text; M: from a secondary source or one province's practice; L: a guess to confirm.
+    confidence: Literal["H", "M", "L"] = "H"
+
+    @property
+    def citation(self) -> str:
+        """As Vietnamese legal writing cites, from the smallest part: 'điểm c khoản 1 Điều 27 Luật …: …'."""
+        parts = [f"điểm {self.point}" if self.point else "", f"khoản {self.clause}" if self.clause else "",
+                 f"Điều {self.article}", self.text]
+        return f"{' '.join(p for p in parts if p)}: {self.says}"
+
+
 class QuotaEntry(Entry):
     per_block_per_year: int = Field(ge=0)
     basis: str
@@ -87,10 +115,12 @@ class Catalogue(Entry):
     council: CouncilRules
     awards: dict[str, AwardEntry]
     quotas: dict[str, QuotaEntry] = {}
-    rules: dict[str, str] = Field(description="The article each eligibility rule enforces")
+    rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
 
     @model_validator(mode="after")
     def _names_resolve(self) -> "Catalogue":
+        if ONE_AWARD not in self.rules:
+            raise ValueError(f"rules: {ONE_AWARD!r} (one achievement, one award) needs its source")
         for code, award in self.awards.items():
             for rule in award.prerequisites:
                 if rule not in self.rules:
@@ -110,9 +140,12 @@ class Catalogue(Entry):
                                         version.basis)
         return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
 
-    def award_rules(self, code: str) -> tuple[list[str], dict[str, str]]:
-        """The eligibility rules of an award and the article of every rule."""
-        return list(self.awards[code].prerequisites), dict(self.rules)
+    def award_rules(self, code: str) -> dict[str, RuleEntry]:
+        """The eligibility rules of an award, in the catalogue's order, each with its source."""
+        return {rule: self.rules[rule] for rule in self.awards[code].prerequisites}
+
+    def one_award_rule(self) -> RuleEntry:
+        return self.rules[ONE_AWARD]
 
     def block_quorum(self) -> Quorum:
         return Quorum(self.block_vote.quorum_share, self.block_vote.quorum_basis)
