@@ -133,7 +133,7 @@ async def assert_refusal_and_hold(http: httpx.AsyncClient, year: Year) -> None:
     last = refused["history"][-1]
     assert (last["from_state"], last["to_state"]) == ("submitted", "returned")
     assert "missing [2024]" in last["reason"] and "cstd_tinh.three_years_cstdcs" in last["reason"]
-    assert "Luật Thi đua, khen thưởng 2022 Điều 22" in last["reason"]
+    assert "Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15" in last["reason"]
     [rule] = [r for r in last["evidence"]["rules"] if r["outcome"] == "fail"]
     assert rule["rule"] == "cstd_tinh.three_years_cstdcs" and rule["facts"]["years_held"] == [2025, 2026]
     held = (await http.get(f"/nominations/{year.candidates['bk_ha']}")).json()

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from models.domain.enums import RecipientKind
+from models.domain.prizes import Prize
 from models.domain.votes import Quorum, Threshold
 
 
@@ -30,13 +31,51 @@ class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+class Dated(Entry):
+    """In force from `from` to `until`, both days included; open-ended when either is left out."""
+
+    starts: date = Field(default=date.min, alias="from")
+    until: date = date.max
+
+    def in_force_on(self, day: date) -> bool:
+        return self.starts <= day <= self.until
+
+
+class BaseSalary(Dated):
+    """Mức lương cơ sở: prizes are coefficients of it, so a prize is worked out with the one in force that day."""
+
+    amount: int = Field(gt=0)
+    basis: str = Field(min_length=1)
+
+
+class LegalBasis(Dated):
+    """A text a document cites after "Căn cứ", while it is in force."""
+
+    text: str = Field(min_length=1)
+    # The law that empowers the Chairman (Law on Local Government) is cited by the Chairman's decision only.
+    authority: bool = False
+
+
+def _one_in_force(entries: list[BaseSalary], day: date) -> BaseSalary:
+    found = [e for e in entries if e.in_force_on(day)]
+    if len(found) != 1:
+        raise ValueError(f"the catalogue has {len(found)} base salaries in force on {day.isoformat()}; one is needed")
+    return found[0]
+
+
 class Province(Entry):
-    base_salary: int = Field(gt=0)
-    base_salary_basis: str
+    base_salary: list[BaseSalary] = Field(min_length=1)
     decision_issuer_code: str = Field(min_length=1)
     appraisal_issuer_code: str = Field(min_length=1)
     appraisal_issuer_name: str
-    legal_bases: list[str]
+    legal_bases: list[LegalBasis] = Field(min_length=1)
+
+    def base_salary_on(self, day: date) -> BaseSalary:
+        return _one_in_force(self.base_salary, day)
+
+    def legal_bases_on(self, day: date, *, with_authority: bool) -> list[str]:
+        """The texts in force on the day of the act, in the catalogue's order (law before decree)."""
+        return [b.text for b in self.legal_bases if b.in_force_on(day) and (with_authority or not b.authority)]
 
 
 class BlockVote(Entry):
@@ -52,11 +91,9 @@ class CouncilRules(Entry):
     recusal_basis: str
 
 
-class ThresholdVersion(Entry):
+class ThresholdVersion(Dated):
     """The council threshold while one text is in force."""
 
-    starts: date = Field(default=date.min, alias="from")
-    until: date = date.max
     threshold_percent: Decimal = Field(ge=0, le=100)
     threshold_strictly_more: bool = False
     basis: str
@@ -135,7 +172,7 @@ class Catalogue(Entry):
         gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
         entry = self.awards[code]
         for version in entry.in_force:
-            if version.starts <= on <= version.until:
+            if version.in_force_on(on):
                 return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
                                         version.basis)
         return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
@@ -146,6 +183,11 @@ class Catalogue(Entry):
 
     def one_award_rule(self) -> RuleEntry:
         return self.rules[ONE_AWARD]
+
+    def prize_on(self, code: str, day: date) -> Prize:
+        """The prize of an award signed on `day` (ValueError when no base salary is in force that day)."""
+        salary = self.province.base_salary_on(day)
+        return Prize(self.awards[code].prize_coefficient, salary.amount, salary.basis)
 
     def block_quorum(self) -> Quorum:
         return Quorum(self.block_vote.quorum_share, self.block_vote.quorum_basis)

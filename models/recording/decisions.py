@@ -1,5 +1,7 @@
 """Preparing a decision from the council's recommendations, and signing it under a fresh number."""
 
+from datetime import date
+
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,6 +22,7 @@ from models.recording.eligibility import eligibility_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
+from models.tables.award import Award
 from models.tables.council import CouncilSession, CouncilVote
 from models.tables.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
 from models.tables.nomination import Nomination
@@ -103,6 +106,8 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     nominations = await nominations_by_id(session, list(items), "decision_id")
     require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing")
     await _refuse_the_ineligible(session, [n for nid, n in nominations.items() if nid not in declined])
+    await _refuse_before_the_council(session, decision.council_session_id, data.signed_on)
+    await _refuse_without_a_base_salary(session, decision.award_id, data.signed_on)
     _number_annex_rows(list(items.values()), nominations, declined)
     session.add_all(items.values())
 
@@ -113,6 +118,29 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     decision.signed_by = actor.username
     session.add(decision)
     return await record_stage(session, StageKind.DECISION_ISSUE, decision_id, decision.year, actor)
+
+
+async def _refuse_before_the_council(session: AsyncSession, council_session_id: int, signed_on: date) -> None:
+    council = await session.get_one(CouncilSession, council_session_id)
+    if signed_on < council.held_on:
+        held, day = council.held_on.strftime("%d/%m/%Y"), signed_on.strftime("%d/%m/%Y")
+        raise refuse("signed_on", "decision.after_council",
+                     f"The decision cannot be signed on {day}, before the council met on {held}.",
+                     vi=f"Không thể ký Quyết định ngày {day}, trước ngày Hội đồng họp xét ({held}).")
+
+
+async def _refuse_without_a_base_salary(session: AsyncSession, award_id: int, signed_on: date) -> None:
+    """The prize is a coefficient of the base salary in force on the signing day: without one, no amount can be
+    printed, so the decision is not signed (a province extends its catalogue first)."""
+    award = await session.get_one(Award, award_id)
+    try:
+        catalogue().prize_on(award.code, signed_on)
+    except ValueError:
+        day = signed_on.strftime("%d/%m/%Y")
+        raise refuse("signed_on", "decision.base_salary_in_force",
+                     f"The catalogue has no base salary in force on {day}, so the prize cannot be worked out.",
+                     vi=f"Danh mục chưa có mức lương cơ sở áp dụng ngày {day}, nên chưa tính được mức tiền "
+                        "thưởng; đề nghị cập nhật danh mục trước khi ký.") from None
 
 
 async def _refuse_the_ineligible(session: AsyncSession, nominations: list[Nomination]) -> None:
