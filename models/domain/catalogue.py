@@ -89,6 +89,8 @@ class CouncilRules(Entry):
     quorum_share: Share
     quorum_basis: str
     recusal_basis: str
+    # ND 98/2023 Điều 30.7 counts over all members; a province whose rules deduct the recused says so here.
+    recusal_reduces_total: bool = False
 
 
 class ThresholdVersion(Dated):

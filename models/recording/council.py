@@ -142,12 +142,14 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     recusing = await recusals(session, members, [n for n, _ in rows])
     awards = {a.id: a for a in (await session.exec(select(Award))).all()}
     council = await session.get_one(CouncilSession, session_id)
-    in_force = {a.code: catalogue().threshold_in_force(a.code, council.held_on) for a in awards.values()}
+    law = catalogue()
+    in_force = {a.code: law.threshold_in_force(a.code, council.held_on) for a in awards.values()}
     results = []
     for nomination, vote in rows:
         award = awards[nomination.award_id]
         outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain),
-                              members_counted(members, recusing[nomination.id]), in_force[award.code].threshold)
+                              members_counted(members, recusing[nomination.id], law.council.recusal_reduces_total),
+                              in_force[award.code].threshold)
         results.append(CouncilOutcome(nomination, vote, award, outcome, recusing[nomination.id],
                                       in_force[award.code].basis))
     return results
