@@ -88,3 +88,29 @@ async def test_a_decision_signed_in_january_2024_cites_the_texts_and_base_salary
     assert (awarded["base_salary"], awarded["prize_amount"]) == (1_800_000, 14_400_000)
     assert "24/2023/NĐ-CP" in awarded["base_salary_basis"]
 
+
+
+async def test_acts_dated_outside_the_emulation_year_are_refused_and_change_nothing(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    head, secretary = await as_user(client, BLOCK_HEAD), await as_user(client, SECRETARY)
+    members = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN", "CTK")]
+    meeting = {"block_id": demo.blocks[BLOCK], "year": 2026, "held_on": "2023-12-15", "opened_at": "08:00:00",
+               "location": "Hội trường", "chair_name": "Nguyễn Hữu Phước", "chair_title": "Giám đốc",
+               "secretary_name": "Lê Văn Đức", "secretary_title": "Chánh Văn phòng", "method": "secret_ballot",
+               "present_unit_ids": members, "candidates": [{"award_code": "CO_THI_DUA_UBND_TINH",
+                                                            "unit_id": members[0], "facts": {"leads_block": True}}]}
+    refused = await client.post("/meetings", headers=head, json=meeting)
+    assert refused.status_code == 422, refused.text
+    [error] = refused.json()["errors"]
+    assert (error["field"], error["rule"]) == ("held_on", "date.emulation_year")
+    assert error["message_vi"] == ("Hội nghị tổng kết ngày 15/12/2023 không thể thuộc năm thi đua 2026: ngày phải "
+                                   "nằm trong khoảng từ 01/10/2026 đến 30/06/2027.")
+    ok(await client.post("/meetings", headers=head, json={**meeting, "held_on": "2026-12-15"}))  # nothing was kept
+
+    roster = [{"full_name": m["full_name"], "position": m["position"], "present": True}
+              for m in demo_data()["council"]]
+    council = {"year": 2026, "held_on": "2027-07-01", "location": "Phòng họp số 1", "members": roster}
+    late = await client.post("/council-sessions", headers=secretary, json=council)
+    assert late.status_code == 422 and late.json()["errors"][0]["rule"] == "date.emulation_year", late.text
+    ok(await client.post("/council-sessions", headers=secretary, json={**council, "held_on": "2027-06-30"}))

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from models.domain.emulation_year import MonthDay, ReviewWindow
 from models.domain.enums import RecipientKind
 from models.domain.prizes import Prize
 from models.domain.votes import Quorum, Threshold
@@ -93,6 +94,22 @@ class CouncilRules(Entry):
     recusal_reduces_total: bool = False
 
 
+class EmulationYearRules(Entry):
+    """The days on which the acts reviewing an emulation year may be dated, as a province sets them."""
+
+    acts_from: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the emulation year")
+    acts_until: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the year after")
+    basis: str
+
+    @model_validator(mode="after")
+    def _real_days(self) -> "EmulationYearRules":
+        self.window()
+        return self
+
+    def window(self) -> ReviewWindow:
+        return ReviewWindow(MonthDay.parse(self.acts_from), MonthDay.parse(self.acts_until))
+
+
 class ThresholdVersion(Dated):
     """The council threshold while one text is in force."""
 
@@ -152,6 +169,7 @@ class Catalogue(Entry):
     province: Province
     block_vote: BlockVote
     council: CouncilRules
+    emulation_year: EmulationYearRules
     awards: dict[str, AwardEntry]
     quotas: dict[str, QuotaEntry] = {}
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")

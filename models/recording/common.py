@@ -1,6 +1,7 @@
 """Look-ups and checks every recording function needs."""
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TypeVar
 
 from sqlmodel import SQLModel, col, select
@@ -9,12 +10,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.enums import BlockRole, StageKind, State
 from models.domain.errors import Conflict, DomainError, Problem, not_found, refuse
+from models.storage.catalogue_file import catalogue
 from models.tables.award import Award
 from models.tables.nomination import Nomination
 from models.tables.organisation import BlockMembership, Person
 from models.tables.stage import Stage
 
 Row = TypeVar("Row", bound=SQLModel)
+
+
+def require_in_emulation_year(day: date, year: int, field: str, what: str, what_vi: str) -> None:
+    """Refuse an act dated outside the days the province allows for reviewing `year` (its [emulation_year])."""
+    problem = catalogue().emulation_year.window().outside(day, year, field, what, what_vi)
+    if problem is not None:
+        raise DomainError(problem)
 
 
 async def get_or_404(session: AsyncSession, model: type[Row], object_id: int, field: str) -> Row:

@@ -15,6 +15,7 @@ from models.recording.common import (
     nominations_by_id,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -31,6 +32,7 @@ from models.tables.stage import Stage
 async def create_council_session(
     session: AsyncSession, data: CouncilSessionCreate, actor: Actor
 ) -> CouncilSession:
+    require_in_emulation_year(data.held_on, data.year, "held_on", "council session", "Phiên họp Hội đồng")
     council = CouncilSession(**data.model_dump(exclude={"members"}), created_by=actor.username)
     session.add(council)
     await session.flush()

@@ -15,6 +15,7 @@ from models.recording.common import (
     get_or_404,
     nominations_by_id,
     record_stage,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -106,6 +107,7 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     nominations = await nominations_by_id(session, list(items), "decision_id")
     require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing")
     await _refuse_the_ineligible(session, [n for nid, n in nominations.items() if nid not in declined])
+    require_in_emulation_year(data.signed_on, decision.year, "signed_on", "decision", "Quyết định")
     await _refuse_before_the_council(session, decision.council_session_id, data.signed_on)
     await _refuse_without_a_base_salary(session, decision.award_id, data.signed_on)
     _number_annex_rows(list(items.values()), nominations, declined)

@@ -13,6 +13,7 @@ from models.recording.common import (
     members_of,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -41,6 +42,7 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
         raise Conflict(Problem("year", "meeting.once",
                                f"Block {data.block_id} already opened its year-end meeting for {data.year} "
                                f"(meeting {held.id}, {held.held_on:%d/%m/%Y})."))
+    require_in_emulation_year(data.held_on, data.year, "held_on", "year-end meeting", "Hội nghị tổng kết")
     member_ids = {m.unit_id for m in await members_of(session, data.block_id, data.year)}
     if not member_ids:
         raise refuse("year", "block.members", f"Block {data.block_id} has no members in {data.year}.")

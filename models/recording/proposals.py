@@ -12,6 +12,7 @@ from models.recording.common import (
     nominations_by_id,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -46,6 +47,7 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     require_states(((i, nominations[n]) for i, n in enumerate(ids)), PROPOSABLE, "nomination_ids",
                    "a proposal")
     await _refuse_if_being_proposed(session, ids)
+    require_in_emulation_year(data.issued_on, meeting.year, "issued_on", "proposal", "Tờ trình")
     await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     head = await block_head(session, meeting.block_id, meeting.year)
     issuer = await get_or_404(session, Unit, head.unit_id, "block_id")
