@@ -5,6 +5,7 @@ also catches an empty or English-only literal (vi="", vi="Not allowed"), which m
 """
 
 import ast
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from sqlmodel import SQLModel
 
 import models.tables  # noqa: F401  (registers every table)
 from api.validation_vi import validation_message_vi
+from models.domain.permissions import Action, may
 from models.domain.vietnamese import OBJECT_VI
+from models.domain.votes import Tally, Threshold, count_votes
 
 ROOT = Path(__file__).resolve().parent.parent
 # The call, and the keyword that carries its Vietnamese.
@@ -90,3 +93,11 @@ def test_every_table_has_a_vietnamese_name_for_its_not_found() -> None:
 ])
 def test_validation_errors_are_worded_by_type(error_type: str, ctx: dict[str, object] | None, expected: str) -> None:
     assert validation_message_vi(error_type, "location", ctx) == expected
+
+
+def test_a_vote_outcome_and_a_role_refusal_read_as_a_vietnamese_office_writes_them() -> None:
+    outcome = count_votes(Tally(8, 0), 11, Threshold(Decimal(80), strictly_more=False))
+    assert outcome.describe_vi() == "8/11 thành viên đồng ý, cần ít nhất 9 phiếu: kết quả không đạt"
+    assert may([], Action.READ_BLOCK).reason_vi == (
+        "Chỉ tài khoản có vai trò «Kiểm tra, giám sát», «Quản trị hệ thống», «Thư ký Hội đồng Thi đua - Khen thưởng», "
+        "«Trưởng Khối thi đua» hoặc «Văn phòng Chủ tịch UBND tỉnh» mới được xem hồ sơ của Khối.")

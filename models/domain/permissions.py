@@ -80,7 +80,8 @@ def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, ye
 
     if not holding:
         names = ", ".join(sorted(r.value for r in roles))
-        names_vi = " hoặc ".join(sorted(f"«{ROLE_VI[r]}»" for r in roles))
+        quoted = sorted(f"«{ROLE_VI[r]}»" for r in roles)
+        names_vi = " hoặc ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
         return Verdict(False, "auth.role", f"This needs the role {names}.",
                        reason_vi=f"Chỉ tài khoản có vai trò {names_vi} mới được {ACTION_VI[action]}.")
     if any(g.covers(block_id, year) for g in holding):
