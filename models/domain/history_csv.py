@@ -48,7 +48,7 @@ def parse_history_csv(content: bytes) -> tuple[list[HistoryRow], list[Problem]]:
     except UnicodeDecodeError as error:
         return [], [Problem("file", "history.encoding", f"The file is not UTF-8 text (byte {error.start} is not "
                                                         "valid). Save it as 'CSV UTF-8'.",
-                            vi=f"Tệp không phải văn bản mã UTF-8 (byte thứ {error.start} không hợp lệ). "
+                            vi=f"Tệp không được mã hóa UTF-8 (byte thứ {error.start} không hợp lệ). "
                                "Đề nghị lưu lại tệp theo định dạng 'CSV UTF-8'.")]
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[HistoryRow] = []

@@ -81,7 +81,7 @@ DECISION_STATUS_VI: dict[DecisionStatus, str] = {
 }
 
 # What a refusal calls a missing row ("Không tìm thấy … có mã số 7"), by table class name. Tables not listed here
-# are called "bản ghi" (record); tests/test_vietnamese_refusals.py checks every table is listed.
+# are called "bản ghi" (record); tests/test_vietnamese_wording.py checks every table is listed.
 OBJECT_VI: dict[str, str] = {
     "Installation": "cấu hình hệ thống",
     "User": "người dùng",
