@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.domain.enums import StageKind, State
-from models.domain.verdict import Verdict
+from models.domain.verdict import Verdict as Verdict  # re-exported: callers have imported it from here
 from models.domain.vietnamese import STATE_VI
 from models.domain.votes import VoteOutcome
 
