@@ -51,7 +51,8 @@ async def login(
     succeeded = user is not None and user.is_active and matches
     await note_attempt(session, form.username, address, succeeded)
     if user is None or not succeeded:
-        raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong."))
+        raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong.",
+                                   vi="Tên đăng nhập hoặc mật khẩu không đúng."))
     return AccessToken(access_token=create_access_token(user.id))
 
 

@@ -132,6 +132,16 @@ def explain(results: Sequence[RuleResult]) -> str:
     return " ".join(parts)
 
 
+def explain_vi(results: Sequence[RuleResult]) -> str:
+    """The same refusal in Vietnamese: each failed rule by its id and article, then the facts still missing
+    (named by their field in the dossier, as the form shows them)."""
+    failed = [f"{r.rule} ({r.article})" for r in results if r.outcome == Outcome.FAIL]
+    missing = sorted({m for r in results for m in r.missing})
+    parts = [*([f"không đạt tiêu chuẩn {'; '.join(failed)}."] if failed else []),
+             *([f"Đề nghị bổ sung thông tin: {', '.join(missing)}."] if missing else [])]
+    return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class ScreeningVerdict:
     eligible: bool

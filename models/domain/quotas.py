@@ -63,4 +63,6 @@ def quota_problem(use: QuotaUse, adding: int, field: str) -> Problem | None:
     q = use.quota
     return Problem(field, "quota.exceeded",
                    f"{use.award_name} ({q.award_code}): a block may propose at most {q.limit} a year "
-                   f"({q.basis}). {use.summary} already; this proposal adds {adding}.")
+                   f"({q.basis}). {use.summary} already; this proposal adds {adding}.",
+                   vi=f"{use.award_name} ({q.award_code}): mỗi Khối chỉ được đề nghị tối đa {q.limit} trường hợp "
+                      f"mỗi năm ({q.basis}). Đã sử dụng {use.used}/{q.limit}; Tờ trình này đề nghị thêm {adding}.")

@@ -7,7 +7,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.eligibility import Outcome
-from models.domain.eligibility_rules import explain, overall
+from models.domain.eligibility_rules import explain, explain_vi, overall
 from models.domain.enums import DecisionStatus, RecipientKind, StageKind, State
 from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
@@ -43,16 +43,18 @@ async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Ac
         ids = await _recommended_in(session, council.id, award.id)
     if not ids:
         raise refuse("nomination_ids", "decision.not_empty",
-                     "The council session recommended no nomination for this award.")
+                     "The council session recommended no nomination for this award.",
+                     vi="Phiên họp Hội đồng không đề nghị hồ sơ nào cho hình thức khen thưởng này.")
     require_unique(ids, "nomination_ids")
     nominations = await nominations_by_id(session, ids, "nomination_ids")
     require_states(((i, nominations[n]) for i, n in enumerate(ids)), {State.RECOMMENDED}, "nomination_ids",
-                   "a decision")
+                   "a decision", action_vi="đưa vào dự thảo Quyết định")
     voted = set(await _voted_in(session, council.id))
     for i, nid in enumerate(ids):
         if nominations[nid].award_id != award.id or nid not in voted:
             raise refuse(f"nomination_ids.{i}", "decision.same_award_and_session",
-                         f"Nomination {nid} was not recommended for {award.name} in this session.")
+                         f"Nomination {nid} was not recommended for {award.name} in this session.",
+                         vi=f"Hồ sơ mã số {nid} không được phiên họp này đề nghị tặng {award.name}.")
     await _refuse_if_already_listed(session, ids)
     decision = Decision(year=council.year, award_id=award.id, council_session_id=council.id,
                         created_by=actor.username)
@@ -81,7 +83,9 @@ async def _refuse_if_already_listed(session: AsyncSession, ids: list[int]) -> No
     taken = (await session.exec(query)).first()
     if taken is not None:
         raise Conflict(Problem("nomination_ids", "decision.once",
-                               f"Nomination {taken.nomination_id} is already in decision {taken.decision_id}."))
+                               f"Nomination {taken.nomination_id} is already in decision {taken.decision_id}.",
+                               vi=f"Hồ sơ mã số {taken.nomination_id} đã có trong Quyết định mã số "
+                                  f"{taken.decision_id}."))
 
 
 async def decision_items(session: AsyncSession, decision_id: int) -> list[DecisionItem]:
@@ -94,18 +98,22 @@ async def sign_decision(session: AsyncSession, decision_id: int, data: DecisionS
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
     if decision.status != DecisionStatus.DRAFT:
         raise Conflict(Problem("decision_id", "decision.signed_once",
-                               f"Decision {decision.number} is already signed."))
+                               f"Decision {decision.number} is already signed.",
+                               vi=f"Quyết định số {decision.number} đã được ký."))
     items = {i.nomination_id: i for i in await decision_items(session, decision_id)}
     declined = {d.nomination_id: d.reason for d in data.declined}
     require_unique([d.nomination_id for d in data.declined], "declined")
     for i, nid in enumerate(declined):
         if nid not in items:
             raise refuse(f"declined.{i}.nomination_id", "decision.item",
-                         f"Nomination {nid} is not in this decision.")
+                         f"Nomination {nid} is not in this decision.",
+                         vi=f"Hồ sơ mã số {nid} không có trong Quyết định này.")
     if len(declined) == len(items):
-        raise refuse("declined", "decision.not_empty", "A decision must award at least one nomination.")
+        raise refuse("declined", "decision.not_empty", "A decision must award at least one nomination.",
+                     vi="Quyết định phải khen thưởng ít nhất một hồ sơ.")
     nominations = await nominations_by_id(session, list(items), "decision_id")
-    require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing")
+    require_states(enumerate(nominations.values()), {State.RECOMMENDED}, "decision_id", "signing",
+                   action_vi="ký Quyết định")
     await _refuse_the_ineligible(session, [n for nid, n in nominations.items() if nid not in declined])
     require_in_emulation_year(data.signed_on, decision.year, "signed_on", "decision", "Quyết định")
     await _refuse_before_the_council(session, decision.council_session_id, data.signed_on)
@@ -154,7 +162,10 @@ async def _refuse_the_ineligible(session: AsyncSession, nominations: list[Nomina
         if overall(checks) != Outcome.PASS:
             problems.append(Problem(f"nominations.{nomination.id}", "eligibility.failed",
                                     f"Nomination {nomination.id} no longer meets the rules: {explain(checks)} "
-                                    "Decline it with this reason, or correct the history first."))
+                                    "Decline it with this reason, or correct the history first.",
+                                    vi=f"Hồ sơ mã số {nomination.id} không còn đáp ứng tiêu chuẩn: "
+                                       f"{explain_vi(checks)} Đề nghị ghi lý do này để không khen thưởng hồ sơ, "
+                                       "hoặc sửa lại lịch sử khen thưởng trước."))
     if problems:
         raise Conflict(*problems)
 
