@@ -2,7 +2,6 @@
 
 import ast
 import asyncio
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from models.settings import get_settings
 from models.storage.catalogue_file import CatalogueError, catalogue
 from models.storage.db import open_session
 from models.storage.demo import seed_catalogue
@@ -19,16 +17,6 @@ from tests.demo import DemoProvince
 ROOT = Path(__file__).parent.parent
 SHIPPED = (ROOT / "models" / "data" / "catalogue.toml").read_text(encoding="utf-8")
 FLAG = "CO_THI_DUA_UBND_TINH"
-
-
-@pytest.fixture
-def own_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "catalogue-tinh.toml"
-    path.write_text(SHIPPED, encoding="utf-8")
-    monkeypatch.setenv("TDKT_CATALOGUE_FILE", str(path))
-    get_settings.cache_clear()
-    yield path
-    get_settings.cache_clear()
 
 
 @pytest.mark.parametrize(("change", "named"), [

@@ -12,6 +12,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from models.domain.emulation_year import MonthDay, ReviewWindow
 from models.domain.enums import RecipientKind
 from models.domain.prizes import Prize
+from models.domain.quotas import Quota, SizeStep
 from models.domain.votes import Quorum, Threshold
 
 
@@ -160,9 +161,35 @@ class RuleEntry(Entry):
         return f"{' '.join(p for p in parts if p)}: {self.says}"
 
 
+class SizeStepEntry(Entry):
+    members_at_least: int = Field(ge=1)
+    limit: int = Field(ge=0)
+
+
 class QuotaEntry(Entry):
-    per_block_per_year: int = Field(ge=0)
+    """One of the ways a province limits an award per block (a number, by block size, a share of the block's
+    member units), a total for the whole province, or both."""
+
+    per_block_per_year: int | None = Field(default=None, ge=0)
+    by_block_size: list[SizeStepEntry] = []
+    share_of_members_percent: Decimal | None = Field(default=None, gt=0, le=100)
+    province_total_per_year: int | None = Field(default=None, ge=0)
     basis: str
+
+    @model_validator(mode="after")
+    def _one_way_per_block(self) -> "QuotaEntry":
+        ways = [self.per_block_per_year is not None, bool(self.by_block_size),
+                self.share_of_members_percent is not None]
+        if sum(ways) > 1:
+            raise ValueError("give one of per_block_per_year, by_block_size, share_of_members_percent")
+        if not any(ways) and self.province_total_per_year is None:
+            raise ValueError("give a limit per block, a province total, or both")
+        return self
+
+    def quota(self, award_code: str) -> Quota:
+        return Quota(award_code, self.basis, self.per_block_per_year,
+                     tuple(SizeStep(s.members_at_least, s.limit) for s in self.by_block_size),
+                     self.share_of_members_percent, self.province_total_per_year)
 
 
 class Catalogue(Entry):
