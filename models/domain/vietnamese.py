@@ -3,7 +3,17 @@
 One table per concept, so a state is called the same thing on every screen and in every message.
 """
 
-from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
+from models.domain.enums import (
+    BlockKind,
+    DecisionStatus,
+    Gender,
+    RecipientKind,
+    StageKind,
+    StageStatus,
+    State,
+    UnitKind,
+    VoteMethod,
+)
 from models.domain.permissions import Action, Role
 
 STATE_VI: dict[State, str] = {
@@ -46,6 +56,7 @@ ACTION_VI: dict[Action, str] = {
     Action.MANAGE_DOCUMENTS: "đính chính, hủy số văn bản",
     Action.IMPORT_HISTORY: "nhập lịch sử khen thưởng",
     Action.RETRY_STAGE: "chạy lại bước xử lý",
+    Action.IMPORT_ORGANISATION: "nhập danh sách đơn vị, cá nhân, khối thi đua",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -76,4 +87,23 @@ VOTE_METHOD_VI: dict[VoteMethod, str] = {
 DECISION_STATUS_VI: dict[DecisionStatus, str] = {
     DecisionStatus.DRAFT: "Dự thảo",
     DecisionStatus.SIGNED: "Đã ký",
+}
+
+UNIT_KIND_VI: dict[UnitKind, str] = {
+    UnitKind.DEPARTMENT: "Sở, ban, ngành",
+    UnitKind.ASSOCIATION: "Hội, đoàn thể",
+    UnitKind.COMMUNE: "Xã, phường",
+    UnitKind.ENTERPRISE: "Doanh nghiệp",
+    UnitKind.CENTRAL_AGENCY: "Cơ quan Trung ương",
+    UnitKind.OTHER: "Khác",
+}
+
+BLOCK_KIND_VI: dict[BlockKind, str] = {
+    BlockKind.BLOCK: "Khối",
+    BlockKind.CLUSTER: "Cụm",
+}
+
+GENDER_VI: dict[Gender, str] = {
+    Gender.MALE: "Nam",
+    Gender.FEMALE: "Nữ",
 }
