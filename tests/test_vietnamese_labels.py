@@ -9,6 +9,7 @@ import pytest
 from models.domain import vietnamese
 from models.domain.enums import (
     BlockKind,
+    BlockRole,
     DecisionStatus,
     RecipientKind,
     StageKind,
@@ -24,7 +25,8 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (StageKind, vietnamese.STAGE_VI), (StageStatus, vietnamese.STAGE_STATUS_VI),
     (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
     (DecisionStatus, vietnamese.DECISION_STATUS_VI), (UnitKind, vietnamese.UNIT_KIND_VI),
-    (BlockKind, vietnamese.BLOCK_KIND_VI),  # Gender's "Nam" is plain ASCII, so it is not listed here
+    (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
+    # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 
 

@@ -5,6 +5,7 @@ One table per concept, so a state is called the same thing on every screen and i
 
 from models.domain.enums import (
     BlockKind,
+    BlockRole,
     DecisionStatus,
     Gender,
     RecipientKind,
@@ -106,4 +107,11 @@ BLOCK_KIND_VI: dict[BlockKind, str] = {
 GENDER_VI: dict[Gender, str] = {
     Gender.MALE: "Nam",
     Gender.FEMALE: "Nữ",
+}
+
+# As the workbook's "Thành viên khối" sheet writes a unit's role in its block for the year.
+BLOCK_ROLE_VI: dict[BlockRole, str] = {
+    BlockRole.HEAD: "Trưởng khối",
+    BlockRole.DEPUTY: "Phó khối",
+    BlockRole.MEMBER: "Thành viên",
 }
