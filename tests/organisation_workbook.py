@@ -19,7 +19,7 @@ AGENCY = "UBND TỈNH HÀ NAM NINH"
 
 def province() -> dict[str, list[list[Any]]]:
     """Sheet name → rows, header first; dates as a spreadsheet gives them (datetime) or typed as text."""
-    units = [UNITS_HEADER,
+    units: list[list[Any]] = [UNITS_HEADER,
              ["HN-SCT", "Sở Công Thương tỉnh Hà Nam Ninh", AGENCY, "Sở, ban, ngành", "Giám đốc", "Trần Văn An",
               datetime(2025, 7, 1), None],
              ["HN-STC", "Sở Tài chính", AGENCY, "Sở, ban, ngành", "Giám đốc", "Lê Thị Bình", "01/07/2025", None],
@@ -33,17 +33,17 @@ def province() -> dict[str, list[list[Any]]]:
              ["HN-XBN", "Ủy ban nhân dân xã Bình Nghĩa", AGENCY, "Xã, phường", "Chủ tịch", "Bùi Văn Hải",
               None, None],
              ["HN-XDN", "Ủy ban nhân dân xã Đồng Du", AGENCY, "Xã, phường", "Chủ tịch", "Đinh Thị Hoa", None, None]]
-    people = [PEOPLE_HEADER,
+    people: list[list[Any]] = [PEOPLE_HEADER,
               ["Nguyễn Thị Lan", "Nữ", datetime(1985, 3, 12), "Trưởng phòng Quản lý công nghiệp", "HN-SCT"],
               ["Trần Minh Khoa", "Nam", "24/11/1990", "Chuyên viên", "HN-SCT"],
               ["Lê Văn Mạnh", "nam", None, "Phó Giám đốc", "HN-STC"],
               ["Phạm Thu Ngân", "Nữ", datetime(1979, 6, 2), "Chủ tịch Hội", "HN-HND"],
               ["Đào Văn Quý", "Nam", datetime(1982, 1, 30), "Chủ tịch xã", "HN-XAN"]]
-    blocks = [BLOCKS_HEADER,
+    blocks: list[list[Any]] = [BLOCKS_HEADER,
               ["HN-KHOI-KT", "Khối thi đua các sở kinh tế", "Khối"],
               ["HN-KHOI-DT", "Khối thi đua các đoàn thể tỉnh", "khối"],
               ["HN-CUM-XA", "Cụm thi đua các xã phía Nam", "Cụm"]]
-    members = [MEMBERS_HEADER,
+    members: list[list[Any]] = [MEMBERS_HEADER,
                [YEAR, "HN-KHOI-KT", "HN-SCT", "Trưởng khối"], [YEAR, "HN-KHOI-KT", "HN-STC", "Phó khối"],
                [YEAR, "HN-KHOI-KT", "HN-SXD", "Thành viên"],
                [YEAR, "HN-KHOI-DT", "HN-HND", "Trưởng khối"], [YEAR, "HN-KHOI-DT", "HN-LDLD", "Phó khối"],
