@@ -126,7 +126,7 @@ class RowReader:
         by_key |= {loose_key(member.value): member for member in names}
         found = by_key.get(loose_key(text))
         if found is None:
-            allowed = ", ".join(names.values())
+            allowed = "; ".join(names.values())  # some names have commas: "Sở, ban, ngành"
             self.refuse(key, "organisation.choice", f"{text!r} is not one of: {allowed}.",
                         f"{text!r} không thuộc danh sách: {allowed}.")
         return found

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.errors import DomainError, Problem
 from models.domain.organisation_rules import read_organisation
-from models.recording.organisation_plan import TablePlan, heads_in_registry, load_registry, plan_import
+from models.recording.organisation_plan import TablePlan, heads_in_registry, load_members, load_registry, plan_import
 from models.storage.organisation_workbook import read_workbook
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
@@ -42,7 +42,7 @@ async def import_organisation(session: AsyncSession, content: bytes, file_name: 
     found = read_organisation(workbook, registry.units.keys(), registry.blocks.keys())
     if found.problems:
         raise DomainError(*found.problems)
-    registry = await load_registry(session, found)
+    await load_members(session, registry, found)
     if wrong := heads_in_registry(found, registry):
         raise DomainError(*wrong)
     plans = plan_import(found, registry)

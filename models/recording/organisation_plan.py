@@ -60,18 +60,20 @@ class Registry:
     memberships: dict[tuple[int, int], BlockMembership]  # (unit id, year) → membership
 
 
-async def load_registry(session: AsyncSession, found: OrganisationSheets | None = None) -> Registry:
-    """Every unit and block (their codes are what other rows name), and the people and memberships of the
-    workbook's units and years."""
+async def load_registry(session: AsyncSession) -> Registry:
+    """Every unit and block: their codes are what the workbook's other rows name."""
     units = {u.code: u for u in (await session.exec(select(Unit))).all()}
     blocks = {b.code: b for b in (await session.exec(select(EmulationBlock))).all()}
-    if found is None:
-        return Registry(units, blocks, [], {})
-    unit_ids = [units[p.unit_code].id for p in found.people if p.unit_code in units]
-    people = list((await session.exec(select(Person).where(col(Person.unit_id).in_(set(unit_ids))))).all())
+    return Registry(units, blocks, [], {})
+
+
+async def load_members(session: AsyncSession, registry: Registry, found: OrganisationSheets) -> None:
+    """The people of the workbook's registered units and the memberships of its years, one query each."""
+    unit_ids = {registry.units[p.unit_code].id for p in found.people if p.unit_code in registry.units}
+    registry.people = list((await session.exec(select(Person).where(col(Person.unit_id).in_(unit_ids)))).all())
     years = {m.year for m in found.memberships if m.year is not None}
     held = (await session.exec(select(BlockMembership).where(col(BlockMembership.year).in_(years)))).all()
-    return Registry(units, blocks, people, {(m.unit_id, m.year): m for m in held})
+    registry.memberships = {(m.unit_id, m.year): m for m in held}
 
 
 def plan_import(found: OrganisationSheets, registry: Registry) -> dict[str, TablePlan]:
