@@ -37,8 +37,8 @@ def migrate(_: argparse.Namespace) -> None:
 
 
 async def _load_demo() -> bool:
+    from models.recording.demo import load_demo_province
     from models.storage.db import open_session
-    from models.storage.demo import load_demo_province
 
     async with open_session() as session:
         loaded = await load_demo_province(session)

@@ -137,3 +137,18 @@ async def test_an_imported_block_holds_its_year_end_meeting(client: httpx.AsyncC
                                   headers={"Authorization": f"Bearer {login['access_token']}"}))
     assert (opened["meeting"]["block_id"], opened["meeting"]["members_total"], opened["nominations"][0]["unit_id"],
             opened["nominations"][0]["candidate_name"]) == (block["id"], 3, units[0], "Sở Công Thương tỉnh Hà Nam Ninh")
+
+
+async def test_the_demo_province_comes_in_through_the_same_import_with_the_ids_the_readme_uses(
+    client: httpx.AsyncClient,
+) -> None:
+    blocks = ok(await client.get("/blocks", params={"year": 2026}), 200)
+    assert [(b["id"], b["code"], b["kind"]) for b in blocks] == [
+        (1, "KHOI-KINH-TE", "block"), (2, "KHOI-VAN-HOA-XA-HOI", "block"), (3, "CUM-XA-PHIA-BAC", "cluster")]
+    assert [(m["unit_id"], m["role"]) for m in blocks[0]["members"]] == [
+        (1, "head"), (2, "deputy"), *[(unit, "member") for unit in range(3, 8)]]
+    assert ok(await client.get("/people"), 200)[0] | {"position": None} == {
+        "id": 1, "full_name": "Nguyễn Thị Hồng Nhung", "unit_id": 1, "position": None, "gender": None,
+        "birth_date": None, "active_from": None, "active_until": None}
+    [log] = ok(await client.get("/organisation/imports"), 200)
+    assert (log["imported_by"], log["accepted"], log["counts"]["units"]["created"]) == ("demo", True, 16)
