@@ -1,6 +1,7 @@
 """A real province moves in: its units, staff, blocks and memberships come from an .xlsx workbook through the API,
 all or nothing, idempotently, and the workbook exported is one the import takes back unchanged."""
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -88,6 +89,30 @@ async def test_a_wrong_workbook_is_refused_whole_with_every_mistake_named_and_ke
 
     not_a_workbook = await upload(client, b"Ma don vi;Ten don vi\nX;Y\n")
     assert not_a_workbook.json()["errors"][0]["rule"] == "organisation.file"
+
+
+async def test_two_imports_at_once_queue_and_the_second_finds_everything_there(client: httpx.AsyncClient) -> None:
+    for user in (ADMIN, SECRETARY):
+        await as_user(client, user)
+    workbook = xlsx(province())
+    first, second = await asyncio.gather(upload(client, workbook, ADMIN), upload(client, workbook, SECRETARY))
+    created = sorted(sum(c["created"] for c in counts(r).values()) for r in (first, second))
+    assert created == [0, 26]  # one created the 26 rows, the other found them all unchanged
+    assert len(ok(await client.get("/blocks", params={"year": YEAR}), 200)) == 3  # the demo's blocks are 2026's
+
+
+async def test_a_head_left_out_of_the_workbook_still_counts_for_its_block_and_year(client: httpx.AsyncClient) -> None:
+    ok(await upload(client, xlsx(province())), 200)
+    # Next file: a new unit is named head of HN-KHOI-KT for the same year, but HN-SCT (its head) is not listed.
+    later = {"Đơn vị": [province()["Đơn vị"][0], ["HN-SKHCN", "Sở Khoa học và Công nghệ", "", "", "", "", None,
+                                                  None]],
+             "Cá nhân": [province()["Cá nhân"][0]], "Khối": [province()["Khối"][0]],
+             "Thành viên khối": [province()["Thành viên khối"][0], [YEAR, "HN-KHOI-KT", "HN-SKHCN", "Trưởng khối"]]}
+    response = await upload(client, xlsx(later))
+    assert response.status_code == 422, response.text
+    assert [(e["field"], e["rule"]) for e in response.json()["errors"]] == [
+        ("Thành viên khối!D2", "organisation.block_head")]
+    assert "HN-SCT" in response.json()["errors"][0]["message_vi"]
 
 
 async def test_only_the_province_office_imports(client: httpx.AsyncClient) -> None:
