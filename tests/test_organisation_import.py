@@ -115,6 +115,19 @@ async def test_a_head_left_out_of_the_workbook_still_counts_for_its_block_and_ye
     assert "HN-SCT" in response.json()["errors"][0]["message_vi"]
 
 
+async def test_a_column_left_out_leaves_what_is_registered_alone(client: httpx.AsyncClient) -> None:
+    ok(await upload(client, xlsx(province())), 200)
+    full = province()
+    # A clerk's short list: units by code and name only, staff without birth dates or genders.
+    short = {"Đơn vị": [row[:2] for row in full["Đơn vị"]],
+             "Cá nhân": [[name, position, unit] for name, _, _, position, unit in full["Cá nhân"]],
+             "Khối": full["Khối"], "Thành viên khối": full["Thành viên khối"]}
+    again = await upload(client, xlsx(short))
+    assert all(c["created"] == c["updated"] == 0 for c in counts(again).values()), again.json()
+    lan = next(p for p in ok(await client.get("/people"), 200) if p["full_name"] == "Nguyễn Thị Lan")
+    assert (lan["gender"], lan["birth_date"]) == ("female", "1985-03-12")
+
+
 async def test_only_the_province_office_imports(client: httpx.AsyncClient) -> None:
     await as_user(client, BLOCK_HEAD)
     before = await row_counts()

@@ -16,7 +16,10 @@ from models.domain.enums import BlockRole
 from models.domain.errors import Problem
 from models.domain.organisation_cells import loose_key
 from models.domain.organisation_sheets import (
+    BLOCKS,
     MEMBERSHIPS,
+    PEOPLE,
+    UNITS,
     BlockRecord,
     MembershipRecord,
     OrganisationSheets,
@@ -77,12 +80,14 @@ async def load_members(session: AsyncSession, registry: Registry, found: Organis
 
 
 def plan_import(found: OrganisationSheets, registry: Registry) -> dict[str, TablePlan]:
+    """A column the sheet leaves out leaves the stored values alone (new rows take the table's default)."""
     plans = {table: TablePlan() for table in TABLES}
+    units, people, blocks = (_present(found, sheet) for sheet in (UNITS, PEOPLE, BLOCKS))
     for unit in found.units:
-        plans["units"].add(unit.code, unit_fields(unit), registry.units.get(unit.code))
+        plans["units"].add(unit.code, _only(unit_fields(unit), units), registry.units.get(unit.code))
     for block in found.blocks:
-        plans["blocks"].add(block.code, block_fields(block), registry.blocks.get(block.code))
-    _plan_people(found.people, registry, plans["people"])
+        plans["blocks"].add(block.code, _only(block_fields(block), blocks), registry.blocks.get(block.code))
+    _plan_people(found.people, registry, plans["people"], people)
     for m in found.memberships:
         registered = registry.units.get(m.unit_code)
         held = registry.memberships.get((registered.id, m.year or 0)) if registered is not None else None
@@ -90,25 +95,32 @@ def plan_import(found: OrganisationSheets, registry: Registry) -> dict[str, Tabl
     return plans
 
 
-def _plan_people(people: list[PersonRecord], registry: Registry, plan: TablePlan) -> None:
-    by_key: dict[tuple[int, str, object], Person] = {}
-    undated: dict[tuple[int, str], list[Person]] = defaultdict(list)
+def _present(found: OrganisationSheets, sheet: str) -> set[str]:
+    """The table fields the sheet has columns for (a code column fills the id field that names it)."""
+    renamed = {"unit_code": "unit_id", "block_code": "block_id"}
+    return {renamed.get(key, key) for key in found.columns.get(sheet, {})}
+
+
+def _only(fields: dict[str, Any], present: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k in present}
+
+
+def _plan_people(people: list[PersonRecord], registry: Registry, plan: TablePlan, present: set[str]) -> None:
+    """A person is matched by unit, name and birth date; failing that, by unit and name when either side has no
+    birth date (registered before birth dates were kept, or a sheet without them), so nobody is added twice."""
+    by_name: dict[tuple[int, str], list[Person]] = defaultdict(list)
     for person in registry.people:
-        by_key[(person.unit_id, loose_key(person.full_name), person.birth_date)] = person
-        if person.birth_date is None:
-            undated[(person.unit_id, loose_key(person.full_name))].append(person)
+        by_name[(person.unit_id, loose_key(person.full_name))].append(person)
     taken: set[int] = set()
     for record in people:
         unit = registry.units.get(record.unit_code)
-        match = None
-        if unit is not None:
-            name = loose_key(record.full_name)
-            match = by_key.get((unit.id, name, record.birth_date))
-            if match is None or match.id in taken:
-                match = next((p for p in undated.get((unit.id, name), []) if p.id not in taken), None)
+        free = [p for p in by_name.get((unit.id, loose_key(record.full_name)), []) if p.id not in taken] \
+            if unit is not None else []
+        match = next((p for p in free if p.birth_date == record.birth_date), None) \
+            or next((p for p in free if p.birth_date is None or record.birth_date is None), None)
         if match is not None:
             taken.add(match.id)
-        plan.add(f"{record.full_name} ({record.unit_code})", person_fields(record, registry), match)
+        plan.add(f"{record.full_name} ({record.unit_code})", _only(person_fields(record, registry), present), match)
 
 
 def unit_fields(unit: UnitRecord) -> dict[str, Any]:
