@@ -34,9 +34,11 @@ def test_text_that_looks_like_a_formula_is_kept_as_text_but_a_formula_cell_is_re
     sheets = province()
     sheets["Cá nhân"][1][3] = "=Trưởng phòng"  # a value typed with a stray "=": stored as typed
     sheets["Cá nhân"][2][3] = Formula("=CONCAT(A1,B1)")  # a cell the workbook computes
+    sheets["Cá nhân"][3][1] = Formula('=IF(TRUE,"Nam")')  # also in a column of choices: refused once
     found = read_organisation(sheets)
     assert found.people[0].position == "=Trưởng phòng"
-    assert [(p.field, p.rule) for p in found.problems] == [("Cá nhân!D3", "organisation.formula")]
+    assert [(p.field, p.rule) for p in found.problems] == [("Cá nhân!D3", "organisation.formula"),
+                                                           ("Cá nhân!B4", "organisation.formula")]
 
 
 def test_codes_in_the_registry_already_count_as_known() -> None:

@@ -114,12 +114,13 @@ class RowReader:
             return None
         return int(text)
 
-    def choice(self, key: str, names: Mapping[E, str], *, default: E | None = None) -> E | None:
+    def choice(self, key: str, names: Mapping[E, str], *, default: E | None = None,
+               required: bool = True) -> E | None:
         """One of a closed list, by its Vietnamese name or its English value (case, accents and spacing aside);
-        empty gives the default, or a problem when there is none."""
+        empty gives the default, or a problem when there is none and the cell is required."""
         text = self.text(key)
         if not text:
-            if default is None:
+            if default is None and required:
                 self.refuse(key, "organisation.required", "the cell is empty.", "ô này không được để trống.")
             return default
         by_key = {loose_key(name): member for member, name in names.items()}

@@ -177,9 +177,9 @@ def _unit(r: RowReader, found: OrganisationSheets) -> None:
 
 
 def _person(r: RowReader, found: OrganisationSheets) -> None:
-    gender = r.choice("gender", GENDER_VI, default=None) if r.text("gender") else None
     found.people.append(PersonRecord(
-        r.row, r.text("full_name", required=True), gender, r.date("birth_date"), r.text("position"),
+        r.row, r.text("full_name", required=True), r.choice("gender", GENDER_VI, required=False),
+        r.date("birth_date"), r.text("position"),
         r.text("unit_code", required=True, max_length=UNIT_CODE_LENGTH), r.date("active_from"),
         r.date("active_until")))
 
