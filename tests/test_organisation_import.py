@@ -2,6 +2,10 @@
 all or nothing, idempotently, and the workbook exported is one the import takes back unchanged."""
 
 import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -190,3 +194,27 @@ async def test_the_demo_province_comes_in_through_the_same_import_with_the_ids_t
         "birth_date": None, "active_from": None, "active_until": None}
     [log] = ok(await client.get("/organisation/imports"), 200)
     assert (log["imported_by"], log["accepted"], log["counts"]["units"]["created"]) == ("demo", True, 16)
+
+
+def run_cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    return subprocess.run([sys.executable, "-m", "api.cli", "import-organisation", *args], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+async def test_the_cli_imports_a_workbook_after_a_dry_run_and_refuses_a_wrong_one(
+    client: httpx.AsyncClient, database_url: str, tmp_path: Path
+) -> None:
+    wrong, good = tmp_path / "sai.xlsx", tmp_path / "to-chuc.xlsx"
+    wrong.write_bytes(xlsx(bad_province()))
+    good.write_bytes(xlsx(province()))
+    refused = run_cli(database_url, str(wrong))
+    assert refused.returncode == 1 and "Cá nhân!E3: không có đơn vị mã 'HN-SKHCN'" in refused.stderr, refused.stderr
+    dry = run_cli(database_url, str(good), "--dry-run")
+    assert dry.returncode == 0 and "units        9 created, 0 updated, 0 unchanged" in dry.stdout, dry.stderr
+    assert ok(await client.get("/blocks", params={"year": YEAR}), 200) == []
+    done = run_cli(database_url, str(good))
+    assert done.returncode == 0 and "memberships  9 created" in done.stdout, done.stderr
+    assert len(ok(await client.get("/blocks", params={"year": YEAR}), 200)) == 3
+    assert [(i["imported_by"], i["accepted"]) for i in ok(await client.get("/organisation/imports"), 200)] == [
+        ("tdkt-cli", True), ("tdkt-cli", False), ("demo", True)]
