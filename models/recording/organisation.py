@@ -1,14 +1,14 @@
 """Importing the organisation workbook: every row checked first, then applied all at once, or not at all.
 
 Set-based: the registry is read in one query per table (organisation_plan), new rows are inserted per table in
-one batch, changed rows updated in one executemany per table. One import runs at a time; a dry run reads only.
+one multi-row INSERT, changed rows updated in one executemany per table (tests/test_organisation_scale.py counts
+them). One import runs at a time; a dry run reads only.
 """
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Table, bindparam, text, update
+from sqlalchemy import Table, bindparam, insert, text, update
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -89,9 +89,8 @@ async def _one_import_at_a_time(session: AsyncSession, content: bytes, file_name
 async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: dict[str, int],
                  block_ids: dict[str, int]) -> None:
     """Units and blocks first (people and memberships name them), then the rest; codes become ids on the way."""
-    for table in ("units", "blocks"):
-        created = await _write(session, table, plans[table])
-        (unit_ids if table == "units" else block_ids).update({row["code"]: row_id for row, row_id in created})
+    unit_ids |= await _write(session, "units", plans["units"])
+    block_ids |= await _write(session, "blocks", plans["blocks"])
     for table in ("people", "memberships"):
         for row in plans[table].create + plans[table].update:
             if isinstance(row["unit_id"], str):
@@ -101,16 +100,23 @@ async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: d
         await _write(session, table, plans[table])
 
 
-async def _write(session: AsyncSession, table: str, plan: TablePlan) -> list[tuple[dict[str, Any], int]]:
-    """Insert the new rows in one batch and update the changed ones in one executemany; the new rows' ids."""
+async def _write(session: AsyncSession, table: str, plan: TablePlan) -> dict[str, int]:
+    """Insert the new rows in one statement and update the changed ones in one executemany; for units and
+    blocks, the new rows' ids by code. Core statements, because the ORM inserts row by row where it cannot
+    match the ids it gets back to its objects (SQLite)."""
     model = MODELS[table]
-    rows = [model(**fields) for fields in plan.create]
-    session.add_all(rows)
-    await session.flush()  # one multi-row INSERT … RETURNING id per table on both backends
+    core: Table = model.__table__  # type: ignore[attr-defined]
+    connection = await session.connection()
+    created: dict[str, int] = {}
+    if plan.create:
+        rows = [model(**fields).model_dump(exclude={"id"}) for fields in plan.create]  # the tables' defaults
+        if "code" in core.c:
+            result = await connection.execute(insert(core).returning(core.c.id, core.c.code), rows)
+            created = {code: row_id for row_id, code in result.all()}
+        else:
+            await connection.execute(insert(core), rows)
     if plan.update:
-        core: Table = model.__table__  # type: ignore[attr-defined]
         statement = update(core).where(core.c.id == bindparam("row_id"))
-        await (await session.connection()).execute(
-            statement, [{"row_id": fields["id"], **{k: v for k, v in fields.items() if k != "id"}}
-                        for fields in plan.update])
-    return [(fields, row.id) for fields, row in zip(plan.create, rows, strict=True)]  # type: ignore[attr-defined]
+        await connection.execute(statement, [{"row_id": fields["id"], **{k: v for k, v in fields.items() if k != "id"}}
+                                             for fields in plan.update])
+    return created
