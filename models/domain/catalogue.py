@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from models.domain.deadlines import Act, Deadline
 from models.domain.emulation_year import MonthDay, ReviewWindow
 from models.domain.enums import RecipientKind
 from models.domain.prizes import Prize
@@ -111,6 +112,45 @@ class EmulationYearRules(Entry):
         return ReviewWindow(MonthDay.parse(self.acts_from), MonthDay.parse(self.acts_until))
 
 
+class CalendarEntry(Entry):
+    """The province's own days off, and weekend days worked in exchange, on top of the public holidays."""
+
+    days_off: list[date] = []
+    working_weekend_days: list[date] = []
+    basis: str = ""
+
+
+class DeadlineEntry(Entry):
+    """A deadline of a dossier: a fixed day of the emulation year, or working days after another act."""
+
+    code: str = Field(pattern=r"^[a-z_]+$")
+    says: str = Field(min_length=1)
+    basis: str = Field(min_length=1)
+    met_by: Act
+    by_month_day: str | None = Field(default=None, pattern=r"^\d\d-\d\d$")
+    after: Act | None = None
+    working_days: int | None = Field(default=None, gt=0)
+    # A late act is shown as late ("warn"), or refused ("refuse") where the province rules so.
+    late: Literal["warn", "refuse"] = "warn"
+    confidence: Literal["H", "M", "L"] = "H"
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "DeadlineEntry":
+        fixed, counted = self.by_month_day is not None, self.after is not None and self.working_days is not None
+        if fixed == counted:
+            raise ValueError("give either by_month_day, or after with working_days")
+        if self.late == "refuse" and not fixed:
+            # A count of working days runs per dossier; an act covering many dossiers cannot be refused by it.
+            raise ValueError('late = "refuse" is for a fixed day (by_month_day) only')
+        self.deadline()
+        return self
+
+    def deadline(self) -> Deadline:
+        return Deadline(self.code, self.says, self.basis, self.met_by,
+                        MonthDay.parse(self.by_month_day) if self.by_month_day else None,
+                        self.after, self.working_days)
+
+
 class ThresholdVersion(Dated):
     """The council threshold while one text is in force."""
 
@@ -197,6 +237,8 @@ class Catalogue(Entry):
     block_vote: BlockVote
     council: CouncilRules
     emulation_year: EmulationYearRules
+    calendar: CalendarEntry = CalendarEntry()
+    deadlines: list[DeadlineEntry] = []
     awards: dict[str, AwardEntry]
     quotas: dict[str, QuotaEntry] = {}
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
