@@ -77,37 +77,42 @@ async def _create(database_url: str, plan: ProvincePlan) -> Province:
     engine = make_async_engine(database_url)
     use_engine(engine)
     try:
-        async with open_session() as session:
-            await seed_catalogue(session)
-            blocks = [EmulationBlock(code=block_code(b), name=f"Khối thi đua số {b + 1}") for b in range(plan.blocks)]
-            session.add_all(blocks)
-            units = [[Unit(code=unit_code(b, u), name=f"Đơn vị {u + 1} Khối {b + 1}", parent_agency=PARENT_AGENCY,
-                           head_name=person_name(b, u, 0)) for u in range(plan.units_per_block)]
-                     for b in range(plan.blocks)]
-            office = Unit(code=OFFICE_UNIT, name="Sở Nội vụ", parent_agency=PARENT_AGENCY, head_name="Lê Quang Huy")
-            session.add_all([office, *(u for row in units for u in row)])
-            await session.flush()
-            session.add_all(BlockMembership(block_id=blocks[b].id, unit_id=unit.id, year=YEAR,
-                                            role=BlockRole.HEAD if u == 0 else BlockRole.MEMBER)
-                            for b, row in enumerate(units) for u, unit in enumerate(row))
-            people = [[[Person(unit_id=unit.id, full_name=person_name(b, u, s),
-                               position="Trưởng phòng" if s == 0 else "Chuyên viên")
-                        for s in range(plan.staff_per_unit)] for u, unit in enumerate(row)]
-                      for b, row in enumerate(units)]
-            session.add_all(p for row in people for unit_people in row for p in unit_people)
-            await session.flush()
-            cstdcs = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
-            session.add_all(AwardRecord(year=y, award_id=cstdcs.id, recipient_kind=RecipientKind.INDIVIDUAL,
-                                        unit_id=units[b][u].id, person_id=people[b][u][s].id, source="import",
-                                        decision_number=f"{y % 100:02d}/QĐ-{unit_code(b, u)}")
-                            for b in range(plan.blocks) for u, s, y in cstdcs_history(plan))
-            await _accounts(session, blocks)
-            await session.commit()
-            return Province(plan, [b.id for b in blocks], [[u.id for u in row] for row in units],
-                            [[[p.id for p in unit_people] for unit_people in row] for row in people], office.id)
+        return await store_province(plan)
     finally:
         use_engine(None)
         await engine.dispose()
+
+
+async def store_province(plan: ProvincePlan) -> Province:
+    """The body of `create_province`, on the database this process's sessions use (which must be migrated)."""
+    async with open_session() as session:
+        await seed_catalogue(session)
+        blocks = [EmulationBlock(code=block_code(b), name=f"Khối thi đua số {b + 1}") for b in range(plan.blocks)]
+        session.add_all(blocks)
+        units = [[Unit(code=unit_code(b, u), name=f"Đơn vị {u + 1} Khối {b + 1}", parent_agency=PARENT_AGENCY,
+                       head_name=person_name(b, u, 0)) for u in range(plan.units_per_block)]
+                 for b in range(plan.blocks)]
+        office = Unit(code=OFFICE_UNIT, name="Sở Nội vụ", parent_agency=PARENT_AGENCY, head_name="Lê Quang Huy")
+        session.add_all([office, *(u for row in units for u in row)])
+        await session.flush()
+        session.add_all(BlockMembership(block_id=blocks[b].id, unit_id=unit.id, year=YEAR,
+                                        role=BlockRole.HEAD if u == 0 else BlockRole.MEMBER)
+                        for b, row in enumerate(units) for u, unit in enumerate(row))
+        people = [[[Person(unit_id=unit.id, full_name=person_name(b, u, s),
+                           position="Trưởng phòng" if s == 0 else "Chuyên viên")
+                    for s in range(plan.staff_per_unit)] for u, unit in enumerate(row)]
+                  for b, row in enumerate(units)]
+        session.add_all(p for row in people for unit_people in row for p in unit_people)
+        await session.flush()
+        cstdcs = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
+        session.add_all(AwardRecord(year=y, award_id=cstdcs.id, recipient_kind=RecipientKind.INDIVIDUAL,
+                                    unit_id=units[b][u].id, person_id=people[b][u][s].id, source="import",
+                                    decision_number=f"{y % 100:02d}/QĐ-{unit_code(b, u)}")
+                        for b in range(plan.blocks) for u, s, y in cstdcs_history(plan))
+        await _accounts(session, blocks)
+        await session.commit()
+        return Province(plan, [b.id for b in blocks], [[u.id for u in row] for row in units],
+                        [[[p.id for p in unit_people] for unit_people in row] for row in people], office.id)
 
 
 async def _accounts(session: AsyncSession, blocks: list[EmulationBlock]) -> None:
