@@ -14,6 +14,7 @@ ratio HTTP/bare per phase.
 import argparse
 import asyncio
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,7 +28,8 @@ from benchmarks.province_report import Recorder, descendants, load, peak_rss_mib
 from benchmarks.province_setup import create_province, fresh_database
 
 
-def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out: list[str]) -> Recorder:
+def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out: list[str],
+             keep_log: Path | None) -> Recorder:
     url = fresh_database(base_url, "http")
     province = create_province(url, plan)
     process, api = start_serve(folder, url)
@@ -41,6 +43,9 @@ def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out:
     finally:
         process.terminate()
         process.wait(timeout=60)
+        if keep_log is not None:  # the service's own log, for what the figures do not say (retries, errors)
+            keep_log.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / "serve.log", keep_log)
     out.append(f"\nHTTP, {clients} block head(s) at once: {ids.awarded} of {plan.nominations} nominations awarded, "
                f"{len(ids.decisions)} decisions signed")
     out.extend(phase_table(recorder))
@@ -81,7 +86,8 @@ def main() -> None:
                f"{plan.nominations} nominations ({', '.join(f'{n} {c}' for c, n in plan.mix.items())} per block)",
                f"application database: {'PostgreSQL' if args.database_url else 'SQLite file'}; Prefect: "
                "the server `tdkt serve` starts itself (embedded default), stage runner inline"]
-        http = http_run(plan, args.clients, base_url, folder, out)
+        keep_log = args.out.with_name(args.out.name + ".serve.log") if args.out else None
+        http = http_run(plan, args.clients, base_url, folder, out, keep_log)
         if args.bare:
             bare = bare_run(plan, base_url, out)
             out.append("\nHTTP / bare, wall time per phase:")
