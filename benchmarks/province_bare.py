@@ -100,7 +100,7 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
     secretary, office = Actor(SECRETARY), Actor(CHAIRMAN_OFFICE)
     blocks = range(province.plan.blocks)
     try:
-        began = time.perf_counter()
+        began = recorder.began = time.perf_counter()
         with recorder.timed_phase("meetings"):
             for b in blocks:
                 with recorder.step("meetings"):

@@ -55,7 +55,7 @@ class Client:
         self.tokens[username] = {"Authorization": f"Bearer {_ok(response, 200)['access_token']}"}
 
     async def post(self, phase: str, user: str, path: str, body: dict[str, Any]) -> Any:
-        with self.recorder.step(phase):
+        with self.recorder.step(phase, f"POST {path} ({user})"):
             response = await self.http.post(path, json=body, headers=self.tokens[user])
         answer = _ok(response, 201, 202)
         if response.status_code == 202:
@@ -104,7 +104,7 @@ async def run_year_http(base_url: str, province: Province, clients: int, recorde
     limits = httpx.Limits(max_connections=clients + 2)
     async with httpx.AsyncClient(base_url=base_url, timeout=900, limits=limits) as http:
         client = Client(http, recorder)
-        began = time.perf_counter()
+        began = recorder.began = time.perf_counter()
         with recorder.timed_phase("logins"):
             for user in [SECRETARY, CHAIRMAN_OFFICE, *(head_login(b) for b in range(province.plan.blocks))]:
                 await client.login(user)

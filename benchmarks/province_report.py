@@ -15,12 +15,14 @@ class Phase:
     wall: float = 0.0
     durations: list[float] = field(default_factory=list)  # one per request (HTTP) or step (bare)
     polls: int = 0  # HTTP only: reads while waiting for a stage's flow
+    labelled: list[tuple[float, str, float]] = field(default_factory=list)  # (duration, what, started at)
 
 
 @dataclass
 class Recorder:
     phases: dict[str, Phase] = field(default_factory=dict)
     total: float = 0.0
+    began: float = field(default_factory=time.perf_counter)
 
     def phase(self, name: str) -> Phase:
         return self.phases.setdefault(name, Phase(name))
@@ -35,12 +37,18 @@ class Recorder:
             phase.wall += time.perf_counter() - began
 
     @contextmanager
-    def step(self, phase: str) -> Iterator[None]:
+    def step(self, phase: str, what: str = "") -> Iterator[None]:
         began = time.perf_counter()
         try:
             yield
         finally:
-            self.phase(phase).durations.append(time.perf_counter() - began)
+            duration = time.perf_counter() - began
+            self.phase(phase).durations.append(duration)
+            self.phase(phase).labelled.append((duration, what, began - self.began))
+
+    def slowest(self, count: int = 5) -> list[str]:
+        rows = sorted((row for p in self.phases.values() for row in p.labelled), reverse=True)[:count]
+        return [f"  {d:8.3f} s  {what or '-':<40} started at {at:8.2f} s" for d, what, at in rows]
 
 
 def p95(values: list[float]) -> float:
@@ -50,14 +58,15 @@ def p95(values: list[float]) -> float:
 
 
 def phase_table(recorder: Recorder, unit: str = "requests") -> list[str]:
-    lines = [f"{'phase':<12}{'wall s':>9}{unit:>10}{'median s':>10}{'p95 s':>9}{'max s':>9}{'polls':>7}"]
+    lines = [f"{'phase':<12}{'wall s':>9}{unit:>10}{'median s':>10}{'p95 s':>9}{'max s':>9}{'> 2 s':>7}"
+             f"{'polls':>7}"]
     for p in recorder.phases.values():
         d = p.durations
         lines.append(f"{p.name:<12}{p.wall:>9.2f}{len(d):>10}{statistics.median(d) if d else 0:>10.3f}"
-                     f"{p95(d):>9.3f}{max(d, default=0):>9.3f}{p.polls:>7}")
+                     f"{p95(d):>9.3f}{max(d, default=0):>9.3f}{sum(1 for x in d if x > 2):>7}{p.polls:>7}")
     every = [x for p in recorder.phases.values() for x in p.durations]
     lines.append(f"{'all':<12}{recorder.total:>9.2f}{len(every):>10}{statistics.median(every) if every else 0:>10.3f}"
-                 f"{p95(every):>9.3f}{max(every, default=0):>9.3f}")
+                 f"{p95(every):>9.3f}{max(every, default=0):>9.3f}{sum(1 for x in every if x > 2):>7}")
     return lines
 
 

@@ -49,7 +49,8 @@ def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out:
     out.append(f"\nHTTP, {clients} block head(s) at once: {ids.awarded} of {plan.nominations} nominations awarded, "
                f"{len(ids.decisions)} decisions signed")
     out.extend(phase_table(recorder))
-    out.append(f"whole year through HTTP: {recorder.total:.2f} s")
+    out.append(f"whole year through HTTP: {recorder.total:.2f} s; the slowest requests:")
+    out.extend(recorder.slowest())
     out.append("peak RSS (VmHWM):")
     out.extend(f"  {mib if mib is None else f'{mib:.0f} MiB':>9}  pid {pid}  {name}" for pid, name, mib in rss)
     return recorder
