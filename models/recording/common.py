@@ -51,9 +51,13 @@ async def get_or_404(session: AsyncSession, model: type[Row], object_id: int, fi
 async def award_by_code(session: AsyncSession, code: str, field: str) -> Award:
     award = (await session.exec(select(Award).where(Award.code == code))).first()
     if award is None:
-        raise refuse(field, "award.exists", f"There is no award with code {code!r} in the catalogue.",
-                     vi=f"Danh mục khen thưởng không có hình thức mã {code!r}.")
+        raise unknown_award(code, field)
     return award
+
+
+def unknown_award(code: str, field: str) -> DomainError:
+    return refuse(field, "award.exists", f"There is no award with code {code!r} in the catalogue.",
+                  vi=f"Danh mục khen thưởng không có hình thức mã {code!r}.")
 
 
 async def members_of(session: AsyncSession, block_id: int, year: int) -> list[BlockMembership]:
