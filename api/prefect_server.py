@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import prefect
-from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, get_current_settings, temporary_settings
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -65,13 +65,14 @@ def embedded_prefect_server(preferred_port: int, timeout: float = 90) -> Iterato
     env = {**os.environ, **get_current_settings().to_environment_variables(exclude_unset=True),
            "PREFECT_UI_API_URL": f"{address}/api"}
     command = [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent), "--factory",
-               "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+               "api.prefect_app:create_app", "--host", "127.0.0.1", "--port", str(port),
                "--log-level", "warning", "--lifespan", "on"]
     parent = os.getpid()
     process = subprocess.Popen(command, env=env, preexec_fn=lambda: _die_with_parent(parent))
     try:
         _wait_until_healthy(process, f"{address}/api", timeout)
-        with temporary_settings(updates={PREFECT_API_URL: f"{address}/api"}):
+        # Retries come a quarter of a second apart (api/prefect_app.py), so allow more of them than the default 5.
+        with temporary_settings(updates={PREFECT_API_URL: f"{address}/api", PREFECT_CLIENT_MAX_RETRIES: 20}):
             yield address
     finally:
         process.terminate()
