@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from models.domain import vietnamese
+from models.domain.eligibility import Outcome
 from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
 from models.domain.permissions import Action, Role
 
@@ -14,7 +15,7 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (State, vietnamese.STATE_VI), (Role, vietnamese.ROLE_VI), (Action, vietnamese.ACTION_VI),
     (StageKind, vietnamese.STAGE_VI), (StageStatus, vietnamese.STAGE_STATUS_VI),
     (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
-    (DecisionStatus, vietnamese.DECISION_STATUS_VI),
+    (DecisionStatus, vietnamese.DECISION_STATUS_VI), (Outcome, vietnamese.OUTCOME_VI),
 ]
 
 

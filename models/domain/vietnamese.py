@@ -3,6 +3,7 @@
 One table per concept, so a state is called the same thing on every screen and in every message.
 """
 
+from models.domain.eligibility import Outcome
 from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
 from models.domain.permissions import Action, Role
 
@@ -76,4 +77,10 @@ VOTE_METHOD_VI: dict[VoteMethod, str] = {
 DECISION_STATUS_VI: dict[DecisionStatus, str] = {
     DecisionStatus.DRAFT: "Dự thảo",
     DecisionStatus.SIGNED: "Đã ký",
+}
+
+OUTCOME_VI: dict[Outcome, str] = {
+    Outcome.PASS: "Đạt",
+    Outcome.FAIL: "Không đạt",
+    Outcome.UNKNOWN: "Chưa đủ dữ kiện để xét",
 }

@@ -1,0 +1,91 @@
+"""Rendering the desk's pages: one Jinja2 environment, the Vietnamese labels as globals, refusals by field."""
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
+
+from models.domain import vietnamese
+from models.domain.eligibility import Outcome
+from models.domain.errors import Problem
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+# The one table of Vietnamese names per concept (models/domain/vietnamese.py), offered to every template.
+templates.env.globals.update({name: getattr(vietnamese, name) for name in dir(vietnamese) if name.endswith("_VI")})
+
+
+def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
+    """A transition's evidence in a few short lines: scalars as they are, rule results as counts."""
+    lines = []
+    for key, value in evidence.items():
+        if key == "rules" and isinstance(value, list):
+            outcomes = [r.get("outcome") for r in value if isinstance(r, dict)]
+            counts = ", ".join(f"{outcomes.count(o.value)} {vietnamese.OUTCOME_VI[o].lower()}"
+                               for o in Outcome if outcomes.count(o.value))
+            lines.append(f"quy tắc: {counts or 'không có'}")
+        elif isinstance(value, dict | list):
+            text = json.dumps(value, ensure_ascii=False)
+            lines.append(f"{key}: {text[:120]}{'…' if len(text) > 120 else ''}")
+        else:
+            lines.append(f"{key}: {value}")
+    return lines
+
+
+def local_time(moment: datetime) -> str:
+    """Times are stored in UTC; the desk shows them as Vietnam's clock reads (UTC+7, no summer time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
+
+
+templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time})
+
+
+@dataclass
+class Refusals:
+    """A refusal's problems, each under the form field it names; the rest are shown above the form."""
+
+    by_field: dict[str, list[str]] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem], fields: Iterable[str]) -> "Refusals":
+        known = set(fields)
+        refusals = cls()
+        for problem in problems:
+            text = problem.vi or problem.message  # English stands in until every rule has its Vietnamese
+            if problem.field in known:
+                refusals.by_field.setdefault(problem.field, []).append(text)
+            else:
+                refusals.general.append(text)
+        return refusals
+
+    def __bool__(self) -> bool:
+        return bool(self.by_field or self.general)
+
+
+def problems_of_validation(error: ValidationError, prefix: str = "") -> list[Problem]:
+    """A form that does not even parse, as problems named like the API's (dotted field paths)."""
+    problems = []
+    for e in error.errors():
+        name = ".".join(str(p) for p in (prefix, *e["loc"]) if p != "")
+        problems.append(Problem(name, f"input.{e['type']}", f"{name}: {e['msg']}",
+                                vi="Giá trị này không hợp lệ, vui lòng nhập lại."))
+    return problems
+
+
+def page(request: Request, template: str, context: Mapping[str, Any], status_code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, dict(context), status_code=status_code)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"
