@@ -1,0 +1,98 @@
+"""The desk in a real headless Chromium (Debian's package, driven by Playwright) against `tdkt serve` in its own
+process: the council secretary signs in, screens a proposal (a return without a reason is refused beside the
+field, in the API's own words), and reads the returned dossier's timeline. Screenshots of the main pages are kept
+in TDKT_DESK_SHOTS_DIR (a temporary folder when unset)."""
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.async_api import Browser, Page, async_playwright, expect
+
+from models.domain.enums import State
+from models.domain.vietnamese import STATE_VI
+from models.storage.demo import demo_data
+from tests.demo import DemoProvince
+from tests.service import start_service
+from tests.test_desk import proposed_year
+from tests.year import SECRETARY, as_user
+
+CHROMIUM = "/usr/bin/chromium"  # the system's browser: a browser downloaded by Playwright is not reachable here
+
+
+@pytest.fixture
+async def service(database_url: str, demo: DemoProvince, tmp_path: Path) -> AsyncIterator[str]:
+    process, base = start_service(database_url, "", tmp_path / "serve.log")
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        # Chromium's sandbox needs user namespaces, which a root CI shell does not give it.
+        args = ["--no-sandbox"] if os.geteuid() == 0 else []
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("TDKT_DESK_SHOTS_DIR") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+async def sign_in(page: Page, base: str, username: str) -> None:
+    await page.goto(f"{base}/desk")
+    await page.get_by_label("Tên đăng nhập").fill(username)
+    await page.get_by_label("Mật khẩu").fill(demo_data()["accounts"]["password"])
+    await page.get_by_role("button", name="Đăng nhập").click()
+    await expect(page.get_by_role("heading", name="Việc cần làm")).to_be_visible()
+
+
+async def test_secretary_screens_a_proposal_in_the_browser(
+    service: str, demo: DemoProvince, browser: Browser, shots: Path
+) -> None:
+    async with httpx.AsyncClient(base_url=service, timeout=120) as api:
+        year = await proposed_year(api, demo)
+        await as_user(api, SECRETARY)
+    dung = year.candidates["bk_dung"]
+    page = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+    await sign_in(page, service, SECRETARY)
+    task = page.get_by_role("link", name="Thẩm định hồ sơ")
+    await expect(task).to_be_visible()
+    await page.screenshot(path=shots / "inbox.png", full_page=True)
+
+    await task.click()
+    dossier = page.locator(f"#dossier-{dung}")
+    await dossier.get_by_label("Trả lại", exact=True).check()
+    await page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    # htmx swaps the refused form (422) in place: the message stands beside that dossier's reason box.
+    refusal = page.locator(f"#dossier-{dung} .field-error")
+    await expect(refusal).to_be_visible()
+    assert (await refusal.inner_text()).strip()
+    await page.screenshot(path=shots / "screening-refused.png", full_page=True)
+
+    await page.locator(f"#dossier-{dung}").get_by_label("Lý do trả lại").fill("Thiếu báo cáo thành tích có xác nhận")
+    # Trương Thị Mai fails a rule, so her dossier is offered as returned too: it needs its reason as well.
+    await page.locator(f"#dossier-{year.candidates['cstd_mai']}").get_by_label("Lý do trả lại").fill(
+        "Chưa đủ 3 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở")
+    await page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    await expect(page.get_by_text("Đã ghi kết quả thẩm định")).to_be_visible()
+
+    await page.get_by_role("link", name="Hồ sơ đề nghị").click()
+    await expect(page.get_by_role("heading", name="Hồ sơ đề nghị khen thưởng")).to_be_visible()
+    await page.screenshot(path=shots / "nominations.png", full_page=True)
+
+    await page.goto(f"{service}/desk/nominations/{dung}")
+    timeline = page.locator(".timeline")
+    await expect(timeline.get_by_text(STATE_VI[State.RETURNED]).last).to_be_visible()
+    await expect(timeline.get_by_text("Lý do: Thiếu báo cáo thành tích có xác nhận")).to_be_visible()
+    await page.screenshot(path=shots / "nomination.png", full_page=True)
