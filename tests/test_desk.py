@@ -209,3 +209,31 @@ async def test_screening_at_the_desk(client: httpx.AsyncClient, demo: DemoProvin
     assert html.escape(STATE_VI[State.RETURNED]) in dossier and "Lý do: Thiếu báo cáo thành tích" in dossier
     again = await secretary.get(url)
     assert "đã được thẩm định" in again.text
+
+
+async def test_signing_a_decision_at_the_desk(client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn) -> None:
+    year = Year()
+    await hold_meeting(client, demo, year)
+    await submit_and_screen(client, year)
+    await council_review(client, year, demo_data()["council"])
+    draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
+        "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
+    chairman = await signed_in(CHAIRMAN_OFFICE)
+    url = f"/desk/decisions/{draft['id']}/sign"
+    assert url in (await chairman.get("/desk")).text
+    page = await chairman.get(url)
+    assert page.status_code == 200
+    for item in draft["items"]:
+        assert f'id="row-{item["nomination_id"]}"' in page.text and html.escape(item["candidate_name"]) in page.text
+    struck = year.candidates["bk_sxd"]
+    form = {"csrf_token": csrf_of(page.text), "signed_on": "2027-01-05", "signer_prefix": "KT. CHỦ TỊCH",
+            "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng", f"strike.{struck}": "on"}
+    refused = await chairman.post(url, data=form | {f"reason.{struck}": ""})  # struck without a reason
+    assert refused.status_code == 422
+    row = refused.text.index(f'id="row-{struck}"')
+    assert refused.text.index('class="field-error"', row) < refused.text.index("</tr>", row)
+    signed = await chairman.post(url, data=form | {f"reason.{struck}": "Đơn vị đang có đơn khiếu nại"})
+    assert signed.status_code == 200 and "Đã ký Quyết định số 01/QĐ-UBND" in signed.text
+    decision = ok(await client.get(f"/decisions/{draft['id']}"), 200)["decision"]
+    assert decision["status"] == "signed" and decision["signer_name"] == "Trần Thị Minh Hằng"
+    assert [i["decline_reason"] for i in decision["items"] if i["declined"]] == ["Đơn vị đang có đơn khiếu nại"]

@@ -48,7 +48,10 @@ async def signed_in(request: Request, session: SessionDep) -> Desk:
     if user is None or not user.is_active:
         raise SignInFirst
     address = request.client.host if request.client else None
-    return Desk(await principal_of(session, user, address), desk)
+    principal = await principal_of(session, user, address)
+    # A refused form rolls the session back, which would expire the user the page header still shows.
+    session.expunge(user)
+    return Desk(principal, desk)
 
 
 SignedIn = Annotated[Desk, Depends(signed_in)]

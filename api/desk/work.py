@@ -111,8 +111,8 @@ async def chairman_office_tasks(session: AsyncSession) -> list[Task]:
         .join(DecisionItem, col(DecisionItem.decision_id) == Decision.id)
         .where(Decision.status == DecisionStatus.DRAFT)
         .group_by(col(Decision.id), col(Award.name)).order_by(col(Decision.id)))).all()
-    return [Task("Ký Quyết định", f"Dự thảo số {d.id}: {award}, năm {d.year}, {count} hồ sơ")
-            for d, award, count in drafts]
+    return [Task("Ký Quyết định", f"Dự thảo số {d.id}: {award}, năm {d.year}, {count} hồ sơ",
+                 f"/desk/decisions/{d.id}/sign") for d, award, count in drafts]
 
 
 async def administrator_tasks(session: AsyncSession) -> list[Task]:
