@@ -26,6 +26,8 @@ from tests.year import (
     council_review,
     hold_meeting,
     ok,
+    open_meeting,
+    results_body,
     submit_and_screen,
 )
 
@@ -237,3 +239,29 @@ async def test_signing_a_decision_at_the_desk(client: httpx.AsyncClient, demo: D
     decision = ok(await client.get(f"/decisions/{draft['id']}"), 200)["decision"]
     assert decision["status"] == "signed" and decision["signer_name"] == "Trần Thị Minh Hằng"
     assert [i["decline_reason"] for i in decision["items"] if i["declined"]] == ["Đơn vị đang có đơn khiếu nại"]
+
+
+async def test_recording_ballots_at_the_desk(client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn) -> None:
+    year = Year()
+    await open_meeting(client, demo, year)
+    head, other = await signed_in(BLOCK_HEAD), await signed_in(OTHER_BLOCK_HEAD)
+    url = f"/desk/meetings/{year.meeting_id}/results"
+    assert url in (await head.get("/desk")).text
+    assert (await other.get(url)).status_code == 404  # another block's meeting does not exist for them
+    page = await head.get(url)
+    assert "ít nhất 4 phiếu đồng ý</strong> trên tổng số 7 thành viên" in page.text  # more than half of 7
+    body = results_body(demo, year)
+    form = {"csrf_token": csrf_of(page.text), "next_head_unit_id": str(body["next_head_unit_id"]),
+            "next_deputy_unit_id": str(body["next_deputy_unit_id"]), "closed_at": "11:00"}
+    for i, t in enumerate(body["tallies"]):
+        form |= {f"tallies.{i}.{k}": str(v) for k, v in t.items()} | {f"tallies.{i}.abstain": "0",
+                                                                     f"tallies.{i}.invalid": "0"}
+    too_many = form | {"tallies.1.votes_against": "6"}  # 2 for + 6 against, but only 6 members are present
+    refused = await head.post(url, data=too_many)
+    assert refused.status_code == 422
+    row = refused.text.index(f'id="tally-{body["tallies"][1]["nomination_id"]}"')
+    assert refused.text.index('class="field-error"', row) < refused.text.index("</tr>", row)
+    recorded = await head.post(url, data=form)
+    assert recorded.status_code == 200 and "Đã ghi kết quả bỏ phiếu" in recorded.text
+    assert html.escape(STATE_VI[State.ENDORSED]) in recorded.text and "bien-ban" in recorded.text
+    assert "Gửi Tờ trình đề nghị khen thưởng" in (await head.get("/desk")).text

@@ -49,7 +49,7 @@ async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[
     opened = {(m.block_id, m.year) for m, _ in meetings}
     tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}") for b, y in headed if (b, y) not in opened]
     tasks += [Task("Ghi kết quả bỏ phiếu", f"{names[m.block_id]}, hội nghị ngày {m.held_on:%d/%m/%Y}",
-                   f"/desk/nominations?year={m.year}&block_id={m.block_id}&state=nominated")
+                   f"/desk/meetings/{m.id}/results")
               for m, tally in meetings if tally is None]
     tasks += await _to_propose(session, headed, names)
     returned = (await session.exec(select(Nomination).where(
