@@ -265,3 +265,28 @@ async def test_recording_ballots_at_the_desk(client: httpx.AsyncClient, demo: De
     assert recorded.status_code == 200 and "Đã ghi kết quả bỏ phiếu" in recorded.text
     assert html.escape(STATE_VI[State.ENDORSED]) in recorded.text and "bien-ban" in recorded.text
     assert "Gửi Tờ trình đề nghị khen thưởng" in (await head.get("/desk")).text
+
+
+async def test_submitting_the_proposal_at_the_desk(
+    client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn
+) -> None:
+    year = Year()
+    await hold_meeting(client, demo, year)
+    head = await signed_in(BLOCK_HEAD)
+    url = f"/desk/meetings/{year.meeting_id}/proposal"
+    assert url in (await head.get("/desk")).text
+    page = await head.get(url)
+    endorsed = [n for label, n in year.candidates.items() if label not in ("flag_sxd",)]  # 2 of 7: not endorsed
+    for nomination_id in endorsed:
+        assert f'id="nomination-{nomination_id}"' in page.text
+    assert f'id="nomination-{year.candidates["flag_sxd"]}"' not in page.text
+    form = {"csrf_token": csrf_of(page.text), "issued_on": "2026-12-16", "signer_title": "Giám đốc",
+            "nomination_ids": [str(n) for n in endorsed]}
+    refused = await head.post(url, data=form | {"signer_name": ""}, headers={"HX-Request": "true"})
+    assert refused.status_code == 422 and refused.text.lstrip().startswith('<div id="proposal">')
+    assert refused.text.index('class="field-error"') > refused.text.index('name="signer_name"')
+    sent = await head.post(url, data=form | {"signer_name": "Nguyễn Hữu Phước"})
+    assert sent.status_code == 200 and "Đã gửi Tờ trình số 01/TTr-SCT" in sent.text
+    assert "Gửi Tờ trình đề nghị khen thưởng" not in (await head.get("/desk")).text
+    secretary = await signed_in(SECRETARY)
+    assert "Tờ trình số 01/TTr-SCT" in (await secretary.get("/desk")).text

@@ -65,13 +65,14 @@ async def _to_propose(session: AsyncSession, headed: list[tuple[int, int]], name
     being_proposed = select(ProposalItem.nomination_id).join(Stage, and_(
         Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == ProposalItem.proposal_id)).where(
         Stage.status != StageStatus.COMPLETED)
-    query = select(Nomination.block_id, Nomination.year, func.count()).where(
+    query = select(Nomination.meeting_id, Nomination.block_id, Nomination.year, func.count()).where(
         tuple_(col(Nomination.block_id), col(Nomination.year)).in_(headed),
         col(Nomination.state).in_([State.ENDORSED, State.RETURNED]),
-        col(Nomination.id).not_in(being_proposed)).group_by(col(Nomination.block_id), col(Nomination.year))
+        col(Nomination.id).not_in(being_proposed)).group_by(
+        col(Nomination.meeting_id), col(Nomination.block_id), col(Nomination.year))
     return [Task("Gửi Tờ trình đề nghị khen thưởng", f"{names[b]}, năm {y}: {count} hồ sơ",
-                 f"/desk/nominations?year={y}&block_id={b}&state=endorsed")
-            for b, y, count in (await session.exec(query)).all()]
+                 f"/desk/meetings/{m}/proposal")
+            for m, b, y, count in (await session.exec(query)).all()]
 
 
 async def secretary_tasks(session: AsyncSession) -> list[Task]:
