@@ -17,9 +17,23 @@ from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.service import start_service
 from tests.test_desk import proposed_year
-from tests.year import SECRETARY, as_user
+from tests.year import (
+    BLOCK_HEAD,
+    CHAIRMAN_OFFICE,
+    SECRETARY,
+    Year,
+    as_user,
+    council_review,
+    ok,
+    open_meeting,
+    results_body,
+    submit_and_screen,
+)
 
-CHROMIUM = "/usr/bin/chromium"  # the system's browser: a browser downloaded by Playwright is not reachable here
+CHROMIUM = "/usr/bin/chromium"
+# A form that records a stage answers once the stage's flow has run in the service; on a loaded machine (the first
+# flow of a process most of all) that takes far longer than Playwright's default of 5 s.
+FLOW_SECONDS = 120  # the system's browser: a browser downloaded by Playwright is not reachable here
 
 
 @pytest.fixture
@@ -85,7 +99,7 @@ async def test_secretary_screens_a_proposal_in_the_browser(
     await page.locator(f"#dossier-{year.candidates['cstd_mai']}").get_by_label("Lý do trả lại").fill(
         "Chưa đủ 3 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở")
     await page.get_by_role("button", name="Ghi kết quả thẩm định").click()
-    await expect(page.get_by_text("Đã ghi kết quả thẩm định")).to_be_visible()
+    await expect(page.get_by_text("Đã ghi kết quả thẩm định")).to_be_visible(timeout=FLOW_SECONDS * 1000)
 
     await page.get_by_role("link", name="Hồ sơ đề nghị").click()
     await expect(page.get_by_role("heading", name="Hồ sơ đề nghị khen thưởng")).to_be_visible()
@@ -96,3 +110,50 @@ async def test_secretary_screens_a_proposal_in_the_browser(
     await expect(timeline.get_by_text(STATE_VI[State.RETURNED]).last).to_be_visible()
     await expect(timeline.get_by_text("Lý do: Thiếu báo cáo thành tích có xác nhận")).to_be_visible()
     await page.screenshot(path=shots / "nomination.png", full_page=True)
+
+
+async def test_a_year_shared_between_the_desk_and_the_api(
+    service: str, demo: DemoProvince, browser: Browser, shots: Path
+) -> None:
+    """The block head records the ballots at the desk, the API carries the year on to a draft decision, and the
+    Chairman's office signs it at the desk."""
+    year = Year()
+    async with httpx.AsyncClient(base_url=service, timeout=120) as api:
+        await open_meeting(api, demo, year)
+        head = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+        await sign_in(head, service, BLOCK_HEAD)
+        await head.get_by_role("link", name="Ghi kết quả bỏ phiếu").click()
+        await expect(head.get_by_text("ít nhất 4 phiếu đồng ý")).to_be_visible()
+        body = results_body(demo, year)
+        for tally in body["tallies"]:
+            row = head.locator(f"#tally-{tally['nomination_id']}")
+            await row.get_by_label("Đồng ý", exact=False).first.fill(str(tally["votes_for"]))
+            await row.get_by_label("Không đồng ý", exact=False).fill(str(tally["votes_against"]))
+        await head.get_by_label("Đơn vị Trưởng Khối năm sau").select_option(str(body["next_head_unit_id"]))
+        await head.get_by_label("Đơn vị Phó Trưởng Khối năm sau").select_option(str(body["next_head_unit_id"]))
+        await head.get_by_role("button", name="Ghi kết quả bỏ phiếu").click()
+        # Head and deputy must differ: the refusal stands beside the deputy's field, where the rule names it.
+        deputy_error = head.locator(".field", has=head.get_by_label("Đơn vị Phó Trưởng Khối năm sau")).locator(
+            ".field-error")
+        await expect(deputy_error).to_be_visible()
+        await head.screenshot(path=shots / "ballots-refused.png", full_page=True)
+        await head.get_by_label("Đơn vị Phó Trưởng Khối năm sau").select_option(str(body["next_deputy_unit_id"]))
+        await head.get_by_role("button", name="Ghi kết quả bỏ phiếu").click()
+        await expect(head.get_by_text("Đã ghi kết quả bỏ phiếu")).to_be_visible(timeout=FLOW_SECONDS * 1000)
+
+        await submit_and_screen(api, year)
+        await council_review(api, year, demo_data()["council"])
+        draft = ok(await api.post("/decisions", headers=await as_user(api, SECRETARY), json={
+            "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
+        chairman = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+        await sign_in(chairman, service, CHAIRMAN_OFFICE)
+        await chairman.get_by_role("link", name="Ký Quyết định").click()
+        struck = chairman.locator(f"#row-{year.candidates['bk_sxd']}")
+        await struck.get_by_label("Gạch tên").check()
+        await struck.get_by_role("textbox").fill("Đơn vị đang có đơn khiếu nại chưa giải quyết xong")
+        await chairman.get_by_label("Họ và tên người ký").fill("Trần Thị Minh Hằng")
+        await chairman.screenshot(path=shots / "signing.png", full_page=True)
+        await chairman.get_by_role("button", name="Ký và ban hành").click()
+        await expect(chairman.get_by_text("Đã ký Quyết định số 01/QĐ-UBND")).to_be_visible(timeout=FLOW_SECONDS * 1000)
+        decision = ok(await api.get(f"/decisions/{draft['id']}", headers=await as_user(api, SECRETARY)), 200)
+        assert decision["decision"]["status"] == "signed"
