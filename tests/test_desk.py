@@ -290,3 +290,23 @@ async def test_submitting_the_proposal_at_the_desk(
     assert "Gửi Tờ trình đề nghị khen thưởng" not in (await head.get("/desk")).text
     secretary = await signed_in(SECRETARY)
     assert "Tờ trình số 01/TTr-SCT" in (await secretary.get("/desk")).text
+
+
+async def test_the_desk_shares_the_login_throttle(browser: httpx.AsyncClient, client: httpx.AsyncClient) -> None:
+    for _ in range(10):
+        assert (await desk_sign_in(browser, CHAIRMAN_OFFICE, "wrong")).status_code == 401
+    throttled = await desk_sign_in(browser, CHAIRMAN_OFFICE)  # even the right password waits now
+    assert throttled.status_code == 429 and int(throttled.headers["Retry-After"]) > 0
+    api = await client.post("/login/access-token", data={"username": CHAIRMAN_OFFICE, "password": "demo-tdkt-2026"})
+    assert api.status_code == 429  # the same attempts count for the API's login
+
+
+async def test_a_disabled_account_is_signed_out(client: httpx.AsyncClient, signed_in: SignIn) -> None:
+    chairman = await signed_in(CHAIRMAN_OFFICE)
+    assert (await chairman.get("/desk")).status_code == 200
+    admin = await as_user(client, "admin")
+    users = {u["username"]: u["id"] for u in (await client.get("/users", headers=admin)).json()}
+    ok(await client.patch(f"/users/{users[CHAIRMAN_OFFICE]}", headers=admin, json={"is_active": False}), 200)
+    assert (await chairman.get("/desk")).headers["location"] == "/desk/sign-in"
+    partial = await chairman.get("/desk/nominations", headers={"HX-Request": "true"})
+    assert partial.headers["HX-Redirect"] == "/desk/sign-in"
