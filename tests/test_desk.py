@@ -209,6 +209,7 @@ async def test_screening_at_the_desk(client: httpx.AsyncClient, demo: DemoProvin
     assert done.status_code == 200 and "Đã ghi kết quả thẩm định" in done.text
     dossier = (await secretary.get(f"/desk/nominations/{dung}")).text
     assert html.escape(STATE_VI[State.RETURNED]) in dossier and "Lý do: Thiếu báo cáo thành tích" in dossier
+    assert "4 phiếu đồng ý, 2 không đồng ý; cần 4 trên tổng số 7 thành viên: đạt" in dossier  # the block vote
     again = await secretary.get(url)
     assert "đã được thẩm định" in again.text
 

@@ -17,6 +17,9 @@ from models.domain.eligibility import Outcome
 from models.domain.errors import Problem
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")
+# The keys of a vote's evidence, shown as one Vietnamese sentence rather than one line each.
+VOTE_KEYS = frozenset({"votes_for", "votes_against", "abstain", "invalid", "members_total", "required", "passed",
+                       "threshold_percent", "threshold_strictly_more"})
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 # The one table of Vietnamese names per concept (models/domain/vietnamese.py), offered to every template.
@@ -24,14 +27,24 @@ templates.env.globals.update({name: getattr(vietnamese, name) for name in dir(vi
 
 
 def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
-    """A transition's evidence in a few short lines: scalars as they are, rule results as counts."""
+    """A transition's evidence in a few short lines: a vote as one sentence, rule results as counts, the rest as
+    they are."""
+    is_vote = {"votes_for", "required", "members_total"} <= evidence.keys()  # VoteOutcome.as_evidence
     lines = []
+    if is_vote:
+        lines.append(f"{evidence['votes_for']} phiếu đồng ý, {evidence.get('votes_against', 0)} không đồng ý; "
+                     f"cần {evidence['required']} trên tổng số {evidence['members_total']} thành viên: "
+                     + ("đạt" if evidence.get("passed") else "không đạt"))
     for key, value in evidence.items():
+        if is_vote and key in VOTE_KEYS:
+            continue
         if key == "rules" and isinstance(value, list):
             outcomes = [r.get("outcome") for r in value if isinstance(r, dict)]
             counts = ", ".join(f"{outcomes.count(o.value)} {vietnamese.OUTCOME_VI[o].lower()}"
                                for o in Outcome if outcomes.count(o.value))
-            lines.append(f"quy tắc: {counts or 'không có'}")
+            lines.append(f"tiêu chuẩn: {counts or 'không có'}")
+        elif key == "eligibility" and value in set(Outcome):
+            lines.append(f"kết quả xét tiêu chuẩn: {vietnamese.OUTCOME_VI[Outcome(value)].lower()}")
         elif isinstance(value, dict | list):
             text = json.dumps(value, ensure_ascii=False)
             lines.append(f"{key}: {text[:120]}{'…' if len(text) > 120 else ''}")
