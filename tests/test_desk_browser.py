@@ -15,8 +15,8 @@ from models.domain.enums import State
 from models.domain.vietnamese import STATE_VI
 from models.storage.demo import demo_data
 from tests.demo import DemoProvince
+from tests.desk import proposed_year
 from tests.service import start_service
-from tests.test_desk import proposed_year
 from tests.year import (
     BLOCK_HEAD,
     CHAIRMAN_OFFICE,
