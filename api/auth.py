@@ -37,8 +37,8 @@ class Principal:
             return
         if verdict.rule == "auth.scope":
             # Another block's objects are not acknowledged at all: 404, as if they did not exist.
-            raise NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id."))
-        raise Forbidden(Problem("role", verdict.rule, verdict.reason))
+            raise _hidden(field)
+        raise Forbidden(verdict.problem("role"))
 
     @property
     def scope(self) -> ReadScope:
@@ -50,7 +50,13 @@ class Principal:
         if self.scope.reads_nothing:
             self.require(Action.READ_BLOCK)  # names the roles that may read
         if not visible:
-            raise NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id."))
+            raise _hidden(field)
+
+
+def _hidden(field: str) -> NotFound:
+    """What an object outside the caller's scope looks like: the same 404 as one that does not exist."""
+    return NotFound(Problem(field, "exists", f"There is no {field.removesuffix('_id')} with that id.",
+                            vi=f"Không tìm thấy dữ liệu có mã số này ({field})."))
 
 
 def create_access_token(user_id: int) -> str:
@@ -60,32 +66,36 @@ def create_access_token(user_id: int) -> str:
     return jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
 
 
-def _unauthorized(message: str) -> Unauthorized:
-    return Unauthorized(Problem("Authorization", "auth.token", message))
+def _unauthorized(message: str, *, vi: str) -> Unauthorized:
+    return Unauthorized(Problem("Authorization", "auth.token", message, vi=vi))
 
 
 async def authenticate(session: AsyncSession, token: str | None) -> User:
     if not token:
-        raise _unauthorized("Log in first: send 'Authorization: Bearer <token>'.")
+        raise _unauthorized("Log in first: send 'Authorization: Bearer <token>'.",
+                            vi="Đề nghị đăng nhập trước khi sử dụng chức năng này.")
     if token.startswith(API_TOKEN_PREFIX):
         user = await user_for_api_token(session, token)
         if user is None:
-            raise _unauthorized("This API token is unknown or has been revoked.")
+            raise _unauthorized("This API token is unknown or has been revoked.",
+                                vi="Mã truy cập API không đúng hoặc đã bị thu hồi.")
     else:
         try:
             claims = jwt.decode(token, get_settings().secret_key, algorithms=[ALGORITHM],
                                 options={"require": ["exp", "sub"]})
         except jwt.ExpiredSignatureError:
-            raise _unauthorized("Your session has expired; log in again.") from None
+            raise _unauthorized("Your session has expired; log in again.",
+                                vi="Phiên làm việc đã hết hạn; đề nghị đăng nhập lại.") from None
         except jwt.InvalidTokenError:
-            raise _unauthorized("This access token is not valid; log in again.") from None
+            raise _unauthorized("This access token is not valid; log in again.",
+                                vi="Mã đăng nhập không hợp lệ; đề nghị đăng nhập lại.") from None
         subject = str(claims["sub"])
         found = await session.get(User, int(subject)) if subject.isdigit() and int(subject) <= MAX_ID else None
         if found is None:
-            raise _unauthorized("This account no longer exists.")
+            raise _unauthorized("This account no longer exists.", vi="Tài khoản này không còn tồn tại.")
         user = found
     if not user.is_active:
-        raise _unauthorized("This account is disabled.")
+        raise _unauthorized("This account is disabled.", vi="Tài khoản này đã bị khóa.")
     return user
 
 
@@ -121,6 +131,7 @@ async def principal_for(
     holder = await delegating_principal(session, user.id, on_behalf_of, datetime.now(UTC).date())
     if holder is None:
         raise Forbidden(Problem("X-On-Behalf-Of", "delegation.active",
-                                f"You have no delegation from {on_behalf_of!r} in force today."))
+                                f"You have no delegation from {on_behalf_of!r} in force today.",
+                                vi=f"Hôm nay tài khoản không có ủy quyền còn hiệu lực của {on_behalf_of!r}."))
     return Principal(user, await grant_set(session, holder.id), Actor(user.username, holder.username,
                                                                        client_address))

@@ -89,13 +89,14 @@ def create_admin(args: argparse.Namespace) -> None:
 async def _pdf(document_id: int) -> bytes:
     from flows.documents.pdf import docx_to_pdf
     from models.domain.errors import not_found
+    from models.domain.vietnamese import object_vi
     from models.storage.db import open_session
     from models.tables.stage import Document
 
     async with open_session() as session:
         document = await session.get(Document, document_id)
     if document is None:
-        raise not_found("DOCUMENT_ID", "document", document_id)
+        raise not_found("DOCUMENT_ID", "document", document_id, what_vi=object_vi(Document.__name__))
     return await docx_to_pdf(document.content)
 
 

@@ -27,10 +27,13 @@ async def claim(session: AsyncSession, user_id: int, key: str, request_hash: str
     first = await session.get_one(IdempotentResponse, (user_id, key), populate_existing=True)
     if first.request_hash != request_hash:
         raise refuse("Idempotency-Key", "idempotency.key_reused",
-                     "This Idempotency-Key was used for a different request; use a new key for a new request.")
+                     "This Idempotency-Key was used for a different request; use a new key for a new request.",
+                     vi="Khóa Idempotency-Key này đã dùng cho một yêu cầu khác; yêu cầu mới cần khóa mới.")
     if first.status_code is None:
         raise Conflict(Problem("Idempotency-Key", "idempotency.in_progress",
-                               "The first request with this Idempotency-Key is still running; retry shortly."))
+                               "The first request with this Idempotency-Key is still running; retry shortly.",
+                               vi="Yêu cầu đầu tiên với khóa Idempotency-Key này vẫn đang được xử lý; "
+                                  "đề nghị thử lại sau ít phút."))
     return Replay(first.status_code, first.content_type, first.body)
 
 

@@ -26,7 +26,8 @@ class BodySizeLimit:
 
     def _too_large(self) -> RequestTooLarge:
         return RequestTooLarge(Problem("body", "request.too_large",
-                                       f"The request body is larger than {self.max_bytes} bytes."))
+                                       f"The request body is larger than {self.max_bytes} bytes.",
+                                       vi=f"Dữ liệu gửi lên vượt quá giới hạn {self.max_bytes} byte."))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,7 +83,8 @@ class IdempotencyKeys(BaseHTTPMiddleware):
                 user = await authenticate(session, bearer(request))
                 if not 1 <= len(key) <= 255:
                     raise DomainError(Problem("Idempotency-Key", "idempotency.key_length",
-                                              "An Idempotency-Key has 1 to 255 characters."))
+                                              "An Idempotency-Key has 1 to 255 characters.",
+                                              vi="Khóa Idempotency-Key phải có từ 1 đến 255 ký tự."))
                 replay = await claim(session, user.id, key, fingerprint)
             except DomainError as error:
                 return problem_response(error.status, error.problems)

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
+from api.validation_vi import validation_message_vi
 from models.domain.errors import DomainError, Problem, TooManyAttempts
 
 log = logging.getLogger(__name__)
@@ -19,17 +20,19 @@ TITLES = {400: "Bad request", 401: "Not logged in", 403: "Not allowed", 404: "No
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["type", "title", "status", "detail", "errors"],
+    "required": ["type", "title", "status", "detail", "detail_vi", "errors"],
     "properties": {
         "type": {"type": "string"},
         "title": {"type": "string"},
         "status": {"type": "integer"},
         "detail": {"type": "string"},
-        "detail_vi": {"type": "string", "description": "The detail in Vietnamese, as the desk shows it"},
+        "detail_vi": {"type": "string", "minLength": 1,
+                      "description": "The detail in Vietnamese, as the desk shows it"},
         "errors": {"type": "array", "items": {
-            "type": "object", "required": ["field", "rule", "message"],
+            "type": "object", "required": ["field", "rule", "message", "message_vi"],
             "properties": {"field": {"type": "string"}, "rule": {"type": "string"}, "message": {"type": "string"},
-                           "message_vi": {"type": "string", "description": "The same refusal in Vietnamese"}},
+                           "message_vi": {"type": "string", "minLength": 1,
+                                          "description": "The same refusal in Vietnamese"}},
         }, "maxItems": 50},
         "error_count": {"type": "integer", "description": "How many problems there are; at most 50 are listed"},
     },
@@ -41,6 +44,10 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# Errors the framework raises itself (an unknown address, a method the address does not take), in Vietnamese.
+HTTP_VI = {404: "Không tìm thấy địa chỉ yêu cầu.", 405: "Địa chỉ này không hỗ trợ phương thức yêu cầu.",
+           406: "Không trả được dữ liệu theo định dạng yêu cầu.", 415: "Định dạng dữ liệu gửi lên không được hỗ trợ."}
+
 # A request with thousands of wrong rows is answered with the first of them and the count, not a huge body.
 MAX_PROBLEMS_LISTED = 50
 
@@ -49,6 +56,9 @@ def problem_response(
     status: int, problems: list[Problem], detail: str = "", headers: dict[str, str] | None = None
 ) -> JSONResponse:
     listed = problems[:MAX_PROBLEMS_LISTED]
+    detail_vi = "; ".join(p.vi for p in listed)
+    if len(problems) > len(listed):
+        detail_vi = f"Có {len(problems)} lỗi; {len(listed)} lỗi đầu tiên: {detail_vi}"
     if not detail:
         detail = "; ".join(p.message for p in listed)
         if len(problems) > len(listed):
@@ -58,18 +68,13 @@ def problem_response(
         "title": TITLES.get(status, "Error"),
         "status": status,
         "detail": detail,
-        "detail_vi": "; ".join(_vietnamese(p) for p in listed),
-        "errors": [{"field": p.field, "rule": p.rule, "message": p.message, "message_vi": _vietnamese(p)}
+        "detail_vi": detail_vi,
+        "errors": [{"field": p.field, "rule": p.rule, "message": p.message, "message_vi": p.vi}
                    for p in listed],
         "error_count": len(problems),
     }
     headers = {**({"WWW-Authenticate": "Bearer"} if status == 401 else {}), **(headers or {})}
     return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
-
-
-def _vietnamese(problem: Problem) -> str:
-    # Until every refusal carries its Vietnamese wording, the English one stands in rather than nothing.
-    return problem.vi or problem.message
 
 
 def _field(location: tuple[Any, ...]) -> str:
@@ -85,32 +90,39 @@ async def on_domain_error(_: Request, error: Exception) -> JSONResponse:
 
 async def on_validation_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = [Problem(_field(tuple(e["loc"])), f"input.{e['type']}", f"{_field(tuple(e['loc']))}: {e['msg']}")
-                for e in error.errors()]
+    problems = [Problem(field, f"input.{e['type']}", f"{field}: {e['msg']}",
+                        vi=validation_message_vi(e["type"], field, e.get("ctx")))
+                for e in error.errors() for field in (_field(tuple(e["loc"])),)]
     return problem_response(422, problems)
 
 
 async def on_integrity_error(_: Request, error: Exception) -> JSONResponse:
     log.warning("Integrity error: %s", error)
     return problem_response(409, [Problem("body", "conflict", "This conflicts with data already recorded; "
-                                          "reload and try again.")])
+                                          "reload and try again.",
+                                          vi="Nội dung này trùng hoặc mâu thuẫn với dữ liệu đã ghi nhận; đề nghị tải "
+                                             "lại trang và thử lại.")])
 
 
 async def on_out_of_range(_: Request, error: Exception) -> JSONResponse:
     log.warning("Value out of range: %s", error)
     return problem_response(422, [Problem("body", "input.out_of_range",
-                                          "A number in the request is too large to be stored.")])
+                                          "A number in the request is too large to be stored.",
+                                          vi="Có một số trong dữ liệu gửi lên quá lớn, không lưu được.")])
 
 
 async def on_http_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
-    return problem_response(error.status_code, [Problem("path", "http", str(error.detail))])
+    vi = HTTP_VI.get(error.status_code, f"Không thực hiện được yêu cầu (mã lỗi {error.status_code}).")
+    return problem_response(error.status_code, [Problem("path", "http", str(error.detail), vi=vi)])
 
 
 def database_busy() -> JSONResponse:
     return problem_response(503, [Problem("body", "database.busy",
                                           "Others are changing the same records right now; nothing was changed by "
-                                          "this request. Please try again in a moment.")],
+                                          "this request. Please try again in a moment.",
+                                          vi="Đang có người khác cập nhật cùng dữ liệu; yêu cầu này chưa thay đổi "
+                                             "gì. Đề nghị thử lại sau giây lát.")],
                             headers={"Retry-After": "1"})
 
 
@@ -120,7 +132,9 @@ def database_unavailable() -> JSONResponse:
     # changed.
     return problem_response(503, [Problem("body", "database.unavailable",
                                           "The database cannot be reached at the moment. Whatever was saved before "
-                                          "stays saved; check, then try again in a moment.")],
+                                          "stays saved; check, then try again in a moment.",
+                                          vi="Tạm thời không kết nối được cơ sở dữ liệu. Phần đã lưu trước đó vẫn "
+                                             "được giữ; đề nghị kiểm tra lại, rồi thử lại sau giây lát.")],
                             headers={"Retry-After": "5"})
 
 
@@ -129,7 +143,9 @@ async def on_unexpected(_: Request, error: Exception) -> JSONResponse:
     # A stage's input is committed before its flow runs, so an error after that point must not say nothing changed.
     return problem_response(500, [Problem("body", "internal", "Something went wrong on our side. Whatever was "
                                           "saved before the error stays saved; check, then try again or contact "
-                                          "support.")])
+                                          "support.",
+                                          vi="Hệ thống gặp lỗi. Phần đã lưu trước khi có lỗi vẫn được giữ; đề nghị "
+                                             "kiểm tra lại, rồi thử lại hoặc liên hệ bộ phận hỗ trợ kỹ thuật.")])
 
 
 def install(app: FastAPI) -> None:

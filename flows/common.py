@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind, render_document
 from models.domain.enums import StageKind, StageStatus
 from models.domain.errors import Conflict, Problem
+from models.domain.vietnamese import STAGE_VI
 from models.domain.workflow import MoveContext, choose_move
 from models.settings import get_settings
 from models.storage.db import open_session
@@ -70,7 +71,8 @@ async def failpoint(kind: StageKind, point: str) -> None:
 async def load_stage(session: AsyncSession, kind: StageKind, subject_id: int) -> Stage:
     stage = await stage_of(session, kind, subject_id)
     if stage is None:
-        raise Conflict(Problem("stage", "stage.not_recorded", f"No {kind.value} was recorded for {subject_id}."))
+        raise Conflict(Problem("stage", "stage.not_recorded", f"No {kind.value} was recorded for {subject_id}.",
+                               vi=f"Chưa ghi nhận bước «{STAGE_VI[kind]}» cho mã số {subject_id}."))
     return stage
 
 

@@ -20,7 +20,9 @@ from models.domain.enums import StageKind, State
 from models.domain.workflow import MoveContext
 from models.recording.common import nominations_by_id
 from models.recording.decisions import decision_items
+from models.storage.catalogue_file import catalogue
 from models.storage.db import open_session
+from models.tables.award import Award
 from models.tables.decision import Decision
 from models.tables.nomination import AwardRecord
 
@@ -31,12 +33,17 @@ async def plan_decision(session: AsyncSession, decision_id: int) -> list[Planned
     decision = await session.get_one(Decision, decision_id)
     items = await decision_items(session, decision_id)
     nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
+    award = await session.get_one(Award, decision.award_id)
+    assert decision.signed_on is not None, "only a signed decision is issued"
+    # The prize with the base salary in force on the signing day: the log keeps it, the decision prints it.
+    prize = catalogue().prize_on(award.code, decision.signed_on).as_evidence()
     planned = []
     for item in items:
         planned.append(PlannedMove(
             nomination=nominations[item.nomination_id],
             context=MoveContext(decision_id=decision_id, struck=item.declined, reason=item.decline_reason),
-            evidence={"decision": decision.number, "golden_book_no": item.golden_book_no},
+            evidence={"decision": decision.number, "golden_book_no": item.golden_book_no,
+                      **({} if item.declined else prize)},
             report={"golden_book_no": item.golden_book_no, "reason": item.decline_reason},
         ))
     return planned

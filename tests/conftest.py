@@ -8,6 +8,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
+from importlib.resources import files
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -22,6 +23,7 @@ from sqlalchemy import make_url, text
 from sqlmodel import SQLModel
 
 from migrations import upgrade
+from models.settings import get_settings
 from models.storage.db import make_async_engine, make_sync_engine, use_engine
 from tests.demo import DemoProvince, load_demo
 from tests.desk import SignIn, desk_sign_in
@@ -140,3 +142,14 @@ async def signed_in(demo: DemoProvince) -> AsyncIterator[SignIn]:
             return http
 
         yield sign_in
+
+
+@pytest.fixture
+def own_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A province's own catalogue file, a copy of the shipped one for the test to change, in force for the test."""
+    path = tmp_path / "catalogue-tinh.toml"
+    path.write_text(files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("TDKT_CATALOGUE_FILE", str(path))
+    get_settings.cache_clear()
+    yield path
+    get_settings.cache_clear()

@@ -2,14 +2,13 @@
 
 import ast
 import asyncio
-from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
 
-from models.settings import get_settings
 from models.storage.catalogue_file import CatalogueError, catalogue
 from models.storage.db import open_session
 from models.storage.demo import seed_catalogue
@@ -20,18 +19,8 @@ SHIPPED = (ROOT / "models" / "data" / "catalogue.toml").read_text(encoding="utf-
 FLAG = "CO_THI_DUA_UBND_TINH"
 
 
-@pytest.fixture
-def own_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "catalogue-tinh.toml"
-    path.write_text(SHIPPED, encoding="utf-8")
-    monkeypatch.setenv("TDKT_CATALOGUE_FILE", str(path))
-    get_settings.cache_clear()
-    yield path
-    get_settings.cache_clear()
-
-
 @pytest.mark.parametrize(("change", "named"), [
-    (('base_salary = 2340000', 'base_salary = "hai triệu"'), "province.base_salary"),
+    (('amount = 2340000', 'amount = "hai triệu"'), "province.base_salary.2.amount"),
     (('prerequisites = ["flag.leads_block"]', 'prerequisites = ["flag.dan_dau"]'), "rule 'flag.dan_dau'"),
     (('recipient_kind = "collective"', 'recipient_kind = "tap_the"'), f"awards.{FLAG}.recipient_kind"),
     (('[quotas.CO_THI_DUA_UBND_TINH]', '[quotas.CO_KHONG_CO]'), "quotas.CO_KHONG_CO"),
@@ -71,3 +60,28 @@ def test_only_the_catalogue_module_reads_the_catalogue_file() -> None:
         if any(name.endswith("catalogue.toml") for name in names):
             readers.append(str(path.relative_to(ROOT)))
     assert readers == ["models/storage/catalogue_file.py"]
+
+
+@pytest.mark.parametrize(("day", "salary", "texts"), [
+    (date(2023, 12, 20), 1_800_000, ["Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+                                     "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003",
+                                     "Nghị định số 91/2017/NĐ-CP"]),
+    (date(2024, 1, 20), 1_800_000, ["Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+                                    "Luật Thi đua, khen thưởng số 06/2022/QH15", "Nghị định số 98/2023/NĐ-CP"]),
+    (date(2027, 1, 5), 2_340_000, ["Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+                                   "Luật Thi đua, khen thưởng số 06/2022/QH15", "Nghị định số 152/2025/NĐ-CP"]),
+])
+def test_the_texts_and_the_base_salary_are_those_in_force_on_the_day(day: date, salary: int,
+                                                                     texts: list[str]) -> None:
+    province = catalogue().province
+    bases = province.legal_bases_on(day, with_authority=True)
+    assert len(bases) == len(texts) and all(b.startswith(t) for b, t in zip(bases, texts, strict=True)), bases
+    assert province.base_salary_on(day).amount == salary
+    # The block's and the office's Tờ trình cite the same texts except the law that empowers the Chairman.
+    assert province.legal_bases_on(day, with_authority=False) == bases[1:]
+
+
+def test_no_prize_is_worked_out_for_a_day_no_base_salary_covers() -> None:
+    with pytest.raises(ValueError, match="0 base salaries in force on 2019-06-30"):
+        catalogue().prize_on("CO_THI_DUA_UBND_TINH", date(2019, 6, 30))
+    assert catalogue().prize_on("CO_THI_DUA_UBND_TINH", date(2019, 7, 1)).amount == 8 * 1_490_000

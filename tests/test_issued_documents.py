@@ -156,7 +156,8 @@ def check_appraisal(content: bytes) -> None:
          "Đề nghị"],
         ["3", "Sở Xây dựng", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "7/10", "70,00%", "Đề nghị"],
         ["4", "Nguyễn Thị Hồng Nhung", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "8/10", "80,00%", "Đề nghị"],
-        ["5", "Sở Tài chính", "Tập thể lao động xuất sắc", "7/9", "77,78%", "Đề nghị"],  # one member recused
+        # One member recused, yet counted among all 10 members.
+        ["5", "Sở Tài chính", "Tập thể lao động xuất sắc", "7/10", "70,00%", "Đề nghị"],
         ["6", "Lê Văn Đức", "Chiến sĩ thi đua cấp tỉnh", "8/10", "80,00%", "Không đề nghị"],  # 90 % needed
     ]
     assert body[body.index(next(t for t in body if t.startswith("Trên cơ sở kết quả bỏ phiếu"))) + 1:][:4] == [
@@ -232,7 +233,8 @@ async def test_the_office_tờ_trình_is_signed_after_the_council_by_someone_nam
     unsigned = await client.post(f"/council-sessions/{session['id']}/votes", headers=secretary, json=votes)
     assert unsigned.status_code == 422 and unsigned.json()["errors"][0] == {
         "field": "appraisal_signer_name", "rule": "appraisal.signer_required",
-        "message": "No head of Sở Nội vụ is recorded: name who signs the Tờ trình."}
+        "message": "No head of Sở Nội vụ is recorded: name who signs the Tờ trình.",
+        "message_vi": "Chưa có thông tin người đứng đầu Sở Nội vụ: đề nghị ghi tên người ký Tờ trình."}
     named = await client.post(f"/council-sessions/{session['id']}/votes", headers=secretary,
                               json={**votes, "appraisal_signer_name": "Lê Quang Huy"})
     assert named.json()["errors"][0]["field"] == "votes.0", "then only the unknown nomination is wrong"

@@ -1,13 +1,15 @@
 """Who may act, which nominations take a quota place, and when a dossier passes screening: pure rules, checked
 without a database."""
 
+from decimal import Decimal
+
 import pytest
 
 from models.domain.eligibility import Outcome, RuleResult
 from models.domain.eligibility_rules import screening_verdict
 from models.domain.enums import State
 from models.domain.permissions import Action, Grant, Role, may
-from models.domain.quotas import Placed, Quota, quota_problem, quota_use
+from models.domain.quotas import Placed, Quota, QuotaScope, SizeStep, quota_problem, quota_use
 
 HEAD_OF_BLOCK_3_IN_2026 = Grant(Role.BLOCK_HEAD, block_id=3, year=2026)
 
@@ -43,7 +45,7 @@ def test_one_covering_grant_among_several_is_enough() -> None:
     assert may(grants, Action.RECORD_BALLOTS, block_id=3, year=2026).allowed
 
 
-FLAG = Quota("CO_THI_DUA_UBND_TINH", limit=1, basis="Quy chế của tỉnh, Điều 9")
+FLAG = Quota("CO_THI_DUA_UBND_TINH", "Quy chế của tỉnh, Điều 9", per_block=1)
 
 
 @pytest.mark.parametrize(("placed", "holds"), [
@@ -62,12 +64,35 @@ def test_which_nominations_take_a_place(placed: Placed, holds: bool) -> None:
 
 
 def test_a_proposal_over_the_quota_is_refused_with_the_count_and_the_basis() -> None:
-    use = quota_use(FLAG, "Cờ thi đua của UBND tỉnh", [Placed(State.SUBMITTED), Placed(State.ENDORSED)])
+    use = quota_use(FLAG, "Cờ thi đua của UBND tỉnh", QuotaScope.BLOCK, 1,
+                    [Placed(State.SUBMITTED), Placed(State.ENDORSED)])
     assert (use.used, use.remaining) == (1, 0)
     problem = quota_problem(use, adding=1, field="nomination_ids")
     assert problem is not None and problem.rule == "quota.exceeded" and problem.field == "nomination_ids"
     assert "at most 1" in problem.message and "Quy chế của tỉnh, Điều 9" in problem.message
-    assert quota_problem(quota_use(FLAG, "Cờ", []), adding=1, field="nomination_ids") is None
+    assert quota_problem(quota_use(FLAG, "Cờ", QuotaScope.BLOCK, 1, []), adding=1, field="nomination_ids") is None
+
+
+@pytest.mark.parametrize(("quota", "members", "limit"), [
+    (Quota("FLAG", "x", per_block=1), 14, 1),
+    # Larger blocks may propose two flags: the largest step the block reaches.
+    (Quota("FLAG", "x", by_block_size=(SizeStep(1, 1), SizeStep(10, 2))), 9, 1),
+    (Quota("FLAG", "x", by_block_size=(SizeStep(1, 1), SizeStep(10, 2))), 10, 2),
+    (Quota("FLAG", "x", by_block_size=(SizeStep(5, 1),)), 4, 0),
+    # A share of the member units, rounded down: 20 % of 14 is 2.8, so 2.
+    (Quota("BK", "x", share_percent=Decimal(20)), 14, 2),
+    (Quota("BK", "x", province_total=30), 14, None),  # only the province's total limits it
+])
+def test_a_blocks_limit_as_the_province_writes_it(quota: Quota, members: int, limit: int | None) -> None:
+    assert quota.block_limit(members) == limit
+
+
+def test_the_provinces_total_refuses_in_the_provinces_words() -> None:
+    total = Quota("BK", "Kế hoạch của tỉnh", province_total=3)
+    use = quota_use(total, "Bằng khen", QuotaScope.PROVINCE, 3, [Placed(State.SUBMITTED)] * 3)
+    problem = quota_problem(use, adding=1, field="nomination_ids")
+    assert problem is not None and "the province's blocks together may propose at most 3" in problem.message
+    assert "các Khối trong tỉnh chỉ được đề nghị tối đa 3" in problem.vi
 
 
 PASSED = RuleResult("flag.rated_excellent", "Luật TĐKT Điều 26", Outcome.PASS, "Hoàn thành xuất sắc nhiệm vụ.")

@@ -74,16 +74,17 @@ def test_an_individuals_nomination_belongs_to_the_persons_unit() -> None:
     assert candidate_unit(unit_id=2, person_unit_id=None) == 2
 
 
-def test_the_threshold_counts_every_member_but_the_recused_and_ballots_come_from_those_who_may_cast() -> None:
+def test_the_threshold_counts_every_member_and_ballots_come_from_those_who_may_cast() -> None:
     out = recused(COUNCIL, 1)
-    assert members_counted(COUNCIL, out) == 4  # 6 members, 2 recused; the absent one still counts
+    assert members_counted(COUNCIL, out, recusal_reduces_total=False) == 6  # "tổng số thành viên", as ND 98 says
+    assert members_counted(COUNCIL, out, recusal_reduces_total=True) == 4  # a province deducting the 2 recused
     assert may_cast(COUNCIL, out) == 3  # chair, SNV director, the written opinion; not the absent one
     assert may_cast(COUNCIL, []) == 5
 
 
-def test_a_recused_members_seat_changes_what_80_percent_requires() -> None:
+def test_a_recused_members_seat_changes_what_80_percent_requires_only_where_the_province_deducts_it() -> None:
     eighty = Threshold(percent=Decimal(80), strictly_more=False)
-    everyone = count_votes(Tally(4, 0, 0), members_counted(COUNCIL, []), eighty)
-    without_sct = count_votes(Tally(4, 0, 0), members_counted(COUNCIL, recused(COUNCIL, 1)), eighty)
-    assert (everyone.required, everyone.passed) == (5, False)
-    assert (without_sct.required, without_sct.passed) == (4, True)
+    as_the_decree = count_votes(Tally(4, 0, 0), members_counted(COUNCIL, recused(COUNCIL, 1), False), eighty)
+    deducted = count_votes(Tally(4, 0, 0), members_counted(COUNCIL, recused(COUNCIL, 1), True), eighty)
+    assert (as_the_decree.required, as_the_decree.passed, as_the_decree.members_total) == (5, False, 6)
+    assert (deducted.required, deducted.passed, deducted.members_total) == (4, True, 4)

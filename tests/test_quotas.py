@@ -2,9 +2,11 @@
 
 import asyncio
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.demo import DemoProvince
 from tests.test_bad_input import refused
@@ -53,7 +55,8 @@ async def test_a_block_proposes_one_flag_a_year_and_sees_its_quota_used(
 ) -> None:
     meeting_id, ids = await meeting_with_two_flags(client, demo)
     assert await flag_quota(client, demo) | {"basis": None} == {
-        "award_code": FLAG, "award_name": "Cờ thi đua của Ủy ban nhân dân tỉnh", "limit": 1, "used": 0,
+        "award_code": FLAG, "award_name": "Cờ thi đua của Ủy ban nhân dân tỉnh", "scope": "block", "limit": 1,
+        "used": 0,
         "remaining": 1, "summary": "0 of 1 used", "basis": None}
 
     problem = await refused(client, "/proposals", proposal(meeting_id), 409, "nomination_ids", "quota.exceeded")
@@ -103,3 +106,27 @@ async def test_two_proposals_sent_at_once_cannot_both_take_the_last_flag(
     assert Counter(r.status_code for r in responses) == {201: 1, 409: 1}, [r.text for r in responses]
     assert [r.json()["errors"][0]["rule"] for r in responses if r.status_code == 409] == ["quota.exceeded"]
     assert (await flag_quota(client, demo))["summary"] == "1 of 1 used"
+
+
+@pytest.fixture(params=[7, 8], ids=["two flags from 7 members", "two flags from 8 members"])
+def two_flags_from(request: pytest.FixtureRequest, own_catalogue: Path) -> int:
+    """The province writes its flag quota by block size: one flag, two from this many member units."""
+    shipped = own_catalogue.read_text(encoding="utf-8")
+    own_catalogue.write_text(shipped.replace("[quotas.CO_THI_DUA_UBND_TINH]\nper_block_per_year = 1\n", (
+        "[quotas.CO_THI_DUA_UBND_TINH]\n"
+        "by_block_size = [{members_at_least = 1, limit = 1}, "
+        f"{{members_at_least = {request.param}, limit = 2}}]\n"), 1), encoding="utf-8")
+    return int(request.param)
+
+
+async def test_a_block_large_enough_under_the_provinces_file_proposes_two_flags_and_a_smaller_one_cannot(
+    client: httpx.AsyncClient, demo: DemoProvince, two_flags_from: int
+) -> None:
+    limit = 2 if two_flags_from <= 7 else 1  # the economic block has 7 member units
+    meeting_id, ids = await meeting_with_two_flags(client, demo)
+    assert (await flag_quota(client, demo))["summary"] == f"0 of {limit} used"
+    headers = await as_user(client, BLOCK_HEAD)
+    ok(await client.post("/proposals", headers=headers, json=proposal(meeting_id, ids["flag_sct"])))
+    second = await client.post("/proposals", headers=headers, json=proposal(meeting_id, ids["flag_sxd"]))
+    assert second.status_code == (201 if limit == 2 else 409), second.text
+    assert (await flag_quota(client, demo))["summary"] == f"{limit} of {limit} used"

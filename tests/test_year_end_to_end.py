@@ -79,7 +79,8 @@ async def assert_history(http: httpx.AsyncClient, year: Year) -> None:
     assert declined["award_records"] == []
     recused = (await http.get(f"/nominations/{year.candidates['ttldxs_stc']}")).json()["history"][-1]
     assert recused["to_state"] == "recommended" and recused["evidence"]["recused"] == ["Đặng Minh Tuấn"]
-    assert recused["evidence"]["members_total"] == 9, "the Sở Tài chính member does not count for his own unit"
+    # He does not vote on his own unit, but the share is still counted over all 10 members (ND 98/2023 Điều 30.7).
+    assert recused["evidence"]["members_total"] == 10
     not_recommended = (await http.get(f"/nominations/{year.candidates['cstd_duc']}")).json()
     assert "8 of 10 members voted for, 9 needed" in not_recommended["history"][-1]["reason"]
 
@@ -133,7 +134,7 @@ async def assert_refusal_and_hold(http: httpx.AsyncClient, year: Year) -> None:
     last = refused["history"][-1]
     assert (last["from_state"], last["to_state"]) == ("submitted", "returned")
     assert "missing [2024]" in last["reason"] and "cstd_tinh.three_years_cstdcs" in last["reason"]
-    assert "Luật Thi đua, khen thưởng 2022 Điều 22" in last["reason"]
+    assert "Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15" in last["reason"]
     [rule] = [r for r in last["evidence"]["rules"] if r["outcome"] == "fail"]
     assert rule["rule"] == "cstd_tinh.three_years_cstdcs" and rule["facts"]["years_held"] == [2025, 2026]
     held = (await http.get(f"/nominations/{year.candidates['bk_ha']}")).json()

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
+from api.validation_vi import validation_message_vi
 from models.domain import vietnamese
 from models.domain.eligibility import Outcome
 from models.domain.errors import Problem
@@ -92,7 +93,7 @@ def problems_of_validation(error: ValidationError, prefix: str = "") -> list[Pro
     for e in error.errors():
         name = ".".join(str(p) for p in (prefix, *e["loc"]) if p != "")
         problems.append(Problem(name, f"input.{e['type']}", f"{name}: {e['msg']}",
-                                vi="Giá trị này không hợp lệ, vui lòng nhập lại."))
+                                vi=validation_message_vi(e["type"], name, e.get("ctx"))))
     return problems
 
 

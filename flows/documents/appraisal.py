@@ -40,7 +40,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
         subject=f"Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm {council.year}",
         recipients=[CHAIRMAN],
-        bases=[*catalogue().province.legal_bases[1:],
+        bases=[*catalogue().province.legal_bases_on(council.appraisal_signed_on, with_authority=False),
                *(f"{c.text()} của {c.proposer}" for c in citations),
                f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}"],
         council=_council_paragraph(council, members),

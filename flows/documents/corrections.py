@@ -22,13 +22,16 @@ async def issue_correction(session: AsyncSession, document_id: int, reason: str,
     breaks the unique (stage, kind, version) and supersedes constraints.
     """
     if not reason.strip():
-        raise refuse("reason", "document.correction_reason", "Say what the correction corrects.")
+        raise refuse("reason", "document.correction_reason", "Say what the correction corrects.",
+                     vi="Đề nghị ghi rõ nội dung đính chính.")
     document = await get_or_404(session, Document, document_id, "document_id")
     latest = await latest_version(session, document)
     if latest.id != document.id:
         raise Conflict(Problem("document_id", "document.superseded",
                                f"Version {document.version} was already corrected: correct the latest version, "
-                               f"{latest.version} (document {latest.id})."))
+                               f"{latest.version} (document {latest.id}).",
+                               vi=f"Bản số {document.version} đã được đính chính; đề nghị đính chính bản mới nhất "
+                                  f"(bản số {latest.version}, văn bản mã số {latest.id})."))
     stage = await session.get_one(Stage, document.stage_id)
     kind = DocumentKind(document.kind)
     context, filename = await BUILDERS[kind](session, stage.subject_id)
@@ -37,7 +40,9 @@ async def issue_correction(session: AsyncSession, document_id: int, reason: str,
     if sha256 == document.sha256:
         raise refuse("document_id", "document.correction_unchanged",
                      "The current data print exactly this document again: correct the data first (a name, a "
-                     "position, a date), then issue the correction.")
+                     "position, a date), then issue the correction.",
+                     vi="Dữ liệu hiện tại in ra đúng văn bản này: đề nghị sửa dữ liệu trước (họ tên, chức vụ, "
+                        "ngày tháng), sau đó mới ban hành văn bản đính chính.")
     version = document.version + 1
     corrected = Document(stage_id=document.stage_id, kind=document.kind, version=version, supersedes_id=document.id,
                          correction_reason=reason.strip(), filename=versioned(filename, version), sha256=sha256,

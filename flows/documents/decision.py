@@ -1,6 +1,6 @@
 """Quyết định khen thưởng and its annex: the list of recipients in số sổ vàng order."""
 
-from decimal import Decimal
+from datetime import date
 from typing import Any
 
 from sqlmodel import col, select
@@ -10,9 +10,10 @@ from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionCon
 from docx_templates.formatting import vn_date, vn_decimal, vn_money
 from flows.documents.citations import office_appraisal_citation, proposals_behind
 from flows.documents.header import file_stem, header, province_upper
-from models.domain.enums import RecipientKind
+from models.domain.enums import RecipientKind, StageKind
+from models.domain.prizes import Prize
 from models.storage.catalogue_file import catalogue
-from models.storage.queries import candidate_labels
+from models.storage.queries import candidate_labels, evidence_of_stage, stage_of
 from models.tables.award import Award
 from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
@@ -36,6 +37,7 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     awarded = await _awarded(session, decision_id)
     assert decision.number is not None and decision.signed_on is not None, "only a signed decision is rendered"
     province = catalogue().province
+    prize = await _prize(session, decision_id, award.code, decision.signed_on)
     count = len(awarded)
     kind_words = RECIPIENT_WORDS[award.recipient_kind]
     # Signed "TM. ỦY BAN NHÂN DÂN", the decision is the People's Committee's, not its Chairman's alone.
@@ -44,12 +46,12 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
         subject=f"Về việc tặng {award.name} năm {decision.year}",
         authority=f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}",
-        bases=list(province.legal_bases),
+        bases=province.legal_bases_on(decision.signed_on, with_authority=True),
         considerations=[await _consideration(session, [n.id for n, _ in awarded], council)],
         articles=[
             Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
                     f"(có danh sách kèm theo), {award.reason_phrase} năm {decision.year}."),
-            Article(title="Điều 2.", text=_prize_text(award, kind_words, province.base_salary)),
+            Article(title="Điều 2.", text=_prize_text(award, kind_words, prize)),
             Article(title="Điều 3.", text="Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc "
                     "Sở Tài chính, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
                     "Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
@@ -65,10 +67,20 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     return dict(context), f"quyet-dinh-{file_stem(decision.number)}.docx"
 
 
-def _prize_text(award: Award, kind_words: str, base_salary: int) -> str:
-    amount = int(award.prize_coefficient * Decimal(base_salary))
+async def _prize(session: AsyncSession, decision_id: int, award_code: str, signed_on: date) -> Prize:
+    """The prize as the issuing stage logged it for the recipients, so a re-print years later prints the same
+    amount; worked out from the catalogue only while nothing is logged yet."""
+    stage = await stage_of(session, StageKind.DECISION_ISSUE, decision_id)
+    logged = await evidence_of_stage(session, stage.id) if stage is not None else {}
+    for evidence in logged.values():
+        if "prize_amount" in evidence:
+            return Prize.from_evidence(evidence)
+    return catalogue().prize_on(award_code, signed_on)
+
+
+def _prize_text(award: Award, kind_words: str, prize: Prize) -> str:
     return (f"Mỗi {kind_words} được tặng {award.name} kèm theo mức tiền thưởng bằng "
-            f"{vn_decimal(award.prize_coefficient)} lần mức lương cơ sở, là {vn_money(amount)}, "
+            f"{vn_decimal(prize.coefficient)} lần mức lương cơ sở, là {vn_money(prize.amount)}, "
             "chi từ Quỹ Thi đua, khen thưởng của tỉnh.")
 
 

@@ -22,7 +22,9 @@ async def docx_to_pdf(content: bytes) -> bytes:
         raise Unavailable(Problem("soffice", "pdf.converter_missing",
                                   f"PDF copies need LibreOffice ({settings.soffice!r} is not installed on this "
                                   "server). Download the .docx instead, or ask the administrator to install "
-                                  "libreoffice-writer-nogui."))
+                                  "libreoffice-writer-nogui.",
+                                  vi="Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF. Đề nghị tải bản .docx, "
+                                     "hoặc liên hệ quản trị hệ thống để cài đặt libreoffice-writer-nogui."))
     with tempfile.TemporaryDirectory(prefix="tdkt-pdf-") as work:
         source = Path(work) / "document.docx"
         source.write_bytes(content)
@@ -33,7 +35,8 @@ async def docx_to_pdf(content: bytes) -> bytes:
         pdf = Path(work) / "document.pdf"
         if not pdf.exists():
             raise Unavailable(Problem("document_id", "pdf.conversion_failed",
-                                      "LibreOffice could not convert this document; download the .docx instead."))
+                                      "LibreOffice could not convert this document; download the .docx instead.",
+                                      vi="LibreOffice không chuyển được văn bản này sang PDF; đề nghị tải bản .docx."))
         return pdf.read_bytes()
 
 
@@ -50,8 +53,12 @@ async def _run(command: list[str]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
         await process.wait()
         raise Unavailable(Problem("document_id", "pdf.timeout",
-                                  f"LibreOffice did not finish within {timeout:g} s; try again later.")) from None
+                                  f"LibreOffice did not finish within {timeout:g} s; try again later.",
+                                  vi=f"LibreOffice chưa chuyển xong văn bản sau {timeout:g} giây; "
+                                     "đề nghị thử lại sau.")) from None
     if process.returncode != 0:
         raise Unavailable(Problem("document_id", "pdf.conversion_failed",
                                   f"LibreOffice stopped with code {process.returncode}: "
-                                  f"{errors.decode(errors='replace').strip()[:300]}"))
+                                  f"{errors.decode(errors='replace').strip()[:300]}",
+                                  vi=f"LibreOffice dừng với mã lỗi {process.returncode}; đề nghị tải bản .docx hoặc "
+                                     "liên hệ quản trị hệ thống."))

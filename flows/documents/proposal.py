@@ -29,7 +29,7 @@ async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[
         subject=f"Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm {year} "
         f"cho các tập thể, cá nhân thuộc {block.name}",
         recipients=["Chủ tịch Ủy ban nhân dân tỉnh", "Sở Nội vụ"],
-        bases=[*catalogue().province.legal_bases[1:],
+        bases=[*catalogue().province.legal_bases_on(proposal.issued_on, with_authority=False),
                f"Biên bản họp bình xét thi đua, khen thưởng năm {year} của {block.name} {vn_date(meeting.held_on)}"],
         body=f"{issuer.name}, đơn vị Trưởng {block.name} năm {year}, kính trình Chủ tịch Ủy ban nhân dân tỉnh "
         f"xem xét, tặng thưởng cho {len(collectives):02d} tập thể và {len(individuals):02d} cá nhân đã được "

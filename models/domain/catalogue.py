@@ -5,11 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from models.domain.emulation_year import MonthDay, ReviewWindow
 from models.domain.enums import RecipientKind
+from models.domain.prizes import Prize
+from models.domain.quotas import Quota, SizeStep
 from models.domain.votes import Quorum, Threshold
 
 
@@ -30,13 +33,51 @@ class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+class Dated(Entry):
+    """In force from `from` to `until`, both days included; open-ended when either is left out."""
+
+    starts: date = Field(default=date.min, alias="from")
+    until: date = date.max
+
+    def in_force_on(self, day: date) -> bool:
+        return self.starts <= day <= self.until
+
+
+class BaseSalary(Dated):
+    """Mức lương cơ sở: prizes are coefficients of it, so a prize is worked out with the one in force that day."""
+
+    amount: int = Field(gt=0)
+    basis: str = Field(min_length=1)
+
+
+class LegalBasis(Dated):
+    """A text a document cites after "Căn cứ", while it is in force."""
+
+    text: str = Field(min_length=1)
+    # The law that empowers the Chairman (Law on Local Government) is cited by the Chairman's decision only.
+    authority: bool = False
+
+
+def _one_in_force(entries: list[BaseSalary], day: date) -> BaseSalary:
+    found = [e for e in entries if e.in_force_on(day)]
+    if len(found) != 1:
+        raise ValueError(f"the catalogue has {len(found)} base salaries in force on {day.isoformat()}; one is needed")
+    return found[0]
+
+
 class Province(Entry):
-    base_salary: int = Field(gt=0)
-    base_salary_basis: str
+    base_salary: list[BaseSalary] = Field(min_length=1)
     decision_issuer_code: str = Field(min_length=1)
     appraisal_issuer_code: str = Field(min_length=1)
     appraisal_issuer_name: str
-    legal_bases: list[str]
+    legal_bases: list[LegalBasis] = Field(min_length=1)
+
+    def base_salary_on(self, day: date) -> BaseSalary:
+        return _one_in_force(self.base_salary, day)
+
+    def legal_bases_on(self, day: date, *, with_authority: bool) -> list[str]:
+        """The texts in force on the day of the act, in the catalogue's order (law before decree)."""
+        return [b.text for b in self.legal_bases if b.in_force_on(day) and (with_authority or not b.authority)]
 
 
 class BlockVote(Entry):
@@ -50,13 +91,29 @@ class CouncilRules(Entry):
     quorum_share: Share
     quorum_basis: str
     recusal_basis: str
+    # ND 98/2023 Điều 30.7 counts over all members; a province whose rules deduct the recused says so here.
+    recusal_reduces_total: bool = False
 
 
-class ThresholdVersion(Entry):
+class EmulationYearRules(Entry):
+    """The days on which the acts reviewing an emulation year may be dated, as a province sets them."""
+
+    acts_from: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the emulation year")
+    acts_until: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the year after")
+    basis: str
+
+    @model_validator(mode="after")
+    def _real_days(self) -> "EmulationYearRules":
+        self.window()
+        return self
+
+    def window(self) -> ReviewWindow:
+        return ReviewWindow(MonthDay.parse(self.acts_from), MonthDay.parse(self.acts_until))
+
+
+class ThresholdVersion(Dated):
     """The council threshold while one text is in force."""
 
-    starts: date = Field(default=date.min, alias="from")
-    until: date = date.max
     threshold_percent: Decimal = Field(ge=0, le=100)
     threshold_strictly_more: bool = False
     basis: str
@@ -76,21 +133,78 @@ class AwardEntry(Entry):
     in_force: list[ThresholdVersion] = []
 
 
+# Checked for every award (Law Điều 5: one achievement, one award); its source is in [rules] like the others.
+ONE_AWARD = "achievement.one_award"
+
+
+class RuleEntry(Entry):
+    """Where one eligibility rule comes from, checkable by a reader: the text, its article, clause and point, and
+    what it says; the share or count it sets when the text sets one; how sure the source is."""
+
+    text: str = Field(min_length=1, description="e.g. 'Luật Thi đua, khen thưởng số 06/2022/QH15'")
+    article: int = Field(gt=0)
+    clause: int | None = Field(default=None, gt=0)
+    point: str | None = Field(default=None, min_length=1, max_length=2)
+    says: str = Field(min_length=1)
+    percent: Decimal | None = Field(default=None, ge=0, le=100)
+    strictly_more: bool = False
+    times: int | None = Field(default=None, gt=0)
+    window_years: int | None = Field(default=None, gt=0)
+    # H: read in the text; M: from a secondary source or one province's practice; L: a guess to confirm.
+    confidence: Literal["H", "M", "L"] = "H"
+
+    @property
+    def citation(self) -> str:
+        """As Vietnamese legal writing cites, from the smallest part: 'điểm c khoản 1 Điều 27 Luật …: …'."""
+        parts = [f"điểm {self.point}" if self.point else "", f"khoản {self.clause}" if self.clause else "",
+                 f"Điều {self.article}", self.text]
+        return f"{' '.join(p for p in parts if p)}: {self.says}"
+
+
+class SizeStepEntry(Entry):
+    members_at_least: int = Field(ge=1)
+    limit: int = Field(ge=0)
+
+
 class QuotaEntry(Entry):
-    per_block_per_year: int = Field(ge=0)
+    """One of the ways a province limits an award per block (a number, by block size, a share of the block's
+    member units), a total for the whole province, or both."""
+
+    per_block_per_year: int | None = Field(default=None, ge=0)
+    by_block_size: list[SizeStepEntry] = []
+    share_of_members_percent: Decimal | None = Field(default=None, gt=0, le=100)
+    province_total_per_year: int | None = Field(default=None, ge=0)
     basis: str
+
+    @model_validator(mode="after")
+    def _one_way_per_block(self) -> "QuotaEntry":
+        ways = [self.per_block_per_year is not None, bool(self.by_block_size),
+                self.share_of_members_percent is not None]
+        if sum(ways) > 1:
+            raise ValueError("give one of per_block_per_year, by_block_size, share_of_members_percent")
+        if not any(ways) and self.province_total_per_year is None:
+            raise ValueError("give a limit per block, a province total, or both")
+        return self
+
+    def quota(self, award_code: str) -> Quota:
+        return Quota(award_code, self.basis, self.per_block_per_year,
+                     tuple(SizeStep(s.members_at_least, s.limit) for s in self.by_block_size),
+                     self.share_of_members_percent, self.province_total_per_year)
 
 
 class Catalogue(Entry):
     province: Province
     block_vote: BlockVote
     council: CouncilRules
+    emulation_year: EmulationYearRules
     awards: dict[str, AwardEntry]
     quotas: dict[str, QuotaEntry] = {}
-    rules: dict[str, str] = Field(description="The article each eligibility rule enforces")
+    rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
 
     @model_validator(mode="after")
     def _names_resolve(self) -> "Catalogue":
+        if ONE_AWARD not in self.rules:
+            raise ValueError(f"rules: {ONE_AWARD!r} (one achievement, one award) needs its source")
         for code, award in self.awards.items():
             for rule in award.prerequisites:
                 if rule not in self.rules:
@@ -105,14 +219,22 @@ class Catalogue(Entry):
         gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
         entry = self.awards[code]
         for version in entry.in_force:
-            if version.starts <= on <= version.until:
+            if version.in_force_on(on):
                 return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
                                         version.basis)
         return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
 
-    def award_rules(self, code: str) -> tuple[list[str], dict[str, str]]:
-        """The eligibility rules of an award and the article of every rule."""
-        return list(self.awards[code].prerequisites), dict(self.rules)
+    def award_rules(self, code: str) -> dict[str, RuleEntry]:
+        """The eligibility rules of an award, in the catalogue's order, each with its source."""
+        return {rule: self.rules[rule] for rule in self.awards[code].prerequisites}
+
+    def one_award_rule(self) -> RuleEntry:
+        return self.rules[ONE_AWARD]
+
+    def prize_on(self, code: str, day: date) -> Prize:
+        """The prize of an award signed on `day` (ValueError when no base salary is in force that day)."""
+        salary = self.province.base_salary_on(day)
+        return Prize(self.awards[code].prize_coefficient, salary.amount, salary.basis)
 
     def block_quorum(self) -> Quorum:
         return Quorum(self.block_vote.quorum_share, self.block_vote.quorum_basis)

@@ -1,8 +1,9 @@
 """Who counts in a council vote, pure: recusal, the members a threshold is counted over, and who may cast a vote.
 
 A member does not vote on a nomination of their own unit (or of a person of their unit). The threshold is counted
-over every member of the council except the recused (ND 98/2023 Điều 30.7: "tính trên tổng số thành viên"); a
-ballot may be cast by a member present or by an absent member's written opinion.
+over every member of the council, the recused included (ND 98/2023 Điều 30.7: "tính trên tổng số thành viên"),
+unless a province's catalogue says recusal reduces the total; a ballot may be cast by a member present or by an
+absent member's written opinion.
 """
 
 from collections.abc import Sequence
@@ -35,9 +36,9 @@ def recused(members: Sequence[S], nominee_unit_id: int | None) -> list[S]:
     return [m for m in members if m.unit_id is not None and m.unit_id == nominee_unit_id]
 
 
-def members_counted(members: Sequence[S], recused_members: Sequence[S]) -> int:
-    """The members a threshold is counted over: all of them, less the recused."""
-    return len(members) - len(recused_members)
+def members_counted(members: Sequence[S], recused_members: Sequence[S], recusal_reduces_total: bool) -> int:
+    """The members a threshold is counted over: all of them, or (where the province so rules) less the recused."""
+    return len(members) - (len(recused_members) if recusal_reduces_total else 0)
 
 
 def may_cast(members: Sequence[S], recused_members: Sequence[S]) -> int:

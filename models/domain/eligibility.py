@@ -3,6 +3,7 @@ cannot tell (with the facts it is missing), citing the article it enforces. Whic
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -88,16 +89,52 @@ def fact_is_true(name: str, meaning: str) -> Check:
     return check
 
 
-def member_share(name: str, percent: int, meaning: str) -> Check:
+def member_share(name: str, percent: Decimal | int, meaning: str, strictly_more: bool = False) -> Check:
     def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
         missing = _need(c, "members_total", name)
         used = {"members_total": c.facts.members_total, name: getattr(c.facts, name)}
         if missing:
             return Outcome.UNKNOWN, f"The number of members {meaning} is not declared.", used, missing
         total, count = c.facts.members_total or 0, getattr(c.facts, name) or 0
-        ok = total > 0 and count * 100 >= percent * total
-        return (Outcome.PASS if ok else Outcome.FAIL), f"{count} of {total} members {meaning}; {percent}% needed.", \
+        ok = total > 0 and (count * 100 > percent * total if strictly_more else count * 100 >= percent * total)
+        needed = f"more than {percent}%" if strictly_more else f"{percent}%"
+        return (Outcome.PASS if ok else Outcome.FAIL), f"{count} of {total} members {meaning}; {needed} needed.", \
             used, ()
+    return check
+
+
+def rated_at_least_good() -> Check:
+    """Hoàn thành tốt nhiệm vụ or better (LĐTT, TTLĐTT)."""
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        used = {"rating": c.facts.rating}
+        if c.facts.rating is None:
+            return Outcome.UNKNOWN, "The rating is not declared.", used, ("rating",)
+        if c.facts.rating in ("htxsnv", "httnv"):
+            return Outcome.PASS, "Rated hoàn thành tốt nhiệm vụ or better.", used, ()
+        return Outcome.FAIL, "Needs hoàn thành tốt nhiệm vụ or better.", used, ()
+    return check
+
+
+def path_claimed(name: str, meaning: str) -> Check:
+    """One path among several that a dossier may claim (Bằng khen: an đột xuất achievement, …): a path the dossier
+    does not claim is not taken, rather than unknown, so an unclaimed path never holds a dossier up."""
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        value = getattr(c.facts, name)
+        if value:
+            return Outcome.PASS, meaning, {name: value}, ()
+        return Outcome.FAIL, f"Not claimed: {meaning}.", {name: value}, ()
+    return check
+
+
+def title_times(code: str, times: int, window_years: int) -> Check:
+    """A title held at least `times` times within the last `window_years` years (titles conferred every few years,
+    such as CSTĐ cấp tỉnh, are consecutive by conferral, not by calendar year)."""
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        span = range(c.year - window_years + 1, c.year + 1)
+        held = [y for y in span if code in c.history.get(y, frozenset())]
+        used = {"title": code, "years_held": held, "window": [span[0], span[-1]]}
+        outcome = Outcome.PASS if len(held) >= times else Outcome.FAIL
+        return outcome, f"Held {code} {len(held)} time(s) in {span[0]}–{span[-1]}; {times} needed.", used, ()
     return check
 
 

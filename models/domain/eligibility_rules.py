@@ -1,9 +1,10 @@
 """The rules by id. Their logic is here; which awards use them, and the article each enforces, are catalogue data."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.domain.catalogue import ONE_AWARD, RuleEntry
 from models.domain.eligibility import (
     Candidate,
     Check,
@@ -17,10 +18,15 @@ from models.domain.eligibility import (
     member_share,
     no_member_disciplined,
     not_received_this_year,
+    path_claimed,
+    rated_at_least_good,
     rated_excellent,
+    title_times,
 )
 
 CSTDCS, TTLDXS = "CHIEN_SI_THI_DUA_CO_SO", "TAP_THE_LAO_DONG_XUAT_SAC"
+CSTD_TINH = "CHIEN_SI_THI_DUA_TINH"
+RuleBuilder = Callable[[RuleEntry], Check]
 
 
 def _has_a_cstdcs(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
@@ -32,32 +38,83 @@ def _has_a_cstdcs(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str
     return outcome, f"{value} member(s) with Chiến sĩ thi đua cơ sở; at least 1 needed.", {"members_cstdcs": value}, ()
 
 
-RULES: dict[str, Check] = {
-    "flag.leads_block": fact_is_true("leads_block", "the unit leads its emulation block this year"),
-    "cstd_tinh.three_years_cstdcs": consecutive_title(CSTDCS, 3),
-    "cstd_tinh.province_initiative": fact_is_true(
-        "province_wide_initiative", "an initiative with province-wide effect is recognised"),
-    "bang_khen.individual": any_of(consecutive_title(CSTDCS, 2),
-                                   all_of(rated_excellent(2), initiatives_at_least(2, 2))),
-    "bang_khen.collective": any_of(rated_excellent(2), consecutive_title(TTLDXS, 2)),
-    "ttldxs.rated_excellent": rated_excellent(1),
-    "ttldxs.all_complete_tasks": member_share("members_completing_tasks", 100, "completed their tasks"),
-    "ttldxs.ldtt_share": member_share("members_ldtt", 70, "hold Lao động tiên tiến"),
-    "ttldxs.has_cstdcs": _has_a_cstdcs,
-    "collective.no_discipline": no_member_disciplined,
+def _share(fact: str, meaning: str) -> RuleBuilder:
+    """A share of the collective's members; the share itself is the catalogue's (the law and provinces differ)."""
+    def build(entry: RuleEntry) -> Check:
+        if entry.percent is None:
+            raise ValueError("this rule needs the share it sets: percent")
+        return member_share(fact, entry.percent, meaning, entry.strictly_more)
+    return build
+
+
+def _twice_cstd_tinh(entry: RuleEntry) -> Check:
+    if entry.times is None or entry.window_years is None:
+        raise ValueError("this rule needs how many conferrals within how many years: times, window_years")
+    return title_times(CSTD_TINH, entry.times, entry.window_years)
+
+
+def _fixed(check: Check) -> RuleBuilder:
+    return lambda _entry: check
+
+
+# Paths a Bằng khen dossier may claim besides the consecutive titles (Law Điều 74): each is a declared fact.
+_MOVEMENT = path_claimed("outstanding_in_movement", "outstanding in an emulation movement launched by the province")
+_SUDDEN = path_claimed("sudden_achievement", "an đột xuất (sudden, exemplary) achievement")
+_CONTRIBUTION = path_claimed("notable_contribution", "a notable contribution to the locality's development or charity")
+
+# The logic of each rule by id. Which awards use a rule, its source and its figures are catalogue data.
+RULES: dict[str, RuleBuilder] = {
+    "flag.leads_block": _fixed(fact_is_true("leads_block", "the unit leads its emulation block this year")),
+    "cstd_tinh.three_years_cstdcs": _fixed(consecutive_title(CSTDCS, 3)),
+    "cstd_tinh.province_initiative": _fixed(fact_is_true(
+        "province_wide_initiative", "an initiative with province-wide effect is recognised")),
+    "cstd_toan_quoc.twice_cstd_tinh": _twice_cstd_tinh,
+    "cstd_toan_quoc.nationwide_initiative": _fixed(fact_is_true(
+        "nationwide_initiative", "an initiative with nationwide effect is recognised")),
+    # Either way the dossier must say: a flag of the Government is never proposed on an unstated ground.
+    "co_chinh_phu.leading": _fixed(any_of(
+        fact_is_true("leads_central_block", "the unit leads a block organised by the Central council"),
+        fact_is_true("outstanding_among_flags", "the unit is the most outstanding of the province's flag holders"))),
+    "bang_khen.individual": _fixed(any_of(_MOVEMENT, _SUDDEN, _CONTRIBUTION, consecutive_title(CSTDCS, 2),
+                                          all_of(rated_excellent(2), initiatives_at_least(2, 2)))),
+    "bang_khen.collective": _fixed(any_of(_MOVEMENT, _SUDDEN, _CONTRIBUTION, rated_excellent(2),
+                                          consecutive_title(TTLDXS, 2))),
+    "bang_khen.household": _fixed(fact_is_true(
+        "notable_contribution", "the household contributed labour, land or assets to the locality")),
+    "ttldxs.rated_excellent": _fixed(rated_excellent(1)),
+    "ttldxs.all_complete_tasks": _fixed(member_share("members_completing_tasks", 100, "completed their tasks")),
+    "ttldxs.ldtt_share": _share("members_ldtt", "hold Lao động tiên tiến"),
+    "ttldxs.has_cstdcs": _fixed(_has_a_cstdcs),
+    "ttldxs.no_discipline": _fixed(no_member_disciplined),
+    "ttldtt.rated_good": _fixed(rated_at_least_good()),
+    "ttldtt.regular_emulation": _fixed(fact_is_true(
+        "regular_emulation", "the collective runs regular, practical and effective emulation")),
+    "ttldtt.ldtt_share": _share("members_ldtt", "hold Lao động tiên tiến"),
+    "ttldtt.no_discipline": _fixed(no_member_disciplined),
+    "ldtt.rated_good": _fixed(rated_at_least_good()),
+    "ldtt.active_in_emulation": _fixed(fact_is_true("active_in_emulation", "takes an active part in emulation")),
+    "cstdcs.excellent_or_initiative": _fixed(any_of(rated_excellent(1), initiatives_at_least(1, 1))),
 }
-ONE_AWARD = "achievement.one_award"
 
 
-def evaluate(award_code: str, rule_ids: Sequence[str], articles: Mapping[str, str],
+def rule_check(rule: str, entry: RuleEntry) -> Check:
+    """The check of one rule with the figures its catalogue entry sets (ValueError if the entry lacks one)."""
+    if rule == ONE_AWARD:
+        raise ValueError(f"{ONE_AWARD} is checked for every award and needs the award's code")
+    if rule not in RULES:
+        raise ValueError(f"there is no eligibility rule {rule!r}; known rules: {', '.join(sorted(RULES))}")
+    return RULES[rule](entry)
+
+
+def evaluate(award_code: str, rules: Mapping[str, RuleEntry], one_award: RuleEntry,
              candidate: Candidate) -> list[RuleResult]:
-    """Every rule of the award, plus one achievement → one award (Law Điều 5), each with its article."""
-    checks = [(rule, RULES[rule]) for rule in rule_ids]
-    checks.append((ONE_AWARD, not_received_this_year(award_code)))
+    """Every rule of the award, plus one achievement → one award (Law Điều 5), each citing its source."""
+    checks = [(rule, entry, rule_check(rule, entry)) for rule, entry in rules.items()]
+    checks.append((ONE_AWARD, one_award, not_received_this_year(award_code)))
     results = []
-    for rule, check in checks:
+    for rule, entry, check in checks:
         outcome, message, facts, missing = check(candidate)
-        results.append(RuleResult(rule, articles[rule], outcome, message, facts, missing))
+        results.append(RuleResult(rule, entry.citation, outcome, message, facts, missing))
     return results
 
 
@@ -72,6 +129,16 @@ def explain(results: Sequence[RuleResult]) -> str:
     failed = [f"{r.message} ({r.rule}; {r.article})" for r in results if r.outcome == Outcome.FAIL]
     missing = sorted({m for r in results for m in r.missing})
     parts = [*failed, *([f"Please provide: {', '.join(missing)}."] if missing else [])]
+    return " ".join(parts)
+
+
+def explain_vi(results: Sequence[RuleResult]) -> str:
+    """The same refusal in Vietnamese: each failed rule by its id and article, then the facts still missing
+    (named by their field in the dossier, as the form shows them)."""
+    failed = [f"{r.rule} ({r.article})" for r in results if r.outcome == Outcome.FAIL]
+    missing = sorted({m for r in results for m in r.missing})
+    parts = [*([f"không đạt tiêu chuẩn {'; '.join(failed)}."] if failed else []),
+             *([f"Đề nghị bổ sung thông tin: {', '.join(missing)}."] if missing else [])]
     return " ".join(parts)
 
 

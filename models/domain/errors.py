@@ -9,8 +9,8 @@ class Problem:
     field: str  # dotted path into the request, e.g. "tallies.2.votes_for"
     rule: str  # stable identifier of the rule, e.g. "vote.ballots_exceed_voters"
     message: str  # English, for the client's developers and the logs
-    # What the desk shows a secretary: plain Vietnamese. Empty only until every refusal has been given one.
-    vi: str = dataclass_field(default="", kw_only=True)
+    # What the desk shows a secretary: plain Vietnamese. Required, so no refusal can reach the desk in English only.
+    vi: str = dataclass_field(kw_only=True)
 
 
 class DomainError(Exception):
@@ -61,10 +61,11 @@ class TooManyAttempts(DomainError):
         self.retry_after = retry_after
 
 
-def refuse(field: str, rule: str, message: str, *, vi: str = "") -> DomainError:
+def refuse(field: str, rule: str, message: str, *, vi: str) -> DomainError:
     return DomainError(Problem(field, rule, message, vi=vi))
 
 
-def not_found(field: str, what: str, object_id: int, *, what_vi: str = "") -> NotFound:
-    vi = f"Không có {what_vi} mã số {object_id}." if what_vi else ""
-    return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}.", vi=vi))
+def not_found(field: str, what: str, object_id: int, *, what_vi: str) -> NotFound:
+    """`what_vi` names the kind of object in Vietnamese, e.g. "hồ sơ đề nghị" or "Quyết định"."""
+    return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}.",
+                            vi=f"Không tìm thấy {what_vi} có mã số {object_id}."))

@@ -47,7 +47,9 @@ def parse_history_csv(content: bytes) -> tuple[list[HistoryRow], list[Problem]]:
         text = content.decode("utf-8-sig")  # spreadsheets save "CSV UTF-8" with a byte-order mark
     except UnicodeDecodeError as error:
         return [], [Problem("file", "history.encoding", f"The file is not UTF-8 text (byte {error.start} is not "
-                                                        "valid). Save it as 'CSV UTF-8'.")]
+                                                        "valid). Save it as 'CSV UTF-8'.",
+                            vi=f"Tệp không được mã hóa UTF-8 (byte thứ {error.start} không hợp lệ). "
+                               "Đề nghị lưu lại tệp theo định dạng 'CSV UTF-8'.")]
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[HistoryRow] = []
     problems: list[Problem] = []
@@ -55,7 +57,8 @@ def parse_history_csv(content: bytes) -> tuple[list[HistoryRow], list[Problem]]:
         header = next(reader, None)
         if header is None or tuple(clean(h).lower() for h in header) != HEADER:
             return [], [Problem("file", "history.header", "The first line must be the header "
-                                                          f"{','.join(HEADER)}.")]
+                                                          f"{','.join(HEADER)}.",
+                                vi=f"Dòng đầu tiên của tệp phải là dòng tiêu đề {','.join(HEADER)}.")]
         for number, record in enumerate(reader, start=2):
             if any(cell.strip() for cell in record):  # blank lines, often left at the end, are not rows
                 row, wrong = _parse_record(number, record)
@@ -63,9 +66,11 @@ def parse_history_csv(content: bytes) -> tuple[list[HistoryRow], list[Problem]]:
                 if row is not None:
                     rows.append(row)
     except csv.Error as error:
-        return [], [Problem("file", "history.csv", f"The file is not valid CSV: {error}.")]
+        return [], [Problem("file", "history.csv", f"The file is not valid CSV: {error}.",
+                            vi=f"Tệp không đúng định dạng CSV: {error}.")]
     if not rows and not problems:
-        problems.append(Problem("file", "history.empty", "The file has a header but no rows."))
+        problems.append(Problem("file", "history.empty", "The file has a header but no rows.",
+                                vi="Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào."))
     return rows, problems
 
 
@@ -73,10 +78,14 @@ def _parse_record(number: int, record: list[str]) -> tuple[HistoryRow | None, li
     if len(record) != len(HEADER):
         return None, [Problem(f"rows.{number}", "history.columns",
                               f"Row {number} has {len(record)} values; every row has {len(HEADER)}: "
-                              f"{','.join(HEADER)}.")]
+                              f"{','.join(HEADER)}.",
+                              vi=f"Dòng {number} có {len(record)} giá trị; mỗi dòng phải có đủ {len(HEADER)} giá trị: "
+                                 f"{','.join(HEADER)}.")]
     problems = [Problem(f"rows.{number}.{column}", "history.formula",
                         f"Row {number}: {column} starts like a spreadsheet formula ({cell.strip()[:20]!r}); "
-                        "type the value itself, without a leading = + - or @.")
+                        "type the value itself, without a leading = + - or @.",
+                        vi=f"Dòng {number}: cột {column} bắt đầu như một công thức bảng tính ({cell.strip()[:20]!r}); "
+                           "đề nghị nhập trực tiếp giá trị, không bắt đầu bằng = + - hoặc @.")
                 for column, cell in zip(HEADER, record, strict=True) if looks_like_formula(cell.strip())]
     year_text, award_code, unit_code, person_name, decision_number = (clean(cell) for cell in record)
     year = int(year_text) if re.fullmatch(r"[0-9]{4}", year_text) else None
@@ -84,13 +93,18 @@ def _parse_record(number: int, record: list[str]) -> tuple[HistoryRow | None, li
         year = None
         problems.append(Problem(f"rows.{number}.year", "history.year",
                                 f"Row {number}: the year must be a number from {FIRST_YEAR} to {LAST_YEAR}, "
-                                f"not {year_text!r}."))
+                                f"not {year_text!r}.",
+                                vi=f"Dòng {number}: năm phải là số từ {FIRST_YEAR} đến {LAST_YEAR}, "
+                                   f"không phải {year_text!r}."))
     for column, value in (("award_code", award_code), ("unit_code", unit_code)):
         if not value:
             problems.append(Problem(f"rows.{number}.{column}", "history.required",
-                                    f"Row {number}: {column} is empty."))
+                                    f"Row {number}: {column} is empty.",
+                                    vi=f"Dòng {number}: cột {column} chưa có giá trị."))
     if not decision_number or len(decision_number) > DECISION_NUMBER_LENGTH:
         problems.append(Problem(f"rows.{number}.decision_number", "history.decision_number",
                                 f"Row {number}: give the decision's number as printed (e.g. '152/QĐ-SNV'), "
-                                f"at most {DECISION_NUMBER_LENGTH} characters."))
+                                f"at most {DECISION_NUMBER_LENGTH} characters.",
+                                vi=f"Dòng {number}: đề nghị ghi số Quyết định đúng như bản in (ví dụ '152/QĐ-SNV'), "
+                                   f"tối đa {DECISION_NUMBER_LENGTH} ký tự."))
     return HistoryRow(number, year, award_code, unit_code, person_name, decision_number), problems

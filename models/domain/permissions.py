@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.domain.workflow import Verdict
+from models.domain.verdict import Verdict
 
 
 class Role(StrEnum):
@@ -75,9 +75,18 @@ def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, ye
     """Whether someone holding these grants may take the action on this block and year, and why not."""
     roles = ALLOWED[action]
     holding = [g for g in grants if g.role in roles]
+    # Imported here: the Vietnamese names are keyed by Role and Action, so that module imports this one.
+    from models.domain.vietnamese import ACTION_VI, ROLE_VI
+
     if not holding:
         names = ", ".join(sorted(r.value for r in roles))
-        return Verdict(False, "auth.role", f"This needs the role {names}.")
+        quoted = sorted(f"«{ROLE_VI[r]}»" for r in roles)
+        names_vi = " hoặc ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
+        return Verdict(False, "auth.role", f"This needs the role {names}.",
+                       reason_vi=f"Chỉ tài khoản có vai trò {names_vi} mới được {ACTION_VI[action]}.")
     if any(g.covers(block_id, year) for g in holding):
-        return Verdict(True, "auth.granted", f"Granted to {holding[0].role.value}.")
-    return Verdict(False, "auth.scope", "This belongs to a block or year your role does not cover.")
+        return Verdict(True, "auth.granted", f"Granted to {holding[0].role.value}.",
+                       reason_vi=f"Được phép với vai trò «{ROLE_VI[holding[0].role]}».")
+    return Verdict(False, "auth.scope", "This belongs to a block or year your role does not cover.",
+                   reason_vi=f"Vai trò «{ROLE_VI[holding[0].role]}» của tài khoản không được {ACTION_VI[action]} "
+                             "đối với Khối thi đua hoặc năm ngoài phạm vi phụ trách.")

@@ -1,10 +1,15 @@
-"""Quotas, pure: how many of an award one block may propose in one year, and whether a proposal still fits.
+"""Quotas, pure: how many of an award a block, and the province, may propose in one year, and whether a proposal
+still fits.
 
-The limits and their legal basis are catalogue data (`[quotas.<award code>]` in models/data/catalogue.toml).
+Provinces write quotas in several ways: a fixed number per block, a number by the block's size (larger blocks may
+propose two flags), a share of the block's member units, and a total for the whole province. The limits and their
+legal basis are catalogue data (`[quotas.<award code>]` in models/data/catalogue.toml).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
 
 from models.domain.enums import State
 from models.domain.errors import Problem
@@ -14,11 +19,35 @@ from models.domain.errors import Problem
 HOLDS_PLACE = frozenset({State.SUBMITTED, State.ELIGIBLE, State.RECOMMENDED, State.AWARDED})
 
 
+class QuotaScope(StrEnum):
+    BLOCK = "block"
+    PROVINCE = "province"
+
+
+@dataclass(frozen=True)
+class SizeStep:
+    members_at_least: int
+    limit: int
+
+
 @dataclass(frozen=True)
 class Quota:
     award_code: str
-    limit: int  # per block per year
     basis: str
+    per_block: int | None = None
+    by_block_size: tuple[SizeStep, ...] = ()  # the largest step the block's member count reaches
+    share_percent: Decimal | None = None  # of the block's member units, rounded down
+    province_total: int | None = None
+
+    def block_limit(self, members: int) -> int | None:
+        """How many one block of `members` units may propose a year; None when only the province is limited."""
+        if self.per_block is not None:
+            return self.per_block
+        if self.by_block_size:
+            return max((s.limit for s in self.by_block_size if members >= s.members_at_least), default=0)
+        if self.share_percent is not None:
+            return int(self.share_percent * members // 100)
+        return None
 
 
 @dataclass(frozen=True)
@@ -41,26 +70,33 @@ class Placed:
 class QuotaUse:
     quota: Quota
     award_name: str
+    scope: QuotaScope
+    limit: int
     used: int
 
     @property
     def remaining(self) -> int:
-        return max(0, self.quota.limit - self.used)
+        return max(0, self.limit - self.used)
 
     @property
     def summary(self) -> str:
-        return f"{self.used} of {self.quota.limit} used"
+        return f"{self.used} of {self.limit} used"
 
 
-def quota_use(quota: Quota, award_name: str, nominations: Iterable[Placed]) -> QuotaUse:
-    return QuotaUse(quota, award_name, sum(1 for n in nominations if n.holds_place))
+def quota_use(quota: Quota, award_name: str, scope: QuotaScope, limit: int,
+              nominations: Iterable[Placed]) -> QuotaUse:
+    return QuotaUse(quota, award_name, scope, limit, sum(1 for n in nominations if n.holds_place))
 
 
 def quota_problem(use: QuotaUse, adding: int, field: str) -> Problem | None:
     """None when `adding` more nominations fit the quota; else why the proposal is refused."""
-    if use.used + adding <= use.quota.limit:
+    if use.used + adding <= use.limit:
         return None
-    q = use.quota
+    q, n = use.quota, use.limit
+    who, who_vi = (("a block may", "mỗi Khối chỉ được") if use.scope == QuotaScope.BLOCK
+                   else ("the province's blocks together may", "các Khối trong tỉnh chỉ được"))
     return Problem(field, "quota.exceeded",
-                   f"{use.award_name} ({q.award_code}): a block may propose at most {q.limit} a year "
-                   f"({q.basis}). {use.summary} already; this proposal adds {adding}.")
+                   f"{use.award_name} ({q.award_code}): {who} propose at most {n} a year "
+                   f"({q.basis}). {use.summary} already; this proposal adds {adding}.",
+                   vi=f"{use.award_name} ({q.award_code}): {who_vi} đề nghị tối đa {n} trường hợp "
+                      f"mỗi năm ({q.basis}). Đã sử dụng {use.used}/{n}; Tờ trình này đề nghị thêm {adding}.")

@@ -3,6 +3,8 @@
 One table per concept, so a state is called the same thing on every screen and in every message.
 """
 
+from collections.abc import Iterable
+
 from models.domain.eligibility import Outcome
 from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
 from models.domain.permissions import Action, Role
@@ -84,3 +86,49 @@ OUTCOME_VI: dict[Outcome, str] = {
     Outcome.FAIL: "Không đạt",
     Outcome.UNKNOWN: "Chưa đủ dữ kiện để xét",
 }
+
+# What a refusal calls a missing row ("Không tìm thấy … có mã số 7"), by table class name. Tables not listed here
+# are called "bản ghi" (record); tests/test_vietnamese_wording.py checks every table is listed.
+OBJECT_VI: dict[str, str] = {
+    "Installation": "cấu hình hệ thống",
+    "User": "người dùng",
+    "RoleGrant": "quyền được giao",
+    "Delegation": "ủy quyền",
+    "ApiToken": "mã truy cập API",
+    "IdempotentResponse": "phản hồi đã lưu",
+    "Award": "hình thức khen thưởng",
+    "HistoryImport": "lần nhập lịch sử khen thưởng",
+    "Decision": "Quyết định",
+    "DecisionItem": "mục trong Quyết định",
+    "NumberCounter": "sổ đăng ký số văn bản",
+    "IssuedNumber": "số văn bản đã cấp",
+    "BlockMeeting": "hội nghị Khối",
+    "MeetingAttendance": "danh sách dự họp",
+    "BallotTally": "kết quả kiểm phiếu",
+    "LoginAttempt": "lượt đăng nhập",
+    "Nomination": "hồ sơ đề nghị",
+    "Transition": "bước chuyển trạng thái",
+    "AwardRecord": "bản ghi khen thưởng",
+    "FactsRevision": "lần cập nhật thông tin hồ sơ",
+    "CouncilSession": "phiên họp Hội đồng",
+    "CouncilMember": "thành viên Hội đồng",
+    "CouncilVote": "kết quả biểu quyết của Hội đồng",
+    "Proposal": "Tờ trình",
+    "ProposalItem": "mục trong Tờ trình",
+    "ScreeningResult": "kết quả thẩm định",
+    "Unit": "đơn vị",
+    "Person": "cá nhân",
+    "EmulationBlock": "Khối thi đua",
+    "BlockMembership": "thành viên Khối",
+    "Stage": "bước xử lý",
+    "Document": "văn bản",
+}
+
+
+def object_vi(class_name: str) -> str:
+    return OBJECT_VI.get(class_name, "bản ghi")
+
+
+def states_vi(states: Iterable[State]) -> str:
+    """States as a refusal lists them: «Đã đề cử» hoặc «Khối đã bình xét, suy tôn»."""
+    return " hoặc ".join(sorted(f"«{STATE_VI[s]}»" for s in states))

@@ -7,6 +7,10 @@ from fractions import Fraction
 
 from models.domain.errors import Problem
 
+# The tally's counts as the minutes name them (the same words the Biên bản prints).
+TALLY_VI = {"votes_for": "Số phiếu đồng ý", "votes_against": "Số phiếu không đồng ý",
+            "abstain": "Số phiếu không biểu quyết", "invalid": "Số phiếu không hợp lệ"}
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -59,7 +63,9 @@ class Quorum:
         if present >= needed:
             return None
         return Problem(field, "vote.quorum", f"Only {present} of {members_total} members are present; the vote "
-                       f"needs at least {needed} ({self.share} of all members): {self.basis}.")
+                       f"needs at least {needed} ({self.share} of all members): {self.basis}.",
+                       vi=f"Chỉ có {present}/{members_total} thành viên có mặt; cuộc bỏ phiếu cần ít nhất {needed} "
+                          f"thành viên ({self.share} tổng số thành viên) theo {self.basis}.")
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,13 @@ class VoteOutcome:
         return (
             f"{self.tally.votes_for} of {self.members_total} members voted for, "
             f"{self.required} needed: the vote {verdict}"
+        )
+
+    def describe_vi(self) -> str:
+        verdict = "đạt" if self.passed else "không đạt"
+        return (
+            f"{self.tally.votes_for}/{self.members_total} thành viên đồng ý, cần ít nhất {self.required} "
+            f"phiếu: kết quả {verdict}"
         )
 
     def as_evidence(self) -> dict[str, int | bool]:
@@ -98,7 +111,8 @@ def count_votes(tally: Tally, members_total: int, threshold: Threshold) -> VoteO
 def tally_problems(tally: Tally, members_voting: int, field: str) -> list[Problem]:
     """Why a tally cannot be right: negative counts, or more ballots than members who could vote."""
     problems = [
-        Problem(f"{field}.{name}", "vote.non_negative", f"{name} cannot be negative (got {value}).")
+        Problem(f"{field}.{name}", "vote.non_negative", f"{name} cannot be negative (got {value}).",
+                vi=f"{TALLY_VI[name]} không được là số âm (đã nhập {value}).")
         for name, value in vars(tally).items()
         if value < 0
     ]
@@ -109,6 +123,8 @@ def tally_problems(tally: Tally, members_voting: int, field: str) -> list[Proble
                 "vote.ballots_exceed_voters",
                 f"For, against, abstaining and invalid ballots add up to {tally.cast}, "
                 f"but only {members_voting} members could vote.",
+                vi=f"Tổng số phiếu đồng ý, không đồng ý, không biểu quyết và không hợp lệ là {tally.cast}, "
+                   f"vượt quá số thành viên được biểu quyết ({members_voting}).",
             )
         )
     return problems

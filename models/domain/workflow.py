@@ -4,14 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.domain.enums import StageKind, State
+from models.domain.verdict import Verdict as Verdict  # re-exported: callers have imported it from here
+from models.domain.vietnamese import STATE_VI
 from models.domain.votes import VoteOutcome
-
-
-@dataclass(frozen=True)
-class Verdict:
-    allowed: bool
-    rule: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -42,9 +37,11 @@ class Move:
 def _vote(should_pass: bool) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.vote is None:
-            return Verdict(False, "vote.missing", "No vote has been recorded for this nomination.")
+            return Verdict(False, "vote.missing", "No vote has been recorded for this nomination.",
+                           reason_vi="Chưa có kết quả bỏ phiếu cho hồ sơ này.")
         outcome = "vote.passed" if context.vote.passed else "vote.failed"
-        return Verdict(context.vote.passed == should_pass, outcome, context.vote.describe())
+        return Verdict(context.vote.passed == should_pass, outcome, context.vote.describe(),
+                       reason_vi=context.vote.describe_vi())
 
     return guard
 
@@ -52,28 +49,37 @@ def _vote(should_pass: bool) -> Guard:
 def _reason_given(rule: str) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if not context.reason.strip():
-            return Verdict(False, f"{rule}.reason_required", "A reason must be given for this move.")
-        return Verdict(True, rule, context.reason)
+            return Verdict(False, f"{rule}.reason_required", "A reason must be given for this move.",
+                           reason_vi="Cần ghi rõ lý do chuyển trạng thái hồ sơ.")
+        # The reason is the person's own words, so it stands in both languages.
+        return Verdict(True, rule, context.reason, reason_vi=context.reason)
 
     return guard
 
 
 def _in_proposal(context: MoveContext) -> Verdict:
     if context.proposal_id is None:
-        return Verdict(False, "proposal.missing", "Only a proposal (Tờ trình) can submit a nomination.")
-    return Verdict(True, "proposal.submitted", f"Listed in proposal {context.proposal_id}.")
+        return Verdict(False, "proposal.missing", "Only a proposal (Tờ trình) can submit a nomination.",
+                       reason_vi="Hồ sơ chỉ được trình lên qua Tờ trình của Khối.")
+    return Verdict(True, "proposal.submitted", f"Listed in proposal {context.proposal_id}.",
+                   reason_vi=f"Có tên trong Tờ trình mã số {context.proposal_id}.")
 
 
 def _screening(should_pass: bool) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.screening_passed is None:
-            return Verdict(False, "screening.missing", "No screening result has been recorded.")
+            return Verdict(False, "screening.missing", "No screening result has been recorded.",
+                           reason_vi="Chưa có kết quả thẩm định hồ sơ.")
         if context.screening_passed != should_pass:
             verdict = "eligible" if context.screening_passed else "not eligible"
-            return Verdict(False, "screening.mismatch", f"Screening found the nomination {verdict}.")
+            verdict_vi = "đủ điều kiện" if context.screening_passed else "chưa đủ điều kiện"
+            return Verdict(False, "screening.mismatch", f"Screening found the nomination {verdict}.",
+                           reason_vi=f"Kết quả thẩm định: hồ sơ {verdict_vi}.")
         if not should_pass and not context.reason.strip():
-            return Verdict(False, "screening.reason_required", "A returned dossier needs the reason why.")
-        return Verdict(True, "screening.result", context.reason or "Meets the conditions checked at screening.")
+            return Verdict(False, "screening.reason_required", "A returned dossier needs the reason why.",
+                           reason_vi="Trả lại hồ sơ thì phải ghi rõ lý do.")
+        return Verdict(True, "screening.result", context.reason or "Meets the conditions checked at screening.",
+                       reason_vi=context.reason or "Đáp ứng các điều kiện đã thẩm định.")
 
     return guard
 
@@ -81,13 +87,18 @@ def _screening(should_pass: bool) -> Guard:
 def _signed_decision(struck: bool) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.decision_id is None:
-            return Verdict(False, "decision.missing", "Only a signed decision can award or decline.")
+            return Verdict(False, "decision.missing", "Only a signed decision can award or decline.",
+                           reason_vi="Chỉ Quyết định đã ký mới khen thưởng hoặc không khen thưởng hồ sơ.")
         if context.struck != struck:
             verdict = "struck from" if context.struck else "awarded by"
-            return Verdict(False, "decision.mismatch", f"The nomination was {verdict} decision {context.decision_id}.")
+            verdict_vi = "bị loại khỏi" if context.struck else "được khen thưởng theo"
+            return Verdict(False, "decision.mismatch", f"The nomination was {verdict} decision {context.decision_id}.",
+                           reason_vi=f"Hồ sơ đã {verdict_vi} Quyết định mã số {context.decision_id}.")
         if struck and not context.reason.strip():
-            return Verdict(False, "decision.reason_required", "Striking a nomination needs the reason why.")
-        return Verdict(True, "decision.signed", context.reason or f"Listed in decision {context.decision_id}.")
+            return Verdict(False, "decision.reason_required", "Striking a nomination needs the reason why.",
+                           reason_vi="Loại hồ sơ khỏi Quyết định thì phải ghi rõ lý do.")
+        return Verdict(True, "decision.signed", context.reason or f"Listed in decision {context.decision_id}.",
+                       reason_vi=context.reason or f"Có tên trong Quyết định mã số {context.decision_id}.")
 
     return guard
 
@@ -96,7 +107,9 @@ def _release_hold(target: State) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.held_from != target:
             held = context.held_from.value if context.held_from else "unknown"
-            return Verdict(False, "hold.resume_state", f"A hold resumes the state it was put on: {held}.")
+            held_vi = f"«{STATE_VI[context.held_from]}»" if context.held_from else "không rõ"
+            return Verdict(False, "hold.resume_state", f"A hold resumes the state it was put on: {held}.",
+                           reason_vi=f"Hết tạm dừng, hồ sơ chỉ trở lại trạng thái trước khi tạm dừng: {held_vi}.")
         return _reason_given("hold.lifted")(context)
 
     return guard
@@ -143,7 +156,9 @@ def check_move(source: State, target: State, context: MoveContext) -> Verdict:
     move = find_move(source, target)
     if move is None:
         return Verdict(
-            False, "workflow.no_such_move", f"A nomination that is {source.value} cannot become {target.value}."
+            False, "workflow.no_such_move", f"A nomination that is {source.value} cannot become {target.value}.",
+            reason_vi=f"Hồ sơ đang ở trạng thái «{STATE_VI[source]}», không thể chuyển sang "
+                      f"«{STATE_VI[target]}».",
         )
     return move.guard(context)
 

@@ -8,6 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.errors import Conflict, NotFound, Problem, refuse
 from models.domain.permissions import BLOCK_SCOPED, Grant
+from models.domain.vietnamese import ROLE_VI
 from models.passwords import hash_password, new_api_token, token_digest
 from models.recording.common import get_or_404
 from models.storage.locks import serialize_on
@@ -31,7 +32,8 @@ async def user_by_name(session: AsyncSession, username: str) -> User | None:
 
 async def create_user(session: AsyncSession, data: UserCreate, actor: Actor, password_hash: str | None = None) -> User:
     if await user_by_name(session, data.username) is not None:
-        raise Conflict(Problem("username", "user.unique", f"The login name {data.username!r} is taken."))
+        raise Conflict(Problem("username", "user.unique", f"The login name {data.username!r} is taken.",
+                               vi=f"Tên đăng nhập {data.username!r} đã có người sử dụng."))
     user = User(**data.model_dump(exclude={"password"}), password_hash=password_hash or hash_password(data.password))
     session.add(user)
     await session.flush()
@@ -42,13 +44,16 @@ async def grant_role(session: AsyncSession, user_id: int, data: GrantCreate, act
     await serialize_on(session, User, user_id, "user_id")  # the same grant given twice at once: once
     if data.role in BLOCK_SCOPED:
         if data.block_id is None or data.year is None:
-            raise refuse("block_id", "grant.block_scope", "A block head's role names the block and the year.")
+            raise refuse("block_id", "grant.block_scope", "A block head's role names the block and the year.",
+                         vi="Vai trò Trưởng Khối thi đua phải ghi rõ Khối thi đua và năm.")
         await get_or_404(session, EmulationBlock, data.block_id, "block_id")
     elif data.block_id is not None or data.year is not None:
-        raise refuse("block_id", "grant.province_scope", f"The role {data.role.value} covers the whole province.")
+        raise refuse("block_id", "grant.province_scope", f"The role {data.role.value} covers the whole province.",
+                     vi=f"Vai trò «{ROLE_VI[data.role]}» áp dụng cho toàn tỉnh, không ghi Khối thi đua hay năm.")
     wanted = Grant(data.role, data.block_id, data.year)
     if any(_as_grant(g) == wanted for g in await grants_of(session, user_id) if g.revoked_at is None):
-        raise Conflict(Problem("role", "grant.once", "The user already holds this role for this scope."))
+        raise Conflict(Problem("role", "grant.once", "The user already holds this role for this scope.",
+                               vi="Người dùng đã có vai trò này trong phạm vi này."))
     grant = RoleGrant(user_id=user_id, **data.model_dump(), created_by=actor.username)
     session.add(grant)
     await session.flush()
@@ -60,7 +65,8 @@ async def revoke_grant(session: AsyncSession, user_id: int, grant_id: int, actor
     await serialize_on(session, User, user_id, "user_id")
     grant = await session.get(RoleGrant, grant_id)
     if grant is None or grant.user_id != user_id:
-        raise NotFound(Problem("grant_id", "exists", f"User {user_id} has no grant {grant_id}."))
+        raise NotFound(Problem("grant_id", "exists", f"User {user_id} has no grant {grant_id}.",
+                                 vi=f"Người dùng mã số {user_id} không có quyền được giao mã số {grant_id}."))
     if grant.revoked_at is None:
         grant.revoked_at, grant.revoked_by = utc_now(), actor.username
         session.add(grant)
@@ -71,7 +77,8 @@ async def revoke_grant(session: AsyncSession, user_id: int, grant_id: int, actor
 async def update_user(session: AsyncSession, user_id: int, data: UserUpdate, actor: Actor) -> User:
     user = await get_or_404(session, User, user_id, "user_id")
     if data.is_active is False and user.username == actor.username:
-        raise refuse("is_active", "user.not_self", "An administrator cannot disable their own account.")
+        raise refuse("is_active", "user.not_self", "An administrator cannot disable their own account.",
+                     vi="Quản trị viên không thể tự khóa tài khoản của chính mình.")
     user.sqlmodel_update(data.model_dump(exclude_unset=True, exclude_none=True))
     session.add(user)
     await session.flush()
@@ -99,12 +106,15 @@ async def delegate(session: AsyncSession, data: DelegationCreate, actor: Actor) 
     for field, user, name in (("delegate_username", delegate_user, data.delegate_username),
                               ("principal_username", principal, data.principal_username)):
         if user is None:
-            raise refuse(field, "user.exists", f"There is no user {name!r}.")
+            raise refuse(field, "user.exists", f"There is no user {name!r}.",
+                         vi=f"Không có người dùng {name!r}.")
     assert delegate_user is not None and principal is not None
     if delegate_user.id == principal.id:
-        raise refuse("delegate_username", "delegation.other_person", "A person cannot be their own delegate.")
+        raise refuse("delegate_username", "delegation.other_person", "A person cannot be their own delegate.",
+                     vi="Không thể ủy quyền cho chính mình.")
     if data.ends_on < data.starts_on:
-        raise refuse("ends_on", "delegation.period", "The delegation must end on or after the day it starts.")
+        raise refuse("ends_on", "delegation.period", "The delegation must end on or after the day it starts.",
+                     vi="Ngày kết thúc ủy quyền phải bằng hoặc sau ngày bắt đầu.")
     delegation = Delegation(delegate_id=delegate_user.id, principal_id=principal.id, starts_on=data.starts_on,
                             ends_on=data.ends_on, reason=data.reason, created_by=actor.username)
     session.add(delegation)
@@ -132,7 +142,8 @@ async def issue_api_token(session: AsyncSession, user_id: int, name: str) -> tup
 async def revoke_api_token(session: AsyncSession, user_id: int, token_id: int) -> ApiToken:
     row = await session.get(ApiToken, token_id)
     if row is None or row.user_id != user_id:
-        raise NotFound(Problem("token_id", "exists", f"There is no API token {token_id} for this user."))
+        raise NotFound(Problem("token_id", "exists", f"There is no API token {token_id} for this user.",
+                                 vi=f"Người dùng này không có mã truy cập API mã số {token_id}."))
     if row.revoked_at is None:
         row.revoked_at = utc_now()
         session.add(row)

@@ -15,6 +15,7 @@ from models.recording.common import (
     nominations_by_id,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -31,13 +32,15 @@ from models.tables.stage import Stage
 async def create_council_session(
     session: AsyncSession, data: CouncilSessionCreate, actor: Actor
 ) -> CouncilSession:
+    require_in_emulation_year(data.held_on, data.year, "held_on", "council session", "Phiên họp Hội đồng")
     council = CouncilSession(**data.model_dump(exclude={"members"}), created_by=actor.username)
     session.add(council)
     await session.flush()
     for i, member in enumerate(data.members):
         if member.present and member.written_opinion:
             raise refuse(f"members.{i}.written_opinion", "council.written_opinion_absent_only",
-                         "Only an absent member gives a written opinion.")
+                         "Only an absent member gives a written opinion.",
+                         vi="Chỉ thành viên vắng mặt mới gửi ý kiến bằng văn bản.")
         if member.unit_id is not None:
             await get_or_404(session, Unit, member.unit_id, f"members.{i}.unit_id")
         session.add(CouncilMember(session_id=council.id, **member.model_dump()))
@@ -61,11 +64,13 @@ async def record_council_votes(
     require_unique(ids, "votes")
     nominations = await nominations_by_id(session, ids, "votes")
     require_states(((i, nominations[n]) for i, n in enumerate(ids)), {State.ELIGIBLE}, "votes",
-                   "a council vote")
+                   "a council vote", action_vi="đưa ra Hội đồng biểu quyết")
     for i, nid in enumerate(ids):
         if nominations[nid].year != council.year:
             raise refuse(f"votes.{i}.nomination_id", "council.same_year",
-                         f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.")
+                         f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.",
+                         vi=f"Hồ sơ mã số {nid} thuộc năm {nominations[nid].year}; phiên họp này xét khen thưởng "
+                            f"năm {council.year}.")
     members = await council_members(session, session_id)
     present = sum(1 for m in members if m.present)
     if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
@@ -97,12 +102,16 @@ async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: 
     if signed_on < council.held_on:
         raise refuse("appraisal_signed_on", "appraisal.after_council",
                      f"The Tờ trình reports a council that met on {council.held_on:%d/%m/%Y}; it cannot be dated "
-                     "earlier.")
+                     "earlier.",
+                     vi=f"Tờ trình báo cáo phiên họp Hội đồng ngày {council.held_on:%d/%m/%Y}, không thể ghi ngày "
+                        "sớm hơn ngày họp.")
     province = catalogue().province
     signer_name = (data.appraisal_signer_name or await _head_of(session, province.appraisal_issuer_code)).strip()
     if not signer_name:
         raise refuse("appraisal_signer_name", "appraisal.signer_required",
-                     f"No head of {province.appraisal_issuer_name} is recorded: name who signs the Tờ trình.")
+                     f"No head of {province.appraisal_issuer_name} is recorded: name who signs the Tờ trình.",
+                     vi=f"Chưa có thông tin người đứng đầu {province.appraisal_issuer_name}: đề nghị ghi tên "
+                        "người ký Tờ trình.")
     council.appraisal_signed_on = signed_on
     council.appraisal_signer_prefix = data.appraisal_signer_prefix.strip().upper()
     council.appraisal_signer_title = data.appraisal_signer_title.strip().upper()
@@ -142,12 +151,14 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     recusing = await recusals(session, members, [n for n, _ in rows])
     awards = {a.id: a for a in (await session.exec(select(Award))).all()}
     council = await session.get_one(CouncilSession, session_id)
-    in_force = {a.code: catalogue().threshold_in_force(a.code, council.held_on) for a in awards.values()}
+    law = catalogue()
+    in_force = {a.code: law.threshold_in_force(a.code, council.held_on) for a in awards.values()}
     results = []
     for nomination, vote in rows:
         award = awards[nomination.award_id]
         outcome = count_votes(Tally(vote.votes_for, vote.votes_against, vote.abstain),
-                              members_counted(members, recusing[nomination.id]), in_force[award.code].threshold)
+                              members_counted(members, recusing[nomination.id], law.council.recusal_reduces_total),
+                              in_force[award.code].threshold)
         results.append(CouncilOutcome(nomination, vote, award, outcome, recusing[nomination.id],
                                       in_force[award.code].basis))
     return results

@@ -35,8 +35,8 @@ async def check_candidate(session: AsyncSession, award_code: str, year: int, uni
                           person_id: int | None, facts: DossierFacts,
                           excluding_nomination: int | None = None) -> list[RuleResult]:
     history = await awards_by_year(session, unit_id, person_id, excluding_nomination)
-    rules, articles = catalogue().award_rules(award_code)
-    return evaluate(award_code, rules, articles, Candidate(year, facts, history))
+    law = catalogue()
+    return evaluate(award_code, law.award_rules(award_code), law.one_award_rule(), Candidate(year, facts, history))
 
 
 async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination]) -> dict[int, list[RuleResult]]:
@@ -61,9 +61,9 @@ async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination
             if nomination_id != n.id:
                 held[year].add(code)
         history = {year: frozenset(c) for year, c in held.items()}
-        rules, articles = law.award_rules(codes[n.award_id])
         candidate = Candidate(n.year, DossierFacts.model_validate(n.facts), history)
-        results[n.id] = evaluate(codes[n.award_id], rules, articles, candidate)
+        results[n.id] = evaluate(codes[n.award_id], law.award_rules(codes[n.award_id]), law.one_award_rule(),
+                                 candidate)
     return results
 
 

@@ -14,6 +14,7 @@ from models.domain.audit import Actor
 from models.domain.enums import RecipientKind
 from models.domain.errors import DomainError, Problem
 from models.domain.history_csv import HistoryRow, clean, name_key, parse_history_csv
+from models.domain.vietnamese import RECIPIENT_VI
 from models.tables.award import Award
 from models.tables.history import HistoryImport
 from models.tables.nomination import AwardRecord
@@ -94,10 +95,12 @@ def _resolve(rows: Sequence[HistoryRow], found: Lookups) -> tuple[list[Resolved]
         n = row.row
         if award is None and row.award_code:
             problems.append(Problem(f"rows.{n}.award_code", "award.exists",
-                                    f"Row {n}: there is no award with code {row.award_code!r} in the catalogue."))
+                                    f"Row {n}: there is no award with code {row.award_code!r} in the catalogue.",
+                                    vi=f"Dòng {n}: danh mục khen thưởng không có hình thức mã {row.award_code!r}."))
         if unit is None and row.unit_code:
             problems.append(Problem(f"rows.{n}.unit_code", "unit.exists",
-                                    f"Row {n}: there is no unit with code {row.unit_code!r}."))
+                                    f"Row {n}: there is no unit with code {row.unit_code!r}.",
+                                    vi=f"Dòng {n}: không có đơn vị mã {row.unit_code!r}."))
         if award is None:
             continue
         if (award.recipient_kind == RecipientKind.INDIVIDUAL) != bool(row.person_name):
@@ -121,9 +124,13 @@ def _resolve(rows: Sequence[HistoryRow], found: Lookups) -> tuple[list[Resolved]
 def _kind_mismatch(row: HistoryRow, award: Award) -> Problem:
     if award.recipient_kind == RecipientKind.INDIVIDUAL:
         message = f"{award.code} is awarded to a person: give the person's full name in person_name."
+        message_vi = f"{award.code} tặng cho cá nhân: ghi đầy đủ họ và tên người được khen ở cột person_name."
     else:
         message = f"{award.code} is awarded to a {award.recipient_kind.value}: leave person_name empty."
-    return Problem(f"rows.{row.row}.person_name", "history.recipient_kind", f"Row {row.row}: {message}")
+        message_vi = (f"{award.code} tặng cho {RECIPIENT_VI[award.recipient_kind].lower()}: "
+                      "để trống cột person_name.")
+    return Problem(f"rows.{row.row}.person_name", "history.recipient_kind", f"Row {row.row}: {message}",
+                   vi=f"Dòng {row.row}: {message_vi}")
 
 
 def _person(row: HistoryRow, unit: Unit, found: Lookups) -> tuple[int | None, Problem | None]:
@@ -131,12 +138,15 @@ def _person(row: HistoryRow, unit: Unit, found: Lookups) -> tuple[int | None, Pr
     field = f"rows.{row.row}.person_name"
     if not matches:
         return None, Problem(field, "person.exists",
-                             f"Row {row.row}: nobody called {row.person_name!r} works in {unit.name} ({unit.code}).")
+                             f"Row {row.row}: nobody called {row.person_name!r} works in {unit.name} ({unit.code}).",
+                             vi=f"Dòng {row.row}: {unit.name} ({unit.code}) không có ai tên {row.person_name!r}.")
     if len(matches) > 1:
         ids = ", ".join(str(p.id) for p in matches)
         return None, Problem(field, "person.ambiguous",
                              f"Row {row.row}: {len(matches)} people called {row.person_name!r} work in "
-                             f"{unit.name} (ids {ids}); this file cannot tell them apart.")
+                             f"{unit.name} (ids {ids}); this file cannot tell them apart.",
+                             vi=f"Dòng {row.row}: {unit.name} có {len(matches)} người cùng tên {row.person_name!r} "
+                                f"(mã số {ids}); tệp này không phân biệt được là ai.")
     return matches[0].id, None
 
 
@@ -162,11 +172,15 @@ def _duplicates(resolved: Sequence[Resolved], existing: dict[RecordKey, str]) ->
         if held is not None and clean(held) != r.row.decision_number:
             problems.append(Problem(field, "history.duplicate",
                                     f"Row {r.row.row}: this recipient already has {r.award.code} for {r.key.year} "
-                                    f"by decision {held}, not {r.row.decision_number}."))
+                                    f"by decision {held}, not {r.row.decision_number}.",
+                                    vi=f"Dòng {r.row.row}: trường hợp này đã được tặng {r.award.code} năm {r.key.year} "
+                                       f"theo Quyết định số {held}, không phải {r.row.decision_number}."))
         elif r.key in first_row:
             problems.append(Problem(field, "history.duplicate",
                                     f"Row {r.row.row} repeats row {first_row[r.key]}: the same recipient, award "
-                                    "and year."))
+                                    "and year.",
+                                    vi=f"Dòng {r.row.row} trùng với dòng {first_row[r.key]}: cùng người (tập thể) "
+                                       "được khen, cùng hình thức khen thưởng và cùng năm."))
         first_row.setdefault(r.key, r.row.row)
     return problems
 
@@ -181,4 +195,5 @@ def _capped(problems: list[Problem]) -> list[Problem]:
         return problems
     more = len(problems) - MAX_PROBLEMS
     return [*problems[:MAX_PROBLEMS],
-            Problem("rows", "history.more_problems", f"{more} more problems are not listed; fix these first.")]
+            Problem("rows", "history.more_problems", f"{more} more problems are not listed; fix these first.",
+                    vi=f"Còn {more} lỗi khác chưa được liệt kê; đề nghị sửa các lỗi trên trước.")]

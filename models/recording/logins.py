@@ -26,7 +26,8 @@ async def refuse_if_throttled(
     wait = max(per_account.wait_seconds(account, now), per_address.wait_seconds(by_address, now))
     if wait:
         raise TooManyAttempts(wait, Problem("password", "auth.throttled",
-                                            f"Too many failed logins; try again in {wait} seconds."))
+                                            f"Too many failed logins; try again in {wait} seconds.",
+                                            vi=f"Đăng nhập sai quá nhiều lần; đề nghị thử lại sau {wait} giây."))
 
 
 async def _failures(session: AsyncSession, which: ColumnElement[bool], since: datetime) -> list[datetime]:

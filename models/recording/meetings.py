@@ -13,6 +13,7 @@ from models.recording.common import (
     members_of,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -40,12 +41,17 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     if held is not None:
         raise Conflict(Problem("year", "meeting.once",
                                f"Block {data.block_id} already opened its year-end meeting for {data.year} "
-                               f"(meeting {held.id}, {held.held_on:%d/%m/%Y})."))
+                               f"(meeting {held.id}, {held.held_on:%d/%m/%Y}).",
+                               vi=f"Khối thi đua mã số {data.block_id} đã mở hội nghị tổng kết năm {data.year} "
+                                  f"(hội nghị mã số {held.id}, ngày {held.held_on:%d/%m/%Y})."))
+    require_in_emulation_year(data.held_on, data.year, "held_on", "year-end meeting", "Hội nghị tổng kết")
     member_ids = {m.unit_id for m in await members_of(session, data.block_id, data.year)}
     if not member_ids:
-        raise refuse("year", "block.members", f"Block {data.block_id} has no members in {data.year}.")
+        raise refuse("year", "block.members", f"Block {data.block_id} has no members in {data.year}.",
+                     vi=f"Khối thi đua mã số {data.block_id} không có đơn vị thành viên nào trong năm {data.year}.")
     require_unique(data.present_unit_ids, "present_unit_ids")
-    outsiders = [Problem(f"present_unit_ids.{i}", "block.member", f"Unit {u} is not a member of this block.")
+    outsiders = [Problem(f"present_unit_ids.{i}", "block.member", f"Unit {u} is not a member of this block.",
+                         vi=f"Đơn vị mã số {u} không phải thành viên của Khối thi đua này.")
                  for i, u in enumerate(data.present_unit_ids) if u not in member_ids]
     if outsiders:
         raise DomainError(*outsiders)
@@ -79,17 +85,20 @@ async def _checked_candidate(
     if award.recipient_kind == RecipientKind.INDIVIDUAL:
         if candidate.person_id is None or candidate.unit_id is not None:
             raise refuse(f"{field}.person_id", "candidate.recipient",
-                         f"{award.name} is for an individual: give person_id and no unit_id.")
+                         f"{award.name} is for an individual: give person_id and no unit_id.",
+                         vi=f"{award.name} dành cho cá nhân: ghi mã cá nhân (person_id), không ghi mã đơn vị.")
         person = await get_or_404(session, Person, candidate.person_id, f"{field}.person_id")
         home_unit = person.unit_id
     else:
         if candidate.unit_id is None or candidate.person_id is not None:
             raise refuse(f"{field}.unit_id", "candidate.recipient",
-                         f"{award.name} is for a collective: give unit_id and no person_id.")
+                         f"{award.name} is for a collective: give unit_id and no person_id.",
+                         vi=f"{award.name} dành cho tập thể: ghi mã đơn vị (unit_id), không ghi mã cá nhân.")
         home_unit = candidate.unit_id
     if home_unit not in member_ids:
         raise refuse(f"{field}.unit_id", "block.member",
-                     "The candidate must belong to a member unit of the block in that year.")
+                     "The candidate must belong to a member unit of the block in that year.",
+                     vi="Người hoặc tập thể được đề cử phải thuộc một đơn vị thành viên của Khối trong năm đó.")
     return award
 
 
@@ -99,7 +108,8 @@ def _refuse_repeated_candidates(candidates: list[CandidateCreate]) -> None:
         key = (c.award_code, c.unit_id, c.person_id)
         if key in seen:
             raise refuse(f"candidates.{i}", "candidate.once",
-                         "The same candidate is put forward twice for the same award.")
+                         "The same candidate is put forward twice for the same award.",
+                         vi="Một trường hợp được đề cử hai lần cho cùng một hình thức khen thưởng.")
         seen.add(key)
 
 
@@ -116,9 +126,11 @@ async def record_meeting_results(
     require_unique(tallied, "tallies")
     if set(tallied) != set(nominations):
         raise refuse("tallies", "meeting.tally_every_candidate",
-                     f"Give exactly one tally for each of the meeting's candidates {sorted(nominations)}.")
+                     f"Give exactly one tally for each of the meeting's candidates {sorted(nominations)}.",
+                     vi="Cần ghi đúng một kết quả kiểm phiếu cho mỗi hồ sơ được đề cử tại hội nghị "
+                        f"(mã số {', '.join(str(n) for n in sorted(nominations))}).")
     require_states(((i, nominations[t]) for i, t in enumerate(tallied)), {State.NOMINATED}, "tallies",
-                   "recording the block vote")
+                   "recording the block vote", action_vi="ghi kết quả bỏ phiếu của Khối")
     present = len((await session.exec(select(MeetingAttendance).where(
         MeetingAttendance.meeting_id == meeting_id, col(MeetingAttendance.present)))).all())
     members_total = len(await members_of(session, meeting.block_id, meeting.year))
@@ -145,7 +157,9 @@ async def _check_election(session: AsyncSession, meeting: BlockMeeting, data: Me
     for field, unit_id in (("next_head_unit_id", data.next_head_unit_id),
                            ("next_deputy_unit_id", data.next_deputy_unit_id)):
         if unit_id is not None and unit_id not in member_ids:
-            raise refuse(field, "block.member", f"Unit {unit_id} is not a member of this block.")
+            raise refuse(field, "block.member", f"Unit {unit_id} is not a member of this block.",
+                         vi=f"Đơn vị mã số {unit_id} không phải thành viên của Khối thi đua này.")
     if data.next_head_unit_id == data.next_deputy_unit_id:
         raise refuse("next_deputy_unit_id", "block.head_deputy_differ",
-                     "The head and the deputy must be different units.")
+                     "The head and the deputy must be different units.",
+                     vi="Đơn vị Trưởng Khối và đơn vị Phó Trưởng Khối phải là hai đơn vị khác nhau.")

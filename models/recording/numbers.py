@@ -32,16 +32,20 @@ async def void_number(session: AsyncSession, data: NumberVoid, actor: Actor) -> 
     did (revoking an award needs a decision of its own).
     """
     if not data.reason.strip():
-        raise refuse("reason", "number.void_reason", "Say why the number is voided.")
+        raise refuse("reason", "number.void_reason", "Say why the number is voided.",
+                     vi="Đề nghị ghi rõ lý do hủy số văn bản.")
     query = select(IssuedNumber).where(IssuedNumber.number == data.number.strip(), IssuedNumber.year == data.year)
     issued = (await session.exec(query.with_for_update())).first()
     if issued is None:
         raise NotFound(Problem("number", "number.issued",
-                               f"No number {data.number} was given in {data.year}."))
+                               f"No number {data.number} was given in {data.year}.",
+                               vi=f"Không có văn bản nào được cấp số {data.number} trong năm {data.year}."))
     if issued.voided_at is not None:
         raise Conflict(Problem("number", "number.voided_once",
                                f"Number {issued.number} of {issued.year} was already voided by {issued.voided_by}: "
-                               f"{issued.void_reason}"))
+                               f"{issued.void_reason}",
+                               vi=f"Số {issued.number} năm {issued.year} đã được {issued.voided_by} hủy trước đó, "
+                                  f"lý do: {issued.void_reason}"))
     issued.voided_at = utc_now()
     issued.voided_by = actor.username
     issued.void_reason = data.reason.strip()

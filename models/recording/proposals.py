@@ -12,6 +12,7 @@ from models.recording.common import (
     nominations_by_id,
     record_stage,
     refuse_if_recorded,
+    require_in_emulation_year,
     require_states,
     require_unique,
 )
@@ -36,16 +37,20 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     if not ids:
         await _refuse_if_all_proposed(session, meeting)
         raise refuse("nomination_ids", "proposal.not_empty",
-                     "The meeting has no endorsed or returned nomination to propose.")
+                     "The meeting has no endorsed or returned nomination to propose.",
+                     vi="Hội nghị không có hồ sơ nào đã được Khối suy tôn hoặc được trả lại để bổ sung "
+                        "để đưa vào Tờ trình.")
     require_unique(ids, "nomination_ids")
     nominations = await nominations_by_id(session, ids, "nomination_ids")
     for i, nid in enumerate(ids):
         if nominations[nid].meeting_id != meeting.id:
             raise refuse(f"nomination_ids.{i}", "proposal.same_meeting",
-                         f"Nomination {nid} was not put forward at meeting {meeting.id}.")
+                         f"Nomination {nid} was not put forward at meeting {meeting.id}.",
+                         vi=f"Hồ sơ mã số {nid} không được đề cử tại hội nghị mã số {meeting.id}.")
     require_states(((i, nominations[n]) for i, n in enumerate(ids)), PROPOSABLE, "nomination_ids",
-                   "a proposal")
+                   "a proposal", action_vi="đưa vào Tờ trình")
     await _refuse_if_being_proposed(session, ids)
+    require_in_emulation_year(data.issued_on, meeting.year, "issued_on", "proposal", "Tờ trình")
     await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     head = await block_head(session, meeting.block_id, meeting.year)
     issuer = await get_or_404(session, Unit, head.unit_id, "block_id")
@@ -73,7 +78,9 @@ async def _refuse_if_all_proposed(session: AsyncSession, meeting: BlockMeeting) 
     if last is not None:
         raise Conflict(Problem("meeting_id", "proposal.once",
                                f"Every nomination endorsed at meeting {meeting.id} is already proposed, "
-                               f"the last ones in proposal {last.number or last.id}."))
+                               f"the last ones in proposal {last.number or last.id}.",
+                               vi=f"Mọi hồ sơ được suy tôn tại hội nghị mã số {meeting.id} đều đã được đưa vào "
+                                  f"Tờ trình, gần nhất là Tờ trình {last.number or last.id}."))
 
 
 async def _refuse_if_being_proposed(session: AsyncSession, ids: list[int]) -> None:
@@ -83,7 +90,9 @@ async def _refuse_if_being_proposed(session: AsyncSession, ids: list[int]) -> No
         if nomination_id in taken:
             raise Conflict(Problem("nomination_ids", "proposal.once",
                                    f"Nomination {nomination_id} is already in proposal {taken[nomination_id]}, "
-                                   "which is being processed."))
+                                   "which is being processed.",
+                                   vi=f"Hồ sơ mã số {nomination_id} đã có trong Tờ trình mã số "
+                                      f"{taken[nomination_id]}, đang được xử lý."))
 
 
 async def _proposable(session: AsyncSession, meeting: BlockMeeting) -> list[int]:
@@ -108,20 +117,24 @@ async def record_screening(
         Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == proposal_id))).one()
     if submitted.status != StageStatus.COMPLETED:
         raise Conflict(Problem("proposal_id", "stage.pending",
-                               "The proposal's submission is still being processed; try again shortly."))
+                               "The proposal's submission is still being processed; try again shortly.",
+                               vi="Tờ trình đang được xử lý; đề nghị thử lại sau ít phút."))
     listed = await proposal_nomination_ids(session, proposal_id)
     given = [r.nomination_id for r in data.results]
     require_unique(given, "results")
     if set(given) != set(listed):
         raise refuse("results", "screening.every_nomination",
-                     f"Give exactly one result for each nomination of the proposal {listed}.")
+                     f"Give exactly one result for each nomination of the proposal {listed}.",
+                     vi="Cần ghi đúng một kết quả thẩm định cho mỗi hồ sơ trong Tờ trình "
+                        f"(mã số {', '.join(str(n) for n in listed)}).")
     nominations = await nominations_by_id(session, given, "results")
     require_states(((i, nominations[n]) for i, n in enumerate(given)), {State.SUBMITTED}, "results",
-                   "screening")
+                   "screening", action_vi="thẩm định")
     for i, result in enumerate(data.results):
         if not result.eligible and not result.reason.strip():
             raise refuse(f"results.{i}.reason", "screening.reason_required",
-                         "Say why the dossier is returned, so the block can correct it.")
+                         "Say why the dossier is returned, so the block can correct it.",
+                         vi="Đề nghị ghi rõ lý do trả lại hồ sơ để Khối bổ sung, hoàn thiện.")
     session.add_all(ScreeningResult(proposal_id=proposal_id, **r.model_dump()) for r in data.results)
     return await record_stage(session, StageKind.SCREENING, proposal_id, proposal.year, actor,
                               block_id=proposal.block_id)

@@ -7,7 +7,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import State
 from models.domain.errors import Conflict
-from models.domain.quotas import Placed, Quota, QuotaUse, quota_problem, quota_use
+from models.domain.quotas import Placed, Quota, QuotaScope, QuotaUse, quota_problem, quota_use
+from models.recording.common import members_of
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import in_unfinished_proposals
 from models.tables.award import Award
@@ -17,13 +18,21 @@ from models.tables.nomination import Nomination, Transition
 async def block_quotas(
     session: AsyncSession, block_id: int, year: int, leave_out: Sequence[int] = ()
 ) -> list[tuple[Award, QuotaUse]]:
-    """Each quota of the catalogue with the block's use of it in that year (not counting `leave_out`)."""
+    """Each quota of the catalogue with its use in that year (not counting `leave_out`): the block's own limit,
+    worked out from its number of member units, and the province's total where the catalogue sets one."""
+    members = len(await members_of(session, block_id, year))
+    awards = {a.code: a for a in (await session.exec(select(Award))).all()}
     uses = []
     for quota in catalogue_quotas():
-        award = (await session.exec(select(Award).where(Award.code == quota.award_code))).first()
-        if award is not None:  # a province's catalogue may limit an award it has not loaded yet
+        award = awards.get(quota.award_code)
+        if award is None:  # a province's catalogue may limit an award it has not loaded yet
+            continue
+        if (limit := quota.block_limit(members)) is not None:
             placed = await _placed(session, award.id, block_id, year, leave_out)
-            uses.append((award, quota_use(quota, award.name, placed)))
+            uses.append((award, quota_use(quota, award.name, QuotaScope.BLOCK, limit, placed)))
+        if quota.province_total is not None:
+            placed = await _placed(session, award.id, None, year, leave_out)
+            uses.append((award, quota_use(quota, award.name, QuotaScope.PROVINCE, quota.province_total, placed)))
     return uses
 
 
@@ -40,11 +49,14 @@ async def require_quota(session: AsyncSession, block_id: int, year: int, propose
 
 
 async def _placed(
-    session: AsyncSession, award_id: int, block_id: int, year: int, leave_out: Sequence[int]
+    session: AsyncSession, award_id: int, block_id: int | None, year: int, leave_out: Sequence[int]
 ) -> list[Placed]:
-    nominations = (await session.exec(select(Nomination).where(
-        Nomination.award_id == award_id, Nomination.block_id == block_id, Nomination.year == year,
-        col(Nomination.id).not_in(leave_out)))).all()
+    """The nominations of an award and year that may hold a place: the block's, or (None) every block's."""
+    query = select(Nomination).where(Nomination.award_id == award_id, Nomination.year == year,
+                                     col(Nomination.id).not_in(leave_out))
+    if block_id is not None:
+        query = query.where(Nomination.block_id == block_id)
+    nominations = (await session.exec(query)).all()
     ids = [n.id for n in nominations]
     pending = await in_unfinished_proposals(session, ids)
     held_from = await _held_from(session, [n.id for n in nominations if n.state == State.ON_HOLD])
@@ -61,4 +73,4 @@ async def _held_from(session: AsyncSession, ids: Sequence[int]) -> dict[int, Sta
 
 
 def catalogue_quotas() -> list[Quota]:
-    return [Quota(code, rule.per_block_per_year, rule.basis) for code, rule in catalogue().quotas.items()]
+    return [entry.quota(code) for code, entry in catalogue().quotas.items()]

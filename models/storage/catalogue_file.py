@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from models.domain.catalogue import Catalogue
+from models.domain.catalogue import ONE_AWARD, Catalogue
+from models.domain.eligibility_rules import rule_check
 from models.settings import get_settings
 from models.tables.award import Award
 
@@ -31,7 +32,7 @@ def _load(path: Path | None) -> Catalogue:
     try:
         text = (path.read_text(encoding="utf-8") if path is not None
                 else files("models").joinpath("data/catalogue.toml").read_text(encoding="utf-8"))
-        return Catalogue.model_validate(tomllib.loads(text))
+        law = Catalogue.model_validate(tomllib.loads(text))
     except OSError as error:
         raise CatalogueError(f"{source}: cannot be read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
@@ -39,6 +40,13 @@ def _load(path: Path | None) -> Catalogue:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors())
         raise CatalogueError(f"{source}: {problems}") from None
+    for rule, entry in law.rules.items():
+        if rule != ONE_AWARD:
+            try:
+                rule_check(rule, entry)  # a rule the engine does not know, or one missing the figure it needs
+            except ValueError as error:
+                raise CatalogueError(f"{source}: rules.{rule}: {error}") from None
+    return law
 
 
 def catalogue_awards() -> list[Award]:

@@ -17,6 +17,7 @@ from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.errors import not_found
+from models.domain.vietnamese import object_vi
 
 
 async def serialize_on(session: AsyncSession, model: type[SQLModel], row_id: int, field: str) -> None:
@@ -34,4 +35,4 @@ async def serialize_on(session: AsyncSession, model: type[SQLModel], row_id: int
         locked = select(key).where(key == row_id).with_for_update(key_share=True)
         found = (await session.exec(locked)).first() is not None
     if not found:
-        raise not_found(field, model.__name__.lower(), row_id)
+        raise not_found(field, model.__name__.lower(), row_id, what_vi=object_vi(model.__name__))

@@ -35,7 +35,7 @@ async def move(
     source, version = nomination.state, nomination.version
     verdict = check_move(source, target, context)
     if not verdict.allowed:
-        raise Conflict(Problem("state", verdict.rule, verdict.reason))
+        raise Conflict(verdict.problem("state"))
     # Compare-and-set on the version: if anyone moved this nomination since we read it, nothing is written.
     changed = await session.exec(
         update(Nomination)
@@ -44,7 +44,8 @@ async def move(
     )
     if changed.rowcount != 1:
         raise Conflict(
-            Problem("version", "nomination.changed", f"Nomination {nomination.id} was changed by someone else.")
+            Problem("version", "nomination.changed", f"Nomination {nomination.id} was changed by someone else.",
+                    vi=f"Hồ sơ mã số {nomination.id} vừa được người khác cập nhật; đề nghị tải lại hồ sơ.")
         )
     transition = Transition(
         nomination_id=nomination.id,
@@ -84,7 +85,7 @@ async def move_all(
     verdicts = [check_move(m.nomination.state, m.target, m.context) for m in moves]
     for m, verdict in zip(moves, verdicts, strict=True):
         if not verdict.allowed:
-            raise Conflict(Problem(f"nomination.{m.nomination.id}", verdict.rule, verdict.reason))
+            raise Conflict(verdict.problem(f"nomination.{m.nomination.id}"))
     for start in range(0, len(moves), BATCH):
         await _compare_and_set(session, moves[start:start + BATCH])
     transitions = [
@@ -114,7 +115,8 @@ async def _compare_and_set(session: AsyncSession, moves: Sequence[StageMove]) ->
     )
     if changed.rowcount != len(moves):
         raise Conflict(Problem("version", "nomination.changed",
-                               "A nomination of this stage was changed by someone else meanwhile."))
+                               "A nomination of this stage was changed by someone else meanwhile.",
+                               vi="Trong lúc xử lý, một hồ sơ của bước này đã được người khác cập nhật."))
 
 
 def record_creation(nomination: Nomination, actor: Actor, evidence: dict[str, Any]) -> Transition:
