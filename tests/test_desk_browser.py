@@ -152,7 +152,12 @@ async def test_a_year_shared_between_the_desk_and_the_api(
         await struck.get_by_label("Gạch tên").check()
         await struck.get_by_role("textbox").fill("Đơn vị đang có đơn khiếu nại chưa giải quyết xong")
         await chairman.get_by_label("Họ và tên người ký").fill("Trần Thị Minh Hằng")
-        await chairman.screenshot(path=shots / "signing.png", full_page=True)
+        # The date offered is today's, before the council met (03/01/2027): refused beside the date, in Vietnamese.
+        await chairman.get_by_role("button", name="Ký và ban hành").click()
+        date_error = chairman.locator(".field", has=chairman.get_by_label("Ngày ký")).locator(".field-error")
+        await expect(date_error).to_contain_text("Hội đồng")
+        await chairman.screenshot(path=shots / "signing-refused.png", full_page=True)
+        await chairman.get_by_label("Ngày ký").fill("2027-01-05")
         await chairman.get_by_role("button", name="Ký và ban hành").click()
         await expect(chairman.get_by_text("Đã ký Quyết định số 01/QĐ-UBND")).to_be_visible(timeout=FLOW_SECONDS * 1000)
         decision = ok(await api.get(f"/decisions/{draft['id']}", headers=await as_user(api, SECRETARY)), 200)
