@@ -1,5 +1,5 @@
 """`tdkt`: run the service, apply migrations, load the demo province, run the reconciler once, print PDFs,
-import award history."""
+import award history and the province's organisation workbook."""
 
 import argparse
 import asyncio
@@ -37,8 +37,8 @@ def migrate(_: argparse.Namespace) -> None:
 
 
 async def _load_demo() -> bool:
+    from models.recording.demo import load_demo_province
     from models.storage.db import open_session
-    from models.storage.demo import load_demo_province
 
     async with open_session() as session:
         loaded = await load_demo_province(session)
@@ -140,6 +140,44 @@ def import_history(args: argparse.Namespace) -> None:
     print(f"Imported {imported} award record(s) from {path.name}; {present} were already recorded.")
 
 
+async def _import_organisation(content: bytes, file_name: str, dry_run: bool) -> dict[str, dict[str, int]]:
+    from models.domain.audit import Actor
+    from models.domain.errors import DomainError
+    from models.recording.organisation import import_organisation, record_refusal
+    from models.storage.db import open_session
+
+    cli = Actor("tdkt-cli")
+    async with open_session() as session:
+        try:
+            outcome = await import_organisation(session, content, file_name, cli, dry_run=dry_run)
+        except DomainError as error:
+            await session.rollback()
+            if not dry_run and error.status == 422:
+                await record_refusal(session, content, file_name, cli, error.problems)
+                await session.commit()
+            raise
+        await session.commit()
+    return outcome.counts
+
+
+def import_organisation(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from models.domain.errors import DomainError
+
+    path = Path(args.file)
+    try:
+        counts = asyncio.run(_import_organisation(path.read_bytes(), path.name, args.dry_run))
+    except OSError as error:
+        sys.exit(f"Nothing imported: {error}")
+    except DomainError as error:
+        sys.exit("Nothing imported; fix these cells and run again:\n"
+                 + "\n".join(f"  {p.vi or p.message}" for p in error.problems))
+    print(f"{'Dry run, nothing written' if args.dry_run else 'Imported'}: {path.name}")
+    for table, count in counts.items():
+        print(f"  {table:<12} {count['created']} created, {count['updated']} updated, {count['unchanged']} unchanged")
+
+
 def reconcile(args: argparse.Namespace) -> None:
     from flows.reconciler import reconcile_stages
 
@@ -189,6 +227,13 @@ def main(argv: list[str] | None = None) -> None:
     history_cmd.add_argument("file", metavar="FILE.csv",
                              help="UTF-8, header year,award_code,unit_code,person_name,decision_number")
     history_cmd.set_defaults(handler=import_history)
+    organisation_cmd = commands.add_parser(
+        "import-organisation", help="import units, people, blocks and memberships from an .xlsx workbook")
+    organisation_cmd.add_argument("file", metavar="FILE.xlsx",
+                                  help="sheets Đơn vị, Cá nhân, Khối, Thành viên khối (README: how a province sets "
+                                       "itself up)")
+    organisation_cmd.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    organisation_cmd.set_defaults(handler=import_organisation)
     pdf_cmd = commands.add_parser("pdf", help="write a PDF copy of an issued document (needs LibreOffice)")
     pdf_cmd.add_argument("document_id", type=int, metavar="DOCUMENT_ID")
     pdf_cmd.add_argument("out", metavar="OUT.pdf")

@@ -24,6 +24,7 @@ from api.routes import (
     login,
     meetings,
     nominations,
+    organisation,
     proposals,
     quotas,
     register,
@@ -72,7 +73,7 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
-                   register, eligibility, history, quotas, stages):
+                   register, eligibility, history, quotas, stages, organisation):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

@@ -19,7 +19,7 @@ from flows.documents.minutes import build_minutes
 from models.domain.enums import BlockRole, StageKind
 from models.domain.votes import Tally, count_votes
 from models.domain.workflow import MoveContext
-from models.recording.common import members_of, membership_of
+from models.recording.common import members_of
 from models.storage.catalogue_file import catalogue
 from models.storage.db import open_session
 from models.tables.meeting import BallotTally, BlockMeeting
@@ -65,11 +65,14 @@ async def roll_over_block(meeting_id: int) -> None:
         if await members_of(session, meeting.block_id, next_year):
             return
         roles = {meeting.next_head_unit_id: BlockRole.HEAD, meeting.next_deputy_unit_id: BlockRole.DEPUTY}
-        for member in await members_of(session, meeting.block_id, meeting.year):
-            # A unit that already moved to another block for next year keeps that place.
-            if await membership_of(session, member.unit_id, next_year) is None:
-                session.add(BlockMembership(block_id=meeting.block_id, unit_id=member.unit_id, year=next_year,
-                                            role=roles.get(member.unit_id, BlockRole.MEMBER)))
+        members = await members_of(session, meeting.block_id, meeting.year)
+        # A unit that already moved to another block for next year keeps that place (one query for all of them).
+        placed = set((await session.exec(select(BlockMembership.unit_id).where(
+            BlockMembership.year == next_year,
+            col(BlockMembership.unit_id).in_([m.unit_id for m in members])))).all())
+        session.add_all(BlockMembership(block_id=meeting.block_id, unit_id=m.unit_id, year=next_year,
+                                        role=roles.get(m.unit_id, BlockRole.MEMBER))
+                        for m in members if m.unit_id not in placed)
         await session.commit()
 
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from models.recording.demo import load_demo_province
 from models.storage.db import open_session
-from models.storage.demo import load_demo_province
 from models.tables.organisation import EmulationBlock, Person, Unit
 
 

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from models.domain.catalogue import ONE_AWARD
+from models.domain.catalogue_rules import ONE_AWARD
 from models.domain.eligibility import Candidate, Check, Outcome
 from models.domain.eligibility_rules import evaluate, explain, overall, rule_check
 from models.domain.facts import DossierFacts

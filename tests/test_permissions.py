@@ -102,6 +102,9 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
         ("GET", "/audit/transitions", None, expect(403, admin=200, kiemtoan=200)),
         ("GET", "/award-history", None, expect(200)),
         ("GET", f"/blocks/{demo.blocks['KHOI-KINH-TE']}/quotas?year=2026", None, read_block),
+        ("GET", "/organisation/imports", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        ("GET", "/organisation/imports/999", None, read_province),
+        ("GET", "/organisation/export?year=2026", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
     ]
 
 

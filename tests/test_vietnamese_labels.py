@@ -8,14 +8,27 @@ import pytest
 
 from models.domain import vietnamese
 from models.domain.eligibility import Outcome
-from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
+from models.domain.enums import (
+    BlockKind,
+    BlockRole,
+    DecisionStatus,
+    RecipientKind,
+    StageKind,
+    StageStatus,
+    State,
+    UnitKind,
+    VoteMethod,
+)
 from models.domain.permissions import Action, Role
 
 TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (State, vietnamese.STATE_VI), (Role, vietnamese.ROLE_VI), (Action, vietnamese.ACTION_VI),
     (StageKind, vietnamese.STAGE_VI), (StageStatus, vietnamese.STAGE_STATUS_VI),
     (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
-    (DecisionStatus, vietnamese.DECISION_STATUS_VI), (Outcome, vietnamese.OUTCOME_VI),
+    (DecisionStatus, vietnamese.DECISION_STATUS_VI), (UnitKind, vietnamese.UNIT_KIND_VI),
+    (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
+    (Outcome, vietnamese.OUTCOME_VI),
+    # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 
 

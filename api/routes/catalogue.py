@@ -37,7 +37,7 @@ async def list_blocks(
     blocks: dict[int, EmulationBlockPublic] = {}
     for membership, unit, block in rows:
         public = blocks.setdefault(block.id, EmulationBlockPublic(id=block.id, code=block.code, name=block.name,
-                                                                  year=year, members=[]))
+                                                                  kind=block.kind, year=year, members=[]))
         public.members.append(BlockMemberPublic(unit_id=unit.id, unit_name=unit.name, role=membership.role))
     return list(blocks.values())
 

@@ -8,12 +8,11 @@ from api.presenters import StageReport, stages_public
 from api.stages import commit_and_run
 from models.domain.enums import StageKind
 from models.domain.permissions import Action
-from models.recording.common import get_or_404
+from models.recording.common import get_or_404, nominations_by_id
 from models.recording.decisions import create_decision, decision_items, sign_decision
 from models.storage.queries import candidate_labels, stage_of
 from models.tables.award import Award
 from models.tables.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
-from models.tables.nomination import Nomination
 from models.tables.stage import DocumentPublic, StagePublic
 
 router = APIRouter(prefix="/decisions", tags=["decisions"])
@@ -29,7 +28,8 @@ async def decision_public(session: SessionDep, decision_id: PathId) -> DecisionP
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
     award = await session.get_one(Award, decision.award_id)
     items = await decision_items(session, decision_id)
-    labels = await candidate_labels(session, [await session.get_one(Nomination, i.nomination_id) for i in items])
+    nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
+    labels = await candidate_labels(session, list(nominations.values()))
     ordered = sorted(items, key=lambda i: (i.golden_book_no is None, i.golden_book_no or 0, i.nomination_id))
     return DecisionPublic.model_validate(decision, update={
         "award_code": award.code,

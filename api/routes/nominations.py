@@ -1,10 +1,11 @@
 """Nominations: filtered lists, one nomination with its whole history and flow runs, and moves made by hand."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
-from sqlmodel import SQLModel, col, select
+from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
@@ -15,6 +16,7 @@ from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.domain.enums import State
 from models.domain.permissions import Action
 from models.recording.common import get_or_404
+from models.recording.deadlines import deadlines_of, today_in_vietnam
 from models.recording.nominations import ManualMove, move_by_hand
 from models.storage.queries import count_rows, has_award_code, transitions_of, unit_or_its_people
 from models.tables.award import Award
@@ -36,12 +38,23 @@ SORTABLE = {"id": Nomination.id, "year": Nomination.year, "state": Nomination.st
 SortKey = Literal["id", "-id", "year", "-year", "state", "-state", "award", "-award", "block", "-block"]
 
 
+class DeadlinePublic(SQLModel):
+    code: str
+    says: str
+    basis: str
+    due: date | None = Field(description="Empty while the act that starts it has not happened")
+    met_on: date | None = Field(description="The date of the document that met it")
+    working_days_left: int | None = Field(description="While open: working days from today (negative: overdue)")
+    late: bool
+
+
 class NominationDetail(SQLModel):
     nomination: NominationPublic
     history: list[TransitionPublic]
     flow_run_ids: list[str]
     award_records: list[AwardRecordPublic]
     facts_revisions: list[FactsRevisionPublic]
+    deadlines: list[DeadlinePublic]
 
 
 @router.get("")
@@ -131,6 +144,9 @@ async def read(
         facts_revisions=[FactsRevisionPublic.model_validate(f) for f in (await session.exec(
             select(FactsRevision).where(FactsRevision.nomination_id == nomination_id).order_by(
                 col(FactsRevision.id)))).all()],
+        deadlines=[DeadlinePublic(code=d.deadline.code, says=d.deadline.says, basis=d.deadline.basis, due=d.due,
+                                  met_on=d.met_on, working_days_left=d.working_days_left, late=d.late)
+                   for d in await deadlines_of(session, nomination, today_in_vietnam())],
     )
 
 

@@ -5,14 +5,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from models.domain.emulation_year import MonthDay, ReviewWindow
+from models.domain.catalogue_rules import (
+    ONE_AWARD,
+    CalendarEntry,
+    DeadlineEntry,
+    EmulationYearRules,
+    Entry,
+    QuotaEntry,
+    RuleEntry,
+)
 from models.domain.enums import RecipientKind
 from models.domain.prizes import Prize
-from models.domain.quotas import Quota, SizeStep
 from models.domain.votes import Quorum, Threshold
 
 
@@ -29,8 +36,6 @@ def _fraction(value: object) -> Fraction:
 Share = Annotated[Fraction, BeforeValidator(_fraction)]
 
 
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class Dated(Entry):
@@ -95,22 +100,6 @@ class CouncilRules(Entry):
     recusal_reduces_total: bool = False
 
 
-class EmulationYearRules(Entry):
-    """The days on which the acts reviewing an emulation year may be dated, as a province sets them."""
-
-    acts_from: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the emulation year")
-    acts_until: str = Field(pattern=r"^\d\d-\d\d$", description="MM-DD in the year after")
-    basis: str
-
-    @model_validator(mode="after")
-    def _real_days(self) -> "EmulationYearRules":
-        self.window()
-        return self
-
-    def window(self) -> ReviewWindow:
-        return ReviewWindow(MonthDay.parse(self.acts_from), MonthDay.parse(self.acts_until))
-
-
 class ThresholdVersion(Dated):
     """The council threshold while one text is in force."""
 
@@ -129,67 +118,8 @@ class AwardEntry(Entry):
     prize_coefficient: Decimal = Field(ge=0)
     reason_phrase: str
     legal_basis: str
-    prerequisites: list[str] = []
-    in_force: list[ThresholdVersion] = []
-
-
-# Checked for every award (Law Điều 5: one achievement, one award); its source is in [rules] like the others.
-ONE_AWARD = "achievement.one_award"
-
-
-class RuleEntry(Entry):
-    """Where one eligibility rule comes from, checkable by a reader: the text, its article, clause and point, and
-    what it says; the share or count it sets when the text sets one; how sure the source is."""
-
-    text: str = Field(min_length=1, description="e.g. 'Luật Thi đua, khen thưởng số 06/2022/QH15'")
-    article: int = Field(gt=0)
-    clause: int | None = Field(default=None, gt=0)
-    point: str | None = Field(default=None, min_length=1, max_length=2)
-    says: str = Field(min_length=1)
-    percent: Decimal | None = Field(default=None, ge=0, le=100)
-    strictly_more: bool = False
-    times: int | None = Field(default=None, gt=0)
-    window_years: int | None = Field(default=None, gt=0)
-    # H: read in the text; M: from a secondary source or one province's practice; L: a guess to confirm.
-    confidence: Literal["H", "M", "L"] = "H"
-
-    @property
-    def citation(self) -> str:
-        """As Vietnamese legal writing cites, from the smallest part: 'điểm c khoản 1 Điều 27 Luật …: …'."""
-        parts = [f"điểm {self.point}" if self.point else "", f"khoản {self.clause}" if self.clause else "",
-                 f"Điều {self.article}", self.text]
-        return f"{' '.join(p for p in parts if p)}: {self.says}"
-
-
-class SizeStepEntry(Entry):
-    members_at_least: int = Field(ge=1)
-    limit: int = Field(ge=0)
-
-
-class QuotaEntry(Entry):
-    """One of the ways a province limits an award per block (a number, by block size, a share of the block's
-    member units), a total for the whole province, or both."""
-
-    per_block_per_year: int | None = Field(default=None, ge=0)
-    by_block_size: list[SizeStepEntry] = []
-    share_of_members_percent: Decimal | None = Field(default=None, gt=0, le=100)
-    province_total_per_year: int | None = Field(default=None, ge=0)
-    basis: str
-
-    @model_validator(mode="after")
-    def _one_way_per_block(self) -> "QuotaEntry":
-        ways = [self.per_block_per_year is not None, bool(self.by_block_size),
-                self.share_of_members_percent is not None]
-        if sum(ways) > 1:
-            raise ValueError("give one of per_block_per_year, by_block_size, share_of_members_percent")
-        if not any(ways) and self.province_total_per_year is None:
-            raise ValueError("give a limit per block, a province total, or both")
-        return self
-
-    def quota(self, award_code: str) -> Quota:
-        return Quota(award_code, self.basis, self.per_block_per_year,
-                     tuple(SizeStep(s.members_at_least, s.limit) for s in self.by_block_size),
-                     self.share_of_members_percent, self.province_total_per_year)
+    prerequisites: list[str] = Field(default_factory=list)
+    in_force: list[ThresholdVersion] = Field(default_factory=list)
 
 
 class Catalogue(Entry):
@@ -197,8 +127,10 @@ class Catalogue(Entry):
     block_vote: BlockVote
     council: CouncilRules
     emulation_year: EmulationYearRules
+    calendar: CalendarEntry = CalendarEntry()
+    deadlines: list[DeadlineEntry] = Field(default_factory=list)
     awards: dict[str, AwardEntry]
-    quotas: dict[str, QuotaEntry] = {}
+    quotas: dict[str, QuotaEntry] = Field(default_factory=dict)
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
 
     @model_validator(mode="after")

@@ -4,7 +4,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.domain.catalogue import ONE_AWARD, RuleEntry
+from models.domain.catalogue_rules import ONE_AWARD, RuleEntry
 from models.domain.eligibility import (
     Candidate,
     Check,

@@ -56,3 +56,24 @@ class StageStatus(StrEnum):
 class DecisionStatus(StrEnum):
     DRAFT = "draft"
     SIGNED = "signed"
+
+
+class UnitKind(StrEnum):
+    """What kind of collective body a unit is (its Vietnamese name is in models.domain.vietnamese)."""
+
+    DEPARTMENT = "department"  # sở, ban, ngành
+    ASSOCIATION = "association"  # hội, đoàn thể
+    COMMUNE = "commune"  # xã, phường
+    ENTERPRISE = "enterprise"
+    CENTRAL_AGENCY = "central_agency"  # cơ quan Trung ương đóng trên địa bàn
+    OTHER = "other"
+
+
+class BlockKind(StrEnum):
+    BLOCK = "block"  # khối thi đua: units of one sector
+    CLUSTER = "cluster"  # cụm thi đua: units of one area
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"

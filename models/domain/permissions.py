@@ -32,6 +32,7 @@ class Action(StrEnum):
     MANAGE_DOCUMENTS = "manage_documents"  # corrections of issued documents, voiding numbers
     IMPORT_HISTORY = "import_history"  # past years' award decisions, from a CSV file
     RETRY_STAGE = "retry_stage"  # run a failed stage's flow again
+    IMPORT_ORGANISATION = "import_organisation"  # units, people, blocks and memberships, from a workbook
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -53,6 +54,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_DOCUMENTS: frozenset({Role.COUNCIL_SECRETARY}),
     Action.IMPORT_HISTORY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.RETRY_STAGE: frozenset({Role.ADMINISTRATOR}),
+    Action.IMPORT_ORGANISATION: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

@@ -6,7 +6,18 @@ One table per concept, so a state is called the same thing on every screen and i
 from collections.abc import Iterable
 
 from models.domain.eligibility import Outcome
-from models.domain.enums import DecisionStatus, RecipientKind, StageKind, StageStatus, State, VoteMethod
+from models.domain.enums import (
+    BlockKind,
+    BlockRole,
+    DecisionStatus,
+    Gender,
+    RecipientKind,
+    StageKind,
+    StageStatus,
+    State,
+    UnitKind,
+    VoteMethod,
+)
 from models.domain.permissions import Action, Role
 
 STATE_VI: dict[State, str] = {
@@ -49,6 +60,7 @@ ACTION_VI: dict[Action, str] = {
     Action.MANAGE_DOCUMENTS: "đính chính, hủy số văn bản",
     Action.IMPORT_HISTORY: "nhập lịch sử khen thưởng",
     Action.RETRY_STAGE: "chạy lại bước xử lý",
+    Action.IMPORT_ORGANISATION: "nhập danh sách đơn vị, cá nhân, khối thi đua",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -122,6 +134,7 @@ OBJECT_VI: dict[str, str] = {
     "BlockMembership": "thành viên Khối",
     "Stage": "bước xử lý",
     "Document": "văn bản",
+    "OrganisationImport": "lần nhập danh sách tổ chức",
 }
 
 
@@ -132,3 +145,30 @@ def object_vi(class_name: str) -> str:
 def states_vi(states: Iterable[State]) -> str:
     """States as a refusal lists them: «Đã đề cử» hoặc «Khối đã bình xét, suy tôn»."""
     return " hoặc ".join(sorted(f"«{STATE_VI[s]}»" for s in states))
+
+
+UNIT_KIND_VI: dict[UnitKind, str] = {
+    UnitKind.DEPARTMENT: "Sở, ban, ngành",
+    UnitKind.ASSOCIATION: "Hội, đoàn thể",
+    UnitKind.COMMUNE: "Xã, phường",
+    UnitKind.ENTERPRISE: "Doanh nghiệp",
+    UnitKind.CENTRAL_AGENCY: "Cơ quan Trung ương",
+    UnitKind.OTHER: "Khác",
+}
+
+BLOCK_KIND_VI: dict[BlockKind, str] = {
+    BlockKind.BLOCK: "Khối",
+    BlockKind.CLUSTER: "Cụm",
+}
+
+GENDER_VI: dict[Gender, str] = {
+    Gender.MALE: "Nam",
+    Gender.FEMALE: "Nữ",
+}
+
+# As the workbook's "Thành viên khối" sheet writes a unit's role in its block for the year.
+BLOCK_ROLE_VI: dict[BlockRole, str] = {
+    BlockRole.HEAD: "Trưởng khối",
+    BlockRole.DEPUTY: "Phó khối",
+    BlockRole.MEMBER: "Thành viên",
+}

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
+from models.domain.deadlines import Act
 from models.domain.enums import BlockRole, StageKind, State
 from models.domain.errors import Conflict, DomainError, Problem, not_found, refuse
 from models.domain.vietnamese import STAGE_VI, STATE_VI, object_vi, states_vi
@@ -18,6 +19,19 @@ from models.tables.organisation import BlockMembership, Person
 from models.tables.stage import Stage
 
 Row = TypeVar("Row", bound=SQLModel)
+
+
+def require_on_time(act: Act, day: date, year: int, field: str) -> None:
+    """Refuse an act dated after a fixed deadline the province enforces (late = "refuse" in its [[deadlines]])."""
+    for entry in catalogue().deadlines:
+        deadline = entry.deadline()
+        if entry.late != "refuse" or deadline.met_by != act or deadline.by_month_day is None:
+            continue
+        due = deadline.by_month_day.of(year)
+        if day > due:
+            raise refuse(field, f"deadline.{deadline.code}",
+                         f"Dated {day:%d/%m/%Y}, after the deadline of {due:%d/%m/%Y} ({entry.basis}).",
+                         vi=f"Ngày {day:%d/%m/%Y} đã quá thời hạn {due:%d/%m/%Y}: {deadline.says} ({entry.basis}).")
 
 
 def require_in_emulation_year(day: date, year: int, field: str, what: str, what_vi: str) -> None:
@@ -37,9 +51,13 @@ async def get_or_404(session: AsyncSession, model: type[Row], object_id: int, fi
 async def award_by_code(session: AsyncSession, code: str, field: str) -> Award:
     award = (await session.exec(select(Award).where(Award.code == code))).first()
     if award is None:
-        raise refuse(field, "award.exists", f"There is no award with code {code!r} in the catalogue.",
-                     vi=f"Danh mục khen thưởng không có hình thức mã {code!r}.")
+        raise unknown_award(code, field)
     return award
+
+
+def unknown_award(code: str, field: str) -> DomainError:
+    return refuse(field, "award.exists", f"There is no award with code {code!r} in the catalogue.",
+                  vi=f"Danh mục khen thưởng không có hình thức mã {code!r}.")
 
 
 async def members_of(session: AsyncSession, block_id: int, year: int) -> list[BlockMembership]:

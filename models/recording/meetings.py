@@ -5,10 +5,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.enums import RecipientKind, StageKind, State
-from models.domain.errors import Conflict, DomainError, Problem, refuse
+from models.domain.errors import Conflict, DomainError, Problem, not_found, refuse
+from models.domain.vietnamese import object_vi
 from models.domain.votes import Tally, tally_problems
 from models.recording.common import (
-    award_by_code,
     get_or_404,
     members_of,
     record_stage,
@@ -16,6 +16,7 @@ from models.recording.common import (
     require_in_emulation_year,
     require_states,
     require_unique,
+    unknown_award,
 )
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -55,7 +56,12 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
                  for i, u in enumerate(data.present_unit_ids) if u not in member_ids]
     if outsiders:
         raise DomainError(*outsiders)
-    awards = [await _checked_candidate(session, c, member_ids, f"candidates.{i}")
+    # Every candidate's award and person in two queries, however many candidates the block puts forward.
+    known_awards = {a.code: a for a in (await session.exec(select(Award).where(
+        col(Award.code).in_({c.award_code for c in data.candidates})))).all()}
+    people = {p.id: p for p in (await session.exec(select(Person).where(
+        col(Person.id).in_({c.person_id for c in data.candidates if c.person_id is not None})))).all()}
+    awards = [_checked_candidate(c, known_awards, people, member_ids, f"candidates.{i}")
               for i, c in enumerate(data.candidates)]
     _refuse_repeated_candidates(data.candidates)
 
@@ -65,29 +71,31 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     present = set(data.present_unit_ids)
     session.add_all(MeetingAttendance(meeting_id=meeting.id, unit_id=u, present=u in present)
                     for u in sorted(member_ids))
-    for candidate, award in zip(data.candidates, awards, strict=True):
-        nomination = Nomination(
-            year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
-            recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
-            achievement=candidate.achievement, facts=candidate.facts.model_dump(exclude_none=True),
-        )
-        session.add(nomination)
-        await session.flush()
-        session.add(record_creation(nomination, actor, {"meeting_id": meeting.id, "facts": nomination.facts}))
+    nominations = [Nomination(
+        year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
+        recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
+        achievement=candidate.achievement, facts=candidate.facts.model_dump(exclude_none=True),
+    ) for candidate, award in zip(data.candidates, awards, strict=True)]
+    session.add_all(nominations)
+    await session.flush()  # one batched insert; the creations below need the ids
+    session.add_all(record_creation(n, actor, {"meeting_id": meeting.id, "facts": n.facts}) for n in nominations)
     await session.flush()
     return meeting
 
 
-async def _checked_candidate(
-    session: AsyncSession, candidate: CandidateCreate, member_ids: set[int], field: str
-) -> Award:
-    award = await award_by_code(session, candidate.award_code, f"{field}.award_code")
+def _checked_candidate(candidate: CandidateCreate, awards: dict[str, Award], people: dict[int, Person],
+                       member_ids: set[int], field: str) -> Award:
+    award = awards.get(candidate.award_code)
+    if award is None:
+        raise unknown_award(candidate.award_code, f"{field}.award_code")
     if award.recipient_kind == RecipientKind.INDIVIDUAL:
         if candidate.person_id is None or candidate.unit_id is not None:
             raise refuse(f"{field}.person_id", "candidate.recipient",
                          f"{award.name} is for an individual: give person_id and no unit_id.",
                          vi=f"{award.name} dành cho cá nhân: ghi mã cá nhân (person_id), không ghi mã đơn vị.")
-        person = await get_or_404(session, Person, candidate.person_id, f"{field}.person_id")
+        person = people.get(candidate.person_id)
+        if person is None:
+            raise not_found(f"{field}.person_id", "person", candidate.person_id, what_vi=object_vi("Person"))
         home_unit = person.unit_id
     else:
         if candidate.unit_id is None or candidate.person_id is not None:

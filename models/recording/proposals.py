@@ -4,6 +4,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
+from models.domain.deadlines import Act
 from models.domain.enums import StageKind, StageStatus, State
 from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
@@ -13,6 +14,7 @@ from models.recording.common import (
     record_stage,
     refuse_if_recorded,
     require_in_emulation_year,
+    require_on_time,
     require_states,
     require_unique,
 )
@@ -51,6 +53,7 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
                    "a proposal", action_vi="đưa vào Tờ trình")
     await _refuse_if_being_proposed(session, ids)
     require_in_emulation_year(data.issued_on, meeting.year, "issued_on", "proposal", "Tờ trình")
+    require_on_time(Act.SUBMITTED, data.issued_on, meeting.year, "issued_on")
     await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     head = await block_head(session, meeting.block_id, meeting.year)
     issuer = await get_or_404(session, Unit, head.unit_id, "block_id")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from models.domain.catalogue import ONE_AWARD, Catalogue
+from models.domain.catalogue import Catalogue
+from models.domain.catalogue_rules import ONE_AWARD
 from models.domain.eligibility_rules import rule_check
 from models.settings import get_settings
 from models.tables.award import Award

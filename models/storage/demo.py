@@ -1,4 +1,7 @@
-"""Loading the award catalogue and a demo province, so a newcomer can run a whole year at once."""
+"""The award catalogue and the demo province's data, so a newcomer can run a whole year at once.
+
+The demo's units, people and blocks are not written here: demo_workbook() turns them into the organisation
+workbook, and models.recording.demo imports it through the same path as a real province's."""
 
 import tomllib
 from importlib.resources import files
@@ -7,13 +10,14 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.enums import BlockRole
+from models.domain.organisation_sheets import BLOCKS, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
 from models.domain.permissions import Role
 from models.passwords import hash_demo_password
 from models.storage.catalogue_file import catalogue_awards
+from models.storage.organisation_workbook import write_workbook
 from models.tables.accounts import RoleGrant, User
 from models.tables.award import Award
-from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.organisation import EmulationBlock
 
 
 def demo_data() -> dict[str, Any]:
@@ -40,31 +44,29 @@ async def seed_catalogue(session: AsyncSession) -> int:
     return changed
 
 
-async def load_demo_province(session: AsyncSession) -> bool:
-    """Load the demo blocks, units and people once; returns False when they were already there."""
+def demo_workbook() -> bytes:
+    """The demo province as the organisation workbook an office would import (models.recording.demo does)."""
     data = demo_data()
-    await seed_catalogue(session)
-    first_block = data["blocks"][0]["code"]
-    if (await session.exec(select(EmulationBlock).where(EmulationBlock.code == first_block))).first():
-        return False
-    units: dict[str, Unit] = {}
-    for block_data in data["blocks"]:
-        block = EmulationBlock(code=block_data["code"], name=block_data["name"])
-        session.add(block)
-        await session.flush()
-        for unit_data in block_data["units"]:
-            unit = Unit(code=unit_data["code"], name=unit_data["name"], parent_agency=data["parent_agency"],
-                        head_title=unit_data.get("head_title", "Giám đốc"), head_name=unit_data["head_name"])
-            session.add(unit)
-            await session.flush()
-            units[unit.code] = unit
-            session.add(BlockMembership(block_id=block.id, unit_id=unit.id, year=data["year"],
-                                        role=BlockRole(unit_data.get("role", "member"))))
-    for code, people in data["people"].items():
-        session.add_all(Person(unit_id=units[code].id, **person) for person in people)
-    await session.flush()
-    await _load_accounts(session, data)
-    return True
+    units = [{"code": u["code"], "name": u["name"], "parent_agency": data["parent_agency"],
+              "kind": u.get("kind", b["unit_kind"]), "head_title": u.get("head_title", "Giám đốc"),
+              "head_name": u["head_name"]} for b in data["blocks"] for u in b["units"]]
+    people = [person | {"unit_code": code} for code, staff in data["people"].items() for person in staff]
+    blocks = [{"code": b["code"], "name": b["name"], "kind": b["kind"]} for b in data["blocks"]]
+    members = [{"year": data["year"], "block_code": b["code"], "unit_code": u["code"], "role": u.get("role", "member")}
+               for b in data["blocks"] for u in b["units"]]
+    sheets = {UNITS: units, PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members}
+    return write_workbook({sheet: [[c.header for c in LAYOUT[sheet]], *[[row.get(c.key) for c in LAYOUT[sheet]]
+                                                                         for row in rows]]
+                           for sheet, rows in sheets.items()})
+
+
+async def demo_loaded(session: AsyncSession) -> bool:
+    first_block = demo_data()["blocks"][0]["code"]
+    return (await session.exec(select(EmulationBlock).where(EmulationBlock.code == first_block))).first() is not None
+
+
+async def load_demo_accounts(session: AsyncSession) -> None:
+    await _load_accounts(session, demo_data())
 
 
 async def _load_accounts(session: AsyncSession, data: dict[str, Any]) -> None:

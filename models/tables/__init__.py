@@ -10,6 +10,7 @@ from models.tables.logins import LoginAttempt
 from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.organisation_import import OrganisationImport
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.stage import Document, Stage
 
@@ -37,6 +38,7 @@ __all__ = [
     "MeetingAttendance",
     "Nomination",
     "NumberCounter",
+    "OrganisationImport",
     "Person",
     "Proposal",
     "ProposalItem",

@@ -1,9 +1,15 @@
-"""Collective bodies, people, and emulation blocks with their membership per year."""
+"""Collective bodies, people, and emulation blocks with their membership per year.
+
+Nothing here is deleted once a nomination, decision or award record points to it (the foreign keys refuse it):
+a unit or person that stops is ended by its active_until date, and keeps its history.
+"""
+
+from datetime import date
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.domain.enums import BlockRole
+from models.domain.enums import BlockKind, BlockRole, Gender, UnitKind
 from models.tables.base import enum_field
 
 
@@ -13,6 +19,9 @@ class UnitBase(SQLModel):
     parent_agency: str = Field(default="", max_length=255, description="Upper-case line above the name")
     head_title: str = Field(default="Giám đốc", max_length=100, description="Title of the unit's head")
     head_name: str = Field(default="", max_length=255)
+    kind: UnitKind = enum_field(UnitKind, default=UnitKind.OTHER)
+    active_from: date | None = Field(default=None, description="Founded or merged into being on")
+    active_until: date | None = Field(default=None, description="Merged, renamed or dissolved on; kept for history")
 
 
 class Unit(UnitBase, table=True):
@@ -27,6 +36,10 @@ class PersonBase(SQLModel):
     full_name: str = Field(max_length=255)
     position: str = Field(default="", max_length=255, description="Chức vụ")
     unit_id: int = Field(foreign_key="unit.id", index=True)
+    gender: Gender | None = enum_field(Gender, default=None)
+    birth_date: date | None = Field(default=None)
+    active_from: date | None = Field(default=None)
+    active_until: date | None = Field(default=None, description="Left the unit on; kept for history")
 
 
 class Person(PersonBase, table=True):
@@ -40,6 +53,7 @@ class PersonPublic(PersonBase):
 class EmulationBlockBase(SQLModel):
     code: str = Field(max_length=40, unique=True, index=True)
     name: str = Field(max_length=255, description="e.g. 'Khối thi đua các sở quản lý kinh tế'")
+    kind: BlockKind = enum_field(BlockKind, default=BlockKind.BLOCK)
 
 
 class EmulationBlock(EmulationBlockBase, table=True):

@@ -1,0 +1,177 @@
+"""The bare work of the province's year: the same rows and documents, made by the same recording functions and
+stage steps, in this process, without HTTP and without Prefect.
+
+Each stage's work is reachable only through its Prefect flow, whose steps are Prefect tasks: this calls each task's
+underlying function (`task.fn`) in the order the flow does, so no flow or task run is created. Left out, being
+Prefect's own cost: the flow's table artifact (`publish_table`), and the API's `run_stage` bookkeeping (the stage's
+attempt counter and the flow run's tags). Logins are left out too (no HTTP, no tokens).
+"""
+
+import time
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlmodel import col, select
+
+from benchmarks.province_bodies import (
+    YearIds,
+    awards_in_mix,
+    council_session_body,
+    council_votes_body,
+    decision_body,
+    meeting_body,
+    proposal_body,
+    results_body,
+    screening_body,
+    sign_body,
+)
+from benchmarks.province_plan import CHAIRMAN_OFFICE, SECRETARY, head_login
+from benchmarks.province_report import Recorder
+from benchmarks.province_setup import Province
+from docx_templates import DocumentKind
+from flows.common import complete_stage, store_stage_document
+from flows.council_review import apply_council_votes
+from flows.decision_issue import apply_decision, enter_award_history
+from flows.documents.appraisal import build_appraisal
+from flows.documents.decision import build_decision
+from flows.documents.minutes import build_minutes
+from flows.documents.proposal import build_proposal
+from flows.meeting_tally import apply_block_vote, roll_over_block
+from flows.proposal_submission import submit_nominations
+from flows.screening import apply_screening
+from models.domain.audit import Actor
+from models.domain.enums import StageKind, State
+from models.recording.council import create_council_session, record_council_votes
+from models.recording.decisions import create_decision, sign_decision
+from models.recording.meetings import create_meeting, record_meeting_results
+from models.recording.proposals import record_screening, submit_proposal
+from models.storage.db import make_async_engine, open_session, use_engine
+from models.tables.council import CouncilSessionCreate, CouncilVotesRecord
+from models.tables.decision import DecisionCreate, DecisionSign
+from models.tables.meeting import BlockMeetingCreate, MeetingResultsRecord
+from models.tables.nomination import Nomination
+from models.tables.proposal import ProposalCreate, ScreeningRecord
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _as(model: type[M], body: dict[str, Any]) -> M:
+    return model.model_validate(body)
+
+
+async def _tally(meeting_id: int) -> None:
+    await apply_block_vote.fn(meeting_id)
+    await roll_over_block.fn(meeting_id)
+    await store_stage_document.fn(StageKind.MEETING_TALLY, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
+    await complete_stage.fn(StageKind.MEETING_TALLY, meeting_id)
+
+
+async def _submission(proposal_id: int) -> None:
+    await submit_nominations.fn(proposal_id)
+    await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.BLOCK_PROPOSAL,
+                                  build_proposal)
+    await complete_stage.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id)
+
+
+async def _screening(proposal_id: int) -> None:
+    await apply_screening.fn(proposal_id)
+    await complete_stage.fn(StageKind.SCREENING, proposal_id)
+
+
+async def _council(session_id: int) -> None:
+    await apply_council_votes.fn(session_id)
+    await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.OFFICE_APPRAISAL,
+                                  build_appraisal)
+    await complete_stage.fn(StageKind.COUNCIL_REVIEW, session_id)
+
+
+async def _issue(decision_id: int) -> list[dict[str, Any]]:
+    issued = await apply_decision.fn(decision_id)
+    await enter_award_history.fn(decision_id)
+    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.DECISION, build_decision)
+    await complete_stage.fn(StageKind.DECISION_ISSUE, decision_id)
+    return issued
+
+
+async def run_year_bare(database_url: str, province: Province, recorder: Recorder) -> YearIds:
+    engine = make_async_engine(database_url)
+    use_engine(engine)
+    ids = YearIds()
+    secretary, office = Actor(SECRETARY), Actor(CHAIRMAN_OFFICE)
+    blocks = range(province.plan.blocks)
+    try:
+        began = recorder.began = time.perf_counter()
+        with recorder.timed_phase("meetings"):
+            for b in blocks:
+                with recorder.step("meetings"):
+                    async with open_session() as session:
+                        meeting = await create_meeting(session, _as(BlockMeetingCreate, meeting_body(province, b)),
+                                                       Actor(head_login(b)))
+                        await session.commit()
+                        ids.meetings[b] = meeting.id
+                    ids.nominations[b] = await _nomination_ids(meeting.id)
+        with recorder.timed_phase("ballots"):
+            for b in blocks:
+                with recorder.step("ballots"):
+                    body = _as(MeetingResultsRecord, results_body(province, b, ids.nominations[b]))
+                    async with open_session() as session:
+                        await record_meeting_results(session, ids.meetings[b], body, Actor(head_login(b)))
+                        await session.commit()
+                    await _tally(ids.meetings[b])
+        with recorder.timed_phase("proposals"):
+            for b in blocks:
+                with recorder.step("proposals"):
+                    async with open_session() as session:
+                        proposal = await submit_proposal(session, _as(ProposalCreate, proposal_body(
+                            b, ids.meetings[b])), Actor(head_login(b)))
+                        await session.commit()
+                        ids.proposals[b] = proposal.id
+                    await _submission(proposal.id)
+        with recorder.timed_phase("screening"):
+            for b in blocks:
+                with recorder.step("screening"):
+                    async with open_session() as session:
+                        await record_screening(session, ids.proposals[b], _as(
+                            ScreeningRecord, screening_body(ids.nominations[b])), secretary)
+                        await session.commit()
+                    await _screening(ids.proposals[b])
+        with recorder.timed_phase("council"):
+            with recorder.step("council"):
+                async with open_session() as session:
+                    council = await create_council_session(
+                        session, _as(CouncilSessionCreate, council_session_body(province)), secretary)
+                    await session.commit()
+                    ids.council_session = council.id
+            with recorder.step("council"):
+                async with open_session() as session:
+                    await record_council_votes(session, ids.council_session, _as(
+                        CouncilVotesRecord, council_votes_body(province, ids)), secretary)
+                    await session.commit()
+                await _council(ids.council_session)
+        with recorder.timed_phase("decisions"):
+            for code in awards_in_mix(province):
+                with recorder.step("decisions"):
+                    async with open_session() as session:
+                        decision = await create_decision(session, _as(DecisionCreate, decision_body(
+                            ids.council_session, code)), secretary)
+                        await session.commit()
+                        ids.decisions[code] = decision.id
+        with recorder.timed_phase("signing"):
+            for code in awards_in_mix(province):
+                with recorder.step("signing"):
+                    async with open_session() as session:
+                        await sign_decision(session, ids.decisions[code], _as(DecisionSign, sign_body()), office)
+                        await session.commit()
+                    issued = await _issue(ids.decisions[code])
+                ids.awarded += sum(1 for row in issued if row["state"] == State.AWARDED.value)
+        recorder.total = time.perf_counter() - began
+    finally:
+        use_engine(None)
+        await engine.dispose()
+    return ids
+
+
+async def _nomination_ids(meeting_id: int) -> list[int]:
+    async with open_session() as session:
+        return list((await session.exec(select(Nomination.id).where(
+            Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all())

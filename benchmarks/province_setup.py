@@ -1,0 +1,130 @@
+"""Store a generated province (benchmarks/province_plan.py) in a database before the service starts.
+
+`create_province` is the only way the benchmarks create a province. It writes through the project's own tables and
+catalogue seeding, one INSERT batch per table (SQLAlchemy's insertmanyvalues), not through the demo TOML.
+When the organisation workbook import lands, switch the body of `create_province` to it (write the plan out as a
+workbook and import it); its callers and its result need not change.
+"""
+
+import asyncio
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import SQLModel, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from benchmarks.province_plan import (
+    CHAIRMAN_OFFICE,
+    CSTDCS,
+    OFFICE_UNIT,
+    PASSWORD,
+    SECRETARY,
+    YEAR,
+    ProvincePlan,
+    block_code,
+    cstdcs_history,
+    head_login,
+    person_name,
+    unit_code,
+)
+from migrations import upgrade
+from models.domain.enums import BlockRole, RecipientKind
+from models.domain.permissions import Role
+from models.passwords import hash_password
+from models.storage.db import is_sqlite, make_async_engine, make_sync_engine, open_session, use_engine
+from models.storage.demo import seed_catalogue
+from models.tables.accounts import RoleGrant, User
+from models.tables.award import Award
+from models.tables.nomination import AwardRecord
+from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+
+PARENT_AGENCY = "UBND tỉnh Bắc Ninh"
+
+
+@dataclass(frozen=True)
+class Province:
+    """The ids the year needs, by position in the plan."""
+
+    plan: ProvincePlan
+    blocks: list[int]  # block index → block id
+    units: list[list[int]]  # [block][unit] → unit id
+    people: list[list[list[int]]]  # [block][unit][staff] → person id
+    office_unit: int
+
+
+def fresh_database(base_url: str, label: str) -> str:
+    """SQLite: `base_url` is a folder URL prefix, a new file per label. PostgreSQL: every table emptied."""
+    if is_sqlite(base_url):
+        return f"{base_url.rstrip('/')}/{label}.db"
+    upgrade(base_url)
+    engine = make_sync_engine(base_url)
+    with engine.begin() as connection:
+        tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return base_url
+
+
+def create_province(database_url: str, plan: ProvincePlan) -> Province:
+    """Migrate the database and store the province: blocks, units, staff, memberships for the year (the first unit
+    of each block heads it), the award history its CSTĐ tỉnh candidates rely on, and the accounts (one block head
+    per block, the council secretary, the Chairman's office; all with the benchmark password)."""
+    upgrade(database_url)
+    return asyncio.run(_create(database_url, plan))
+
+
+async def _create(database_url: str, plan: ProvincePlan) -> Province:
+    engine = make_async_engine(database_url)
+    use_engine(engine)
+    try:
+        return await store_province(plan)
+    finally:
+        use_engine(None)
+        await engine.dispose()
+
+
+async def store_province(plan: ProvincePlan) -> Province:
+    """The body of `create_province`, on the database this process's sessions use (which must be migrated)."""
+    async with open_session() as session:
+        await seed_catalogue(session)
+        blocks = [EmulationBlock(code=block_code(b), name=f"Khối thi đua số {b + 1}") for b in range(plan.blocks)]
+        session.add_all(blocks)
+        units = [[Unit(code=unit_code(b, u), name=f"Đơn vị {u + 1} Khối {b + 1}", parent_agency=PARENT_AGENCY,
+                       head_name=person_name(b, u, 0)) for u in range(plan.units_per_block)]
+                 for b in range(plan.blocks)]
+        office = Unit(code=OFFICE_UNIT, name="Sở Nội vụ", parent_agency=PARENT_AGENCY, head_name="Lê Quang Huy")
+        session.add_all([office, *(u for row in units for u in row)])
+        await session.flush()
+        session.add_all(BlockMembership(block_id=blocks[b].id, unit_id=unit.id, year=YEAR,
+                                        role=BlockRole.HEAD if u == 0 else BlockRole.MEMBER)
+                        for b, row in enumerate(units) for u, unit in enumerate(row))
+        people = [[[Person(unit_id=unit.id, full_name=person_name(b, u, s),
+                           position="Trưởng phòng" if s == 0 else "Chuyên viên")
+                    for s in range(plan.staff_per_unit)] for u, unit in enumerate(row)]
+                  for b, row in enumerate(units)]
+        session.add_all(p for row in people for unit_people in row for p in unit_people)
+        await session.flush()
+        cstdcs = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
+        session.add_all(AwardRecord(year=y, award_id=cstdcs.id, recipient_kind=RecipientKind.INDIVIDUAL,
+                                    unit_id=units[b][u].id, person_id=people[b][u][s].id, source="import",
+                                    decision_number=f"{y % 100:02d}/QĐ-{unit_code(b, u)}")
+                        for b in range(plan.blocks) for u, s, y in cstdcs_history(plan))
+        await _accounts(session, blocks)
+        await session.commit()
+        return Province(plan, [b.id for b in blocks], [[u.id for u in row] for row in units],
+                        [[[p.id for p in unit_people] for unit_people in row] for row in people], office.id)
+
+
+async def _accounts(session: AsyncSession, blocks: list[EmulationBlock]) -> None:
+    password_hash = hash_password(PASSWORD)  # one Argon2 hash for every account: it is slow by design
+    heads = [User(username=head_login(b), full_name=f"Trưởng Khối {b + 1}", password_hash=password_hash)
+             for b in range(len(blocks))]
+    secretary = User(username=SECRETARY, full_name="Bùi Thị Ngọc Hà", password_hash=password_hash)
+    office = User(username=CHAIRMAN_OFFICE, full_name="Lý Minh Quân", password_hash=password_hash)
+    session.add_all([*heads, secretary, office])
+    await session.flush()
+    session.add_all(RoleGrant(user_id=user.id, role=Role.BLOCK_HEAD, block_id=block.id, year=YEAR,
+                              created_by="benchmark") for user, block in zip(heads, blocks, strict=True))
+    session.add_all([RoleGrant(user_id=secretary.id, role=Role.COUNCIL_SECRETARY, created_by="benchmark"),
+                     RoleGrant(user_id=office.id, role=Role.CHAIRMAN_OFFICE, created_by="benchmark")])
+    await session.flush()

@@ -1,0 +1,149 @@
+"""The organisation workbook's rows checked against each other and against the codes already registered, pure.
+
+Codes are unique per sheet; a person or a membership names a unit (and a block) that the workbook or the registry
+has; each block has exactly one head per year, and a unit is in one block per year.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from models.domain.enums import BlockRole
+from models.domain.errors import Problem
+from models.domain.organisation_cells import loose_key
+from models.domain.organisation_sheets import (
+    BLOCKS,
+    MEMBERSHIPS,
+    PEOPLE,
+    UNITS,
+    OrganisationSheets,
+    Workbook,
+    read_sheets,
+)
+
+MAX_PROBLEMS = 200  # enough to fix a workbook by; one wrong on every row would otherwise answer megabytes
+
+
+def read_organisation(workbook: Workbook, known_units: Collection[str] = (),
+                      known_blocks: Collection[str] = ()) -> OrganisationSheets:
+    """The workbook's rows and every problem with them; `known_*` are the codes the registry already holds."""
+    found = read_sheets(workbook)
+    found.problems += check_rules(found, known_units, known_blocks)
+    found.problems = capped(sorted(found.problems, key=_in_sheet_order))
+    return found
+
+
+def check_rules(found: OrganisationSheets, known_units: Collection[str],
+                known_blocks: Collection[str]) -> list[Problem]:
+    units = {u.code for u in found.units if u.code} | set(known_units)
+    blocks = {b.code for b in found.blocks if b.code} | set(known_blocks)
+    return [*_unique_codes(found), *_dates(found), *_references(found, units, blocks), *_one_block_a_year(found),
+            *_one_head(found, blocks)]
+
+
+def _problem(place: str, rule: str, message: str, vi: str) -> Problem:
+    return Problem(place, rule, f"{place}: {message}", vi=f"{place}: {vi}")
+
+
+def _unique_codes(found: OrganisationSheets) -> list[Problem]:
+    problems: list[Problem] = []
+    for sheet, rows in ((UNITS, found.units), (BLOCKS, found.blocks)):
+        first: dict[str, int] = {}
+        for row in rows:
+            if row.code and row.code in first:
+                problems.append(_problem(found.place(sheet, "code", row.row), "organisation.duplicate_code",
+                                         f"code {row.code!r} is already used in row {first[row.code]}.",
+                                         f"mã {row.code!r} đã dùng ở dòng {first[row.code]}."))
+            first.setdefault(row.code, row.row)
+    seen: dict[tuple[str, str, object], int] = {}
+    for person in found.people:
+        key = (person.unit_code, loose_key(person.full_name), person.birth_date)
+        if person.full_name and key in seen:
+            problems.append(_problem(found.place(PEOPLE, "full_name", person.row), "organisation.duplicate_person",
+                                     f"the same person (unit, full name and birth date) as row {seen[key]}.",
+                                     f"trùng người ở dòng {seen[key]} (cùng đơn vị, họ tên và ngày sinh)."))
+        seen.setdefault(key, person.row)
+    return problems
+
+
+def _dates(found: OrganisationSheets) -> list[Problem]:
+    problems: list[Problem] = []
+    for sheet, rows in ((UNITS, found.units), (PEOPLE, found.people)):
+        for row in rows:
+            if row.active_from and row.active_until and row.active_until < row.active_from:
+                problems.append(_problem(found.place(sheet, "active_until", row.row), "organisation.date_order",
+                                         "the end date is before the start date.",
+                                         "ngày kết thúc trước ngày bắt đầu hoạt động."))
+    return problems
+
+
+def _references(found: OrganisationSheets, units: set[str], blocks: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    rows: list[tuple[str, int, str, str | None]] = [(PEOPLE, p.row, p.unit_code, None) for p in found.people]
+    rows += [(MEMBERSHIPS, m.row, m.unit_code, m.block_code) for m in found.memberships]
+    for sheet, row, unit_code, block_code in rows:
+        if unit_code and unit_code not in units:
+            problems.append(_problem(found.place(sheet, "unit_code", row), "organisation.unknown_unit",
+                                     f"no unit has the code {unit_code!r} (sheet {UNITS!r} or the registry).",
+                                     f"không có đơn vị mã {unit_code!r} (trang {UNITS!r} hoặc danh sách đã có)."))
+        if block_code and block_code not in blocks:
+            problems.append(_problem(found.place(sheet, "block_code", row), "organisation.unknown_block",
+                                     f"no block has the code {block_code!r} (sheet {BLOCKS!r} or the registry).",
+                                     f"không có khối mã {block_code!r} (trang {BLOCKS!r} hoặc danh sách đã có)."))
+    return problems
+
+
+def _one_block_a_year(found: OrganisationSheets) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[tuple[str, int], tuple[int, str]] = {}
+    for m in found.memberships:
+        if not m.unit_code or m.year is None:
+            continue
+        earlier = first.setdefault((m.unit_code, m.year), (m.row, m.block_code))
+        if earlier[0] != m.row:
+            problems.append(_problem(found.place(MEMBERSHIPS, "unit_code", m.row), "organisation.unit_in_two_blocks",
+                                     f"unit {m.unit_code!r} is already in block {earlier[1]!r} for {m.year} "
+                                     f"(row {earlier[0]}); a unit is in one block a year.",
+                                     f"đơn vị {m.unit_code!r} đã thuộc khối {earlier[1]!r} năm {m.year} "
+                                     f"(dòng {earlier[0]}); mỗi năm một đơn vị chỉ thuộc một khối."))
+    return problems
+
+
+def _one_head(found: OrganisationSheets, blocks: set[str]) -> list[Problem]:
+    """Each block listed for a year has exactly one head that year (its deputy and members are optional); an
+    unknown block is refused as such, not once more for its head."""
+    rows: dict[tuple[str, int], list[int]] = defaultdict(list)
+    heads: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for m in found.memberships:
+        if m.block_code in blocks and m.year is not None and m.role is not None:
+            rows[(m.block_code, m.year)].append(m.row)
+            if m.role == BlockRole.HEAD:
+                heads[(m.block_code, m.year)].append(m.row)
+    problems: list[Problem] = []
+    for (block, year), numbers in rows.items():
+        held = heads.get((block, year), [])
+        if len(held) == 1:
+            continue
+        row = numbers[0] if not held else held[1]
+        message = "has no head" if not held else f"has {len(held)} heads (rows {', '.join(map(str, held))})"
+        vi = "chưa có Trưởng khối" if not held else f"có {len(held)} Trưởng khối (các dòng " \
+                                                     f"{', '.join(map(str, held))})"
+        problems.append(_problem(found.place(MEMBERSHIPS, "role", row), "organisation.block_head",
+                                 f"block {block!r} {message} in {year}; it needs exactly one.",
+                                 f"khối {block!r} năm {year} {vi}; mỗi khối mỗi năm có đúng một Trưởng khối."))
+    return problems
+
+
+def _in_sheet_order(problem: Problem) -> tuple[int, int, str]:
+    sheet, _, cell = problem.field.partition("!")
+    order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS]
+    row = int("".join(c for c in cell if c.isdigit()) or 0)
+    return (order.index(sheet) if sheet in order else -1, row, problem.field)
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS],
+            Problem("file", "organisation.more_problems", f"{more} more problems are not listed; fix these first.",
+                    vi=f"Còn {more} lỗi khác chưa liệt kê; hãy sửa các lỗi trên trước.")]

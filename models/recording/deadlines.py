@@ -1,0 +1,50 @@
+"""A dossier's deadlines as its page shows them: the dates of its acts read in one query each, the deadlines of
+the catalogue worked out on the province's working calendar."""
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.domain.deadlines import Act, DeadlineStatus, deadline_status
+from models.storage.catalogue_file import catalogue
+from models.storage.working_calendar import working_calendar
+from models.tables.council import CouncilSession, CouncilVote
+from models.tables.decision import Decision, DecisionItem
+from models.tables.nomination import Nomination
+from models.tables.proposal import Proposal, ProposalItem
+
+
+async def acts_of(session: AsyncSession, nomination: Nomination) -> dict[Act, date]:
+    """The dates of the documents of a dossier's acts (the latest, when it was proposed again after a return)."""
+    found = {
+        Act.SUBMITTED: await _first(session, select(col(Proposal.issued_on)).join(ProposalItem).where(
+            ProposalItem.nomination_id == nomination.id).order_by(col(Proposal.id).desc())),
+        Act.COUNCIL: await _first(session, select(col(CouncilSession.held_on)).join(CouncilVote).where(
+            CouncilVote.nomination_id == nomination.id).order_by(col(CouncilSession.id).desc())),
+        Act.SIGNED: await _first(session, select(col(Decision.signed_on)).join(DecisionItem).where(
+            DecisionItem.nomination_id == nomination.id, col(Decision.signed_on).is_not(None))),
+    }
+    return {act: day for act, day in found.items() if day is not None}
+
+
+async def _first(session: AsyncSession, query: Any) -> date | None:
+    day = (await session.exec(query)).first()
+    return day if isinstance(day, date) else None
+
+
+# Deadlines fall on Vietnamese calendar days, whatever the server's clock zone.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def today_in_vietnam() -> date:
+    return datetime.now(VIETNAM).date()
+
+
+async def deadlines_of(session: AsyncSession, nomination: Nomination, today: date) -> list[DeadlineStatus]:
+    acts = await acts_of(session, nomination)
+    calendar = working_calendar({nomination.year, nomination.year + 1, today.year, *(d.year for d in acts.values())})
+    return [deadline_status(entry.deadline(), nomination.year, acts, calendar, today)
+            for entry in catalogue().deadlines]

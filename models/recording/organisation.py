@@ -1,0 +1,122 @@
+"""Importing the organisation workbook: every row checked first, then applied all at once, or not at all.
+
+Set-based: the registry is read in one query per table (organisation_plan), new rows are inserted per table in
+one multi-row INSERT, changed rows updated in one executemany per table (tests/test_organisation_scale.py counts
+them). One import runs at a time; a dry run reads only.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import Table, bindparam, insert, text, update
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.domain.audit import Actor
+from models.domain.errors import DomainError, Problem
+from models.domain.organisation_rules import read_organisation
+from models.recording.organisation_plan import TablePlan, heads_in_registry, load_members, load_registry, plan_import
+from models.storage.organisation_workbook import read_workbook
+from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.organisation_import import OrganisationImport
+
+MODELS: dict[str, type[SQLModel]] = {"units": Unit, "blocks": EmulationBlock, "people": Person,
+                                     "memberships": BlockMembership}
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    dry_run: bool
+    counts: dict[str, dict[str, int]]  # table → created / updated / unchanged
+    changes: dict[str, dict[str, list[str]]]  # table → created / updated → labels (codes, names)
+    log: OrganisationImport | None  # None for a dry run, which records nothing
+
+
+async def import_organisation(session: AsyncSession, content: bytes, file_name: str, actor: Actor, *,
+                              dry_run: bool = False) -> ImportOutcome:
+    """Apply the workbook to the registry (or, for a dry run, say what applying it would do); any problem
+    refuses the whole file with DomainError, and the caller rolls back (record_refusal keeps a trace of it)."""
+    log = None if dry_run else await _one_import_at_a_time(session, content, file_name, actor)
+    workbook = read_workbook(content)
+    registry = await load_registry(session)
+    found = read_organisation(workbook, registry.units.keys(), registry.blocks.keys())
+    if found.problems:
+        raise DomainError(*found.problems)
+    await load_members(session, registry, found)
+    if wrong := heads_in_registry(found, registry):
+        raise DomainError(*wrong)
+    plans = plan_import(found, registry)
+    counts = {t: {"created": len(p.create), "updated": len(p.update), "unchanged": p.unchanged}
+              for t, p in plans.items()}
+    changes = {t: {"created": p.created_labels, "updated": p.updated_labels} for t, p in plans.items()}
+    if log is not None:
+        await _apply(session, plans, {code: u.id for code, u in registry.units.items()},
+                     {code: b.id for code, b in registry.blocks.items()})
+        log.counts, log.accepted = counts, True
+        session.add(log)
+        await session.flush()
+    return ImportOutcome(dry_run, counts, changes, log)
+
+
+async def record_refusal(session: AsyncSession, content: bytes, file_name: str, actor: Actor,
+                         problems: list[Problem]) -> OrganisationImport:
+    """Keep a refused import's trace (in a transaction of its own, after the import's was rolled back)."""
+    log = _log(content, file_name, actor)
+    log.problems = [{"field": p.field, "rule": p.rule, "message": p.message, "vi": p.vi} for p in problems]
+    session.add(log)
+    await session.flush()
+    return log
+
+
+def _log(content: bytes, file_name: str, actor: Actor) -> OrganisationImport:
+    return OrganisationImport(file_name=file_name[:255], sha256=hashlib.sha256(content).hexdigest(), accepted=False,
+                              counts={}, problems=[], imported_by=actor.username, on_behalf_of=actor.on_behalf_of,
+                              client_address=actor.client_address)
+
+
+async def _one_import_at_a_time(session: AsyncSession, content: bytes, file_name: str,
+                                actor: Actor) -> OrganisationImport:
+    """Two workbooks applied at once could both create the same code, so imports queue here before reading."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await (await session.connection()).execute(
+            text("LOCK TABLE organisationimport IN SHARE ROW EXCLUSIVE MODE"))
+    log = _log(content, file_name, actor)
+    session.add(log)
+    await session.flush()  # on SQLite, the first write takes the database's single write lock
+    return log
+
+
+async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: dict[str, int],
+                 block_ids: dict[str, int]) -> None:
+    """Units and blocks first (people and memberships name them), then the rest; codes become ids on the way."""
+    unit_ids |= await _write(session, "units", plans["units"])
+    block_ids |= await _write(session, "blocks", plans["blocks"])
+    for table in ("people", "memberships"):
+        for row in plans[table].create + plans[table].update:
+            if isinstance(row["unit_id"], str):
+                row["unit_id"] = unit_ids[row["unit_id"]]
+            if isinstance(row.get("block_id"), str):
+                row["block_id"] = block_ids[row["block_id"]]
+        await _write(session, table, plans[table])
+
+
+async def _write(session: AsyncSession, table: str, plan: TablePlan) -> dict[str, int]:
+    """Insert the new rows in one statement and update the changed ones in one executemany; for units and
+    blocks, the new rows' ids by code. Core statements, because the ORM inserts row by row where it cannot
+    match the ids it gets back to its objects (SQLite)."""
+    model = MODELS[table]
+    core: Table = model.__table__  # type: ignore[attr-defined]
+    connection = await session.connection()
+    created: dict[str, int] = {}
+    if plan.create:
+        rows = [model(**fields).model_dump(exclude={"id"}) for fields in plan.create]  # the tables' defaults
+        if "code" in core.c:
+            result = await connection.execute(insert(core).returning(core.c.id, core.c.code), rows)
+            created = {code: row_id for row_id, code in result.all()}
+        else:
+            await connection.execute(insert(core), rows)
+    if plan.update:
+        statement = update(core).where(core.c.id == bindparam("row_id"))
+        await connection.execute(statement, [{"row_id": fields["id"], **{k: v for k, v in fields.items() if k != "id"}}
+                                             for fields in plan.update])
+    return created

@@ -1,0 +1,43 @@
+"""The registry as the organisation workbook's four sheets, so an office can edit it and import it again.
+
+Columns and choices are written exactly as the import reads them (models.domain.organisation_sheets.LAYOUT and
+the Vietnamese names), so exporting and importing again changes nothing.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.domain.organisation_sheets import BLOCKS, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
+from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+
+
+async def organisation_sheets(session: AsyncSession, year: int | None = None) -> dict[str, list[list[Any]]]:
+    """Every unit, person and block, and the memberships of `year` (of every year when None)."""
+    units = (await session.exec(select(Unit).order_by(col(Unit.id)))).all()
+    codes = {u.id: u.code for u in units}
+    blocks = (await session.exec(select(EmulationBlock).order_by(col(EmulationBlock.id)))).all()
+    block_codes = {b.id: b.code for b in blocks}
+    people = (await session.exec(select(Person).order_by(col(Person.id)))).all()
+    memberships = select(BlockMembership).order_by(col(BlockMembership.year), col(BlockMembership.block_id),
+                                                   col(BlockMembership.id))
+    if year is not None:
+        memberships = memberships.where(BlockMembership.year == year)
+    return {
+        UNITS: _sheet(UNITS, [u.model_dump() | {"kind": UNIT_KIND_VI[u.kind]} for u in units]),
+        PEOPLE: _sheet(PEOPLE, [p.model_dump() | {"unit_code": codes[p.unit_id],
+                                                  "gender": GENDER_VI[p.gender] if p.gender else None}
+                                for p in people]),
+        BLOCKS: _sheet(BLOCKS, [b.model_dump() | {"kind": BLOCK_KIND_VI[b.kind]} for b in blocks]),
+        MEMBERSHIPS: _sheet(MEMBERSHIPS, [
+            {"year": m.year, "block_code": block_codes[m.block_id], "unit_code": codes[m.unit_id],
+             "role": BLOCK_ROLE_VI[m.role]} for m in (await session.exec(memberships)).all()]),
+    }
+
+
+def _sheet(sheet: str, rows: list[Mapping[str, Any]]) -> list[list[Any]]:
+    columns = LAYOUT[sheet]
+    return [[c.header for c in columns], *[[row.get(c.key) or None for c in columns] for row in rows]]

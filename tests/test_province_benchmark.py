@@ -1,0 +1,53 @@
+"""The province-year benchmark measures a real year: its generated province passes the award rules, and its bare
+run (the same recording functions and stage steps the service runs) awards every nomination."""
+
+from sqlmodel import select
+
+from benchmarks.province_bare import run_year_bare
+from benchmarks.province_plan import FACTS, YEAR, ProvincePlan, block_candidates
+from benchmarks.province_report import Recorder
+from benchmarks.province_setup import store_province
+from docx_templates import DocumentKind
+from models.domain.eligibility import Outcome
+from models.domain.eligibility_rules import overall
+from models.domain.facts import DossierFacts
+from models.recording.eligibility import check_candidate
+from models.storage.db import make_async_engine, open_session, use_engine
+from models.tables.stage import Document
+
+PLAN = ProvincePlan(blocks=2)
+
+
+async def test_every_generated_candidate_passes_its_award_rules(database_url: str) -> None:
+    province = await store_province(PLAN)
+    verdicts = []
+    async with open_session() as session:
+        for b in range(PLAN.blocks):
+            for c in block_candidates(PLAN):
+                unit = province.units[b][c.unit] if c.staff is None else None
+                person = province.people[b][c.unit][c.staff] if c.staff is not None else None
+                results = await check_candidate(session, c.award_code, YEAR, unit, person,
+                                                DossierFacts.model_validate(FACTS[c.award_code]))
+                verdicts.append((c.award_code, overall(results), [r.message for r in results
+                                                                  if r.outcome != Outcome.PASS]))
+    assert len(verdicts) == PLAN.nominations == 64
+    assert [v for v in verdicts if v[1] != Outcome.PASS] == []
+
+
+async def test_the_bare_year_awards_every_nomination_with_its_documents(database_url: str) -> None:
+    province = await store_province(PLAN)
+    recorder = Recorder()
+    ids = await run_year_bare(database_url, province, recorder)
+    assert ids.awarded == PLAN.nominations
+    assert len(ids.decisions) == len(PLAN.mix)
+    assert list(recorder.phases) == ["meetings", "ballots", "proposals", "screening", "council", "decisions",
+                                     "signing"]
+    engine = make_async_engine(database_url)  # the bare run disposed of the engine it used
+    use_engine(engine)
+    async with open_session() as session:
+        kinds = sorted((await session.exec(select(Document.kind))).all())
+    await engine.dispose()
+    # Per block its minutes and its proposal; the office's Tờ trình; one decision per award.
+    expected = {DocumentKind.MEETING_MINUTES: 2, DocumentKind.BLOCK_PROPOSAL: 2, DocumentKind.OFFICE_APPRAISAL: 1,
+                DocumentKind.DECISION: 5}
+    assert kinds == sorted(k.value for k, n in expected.items() for _ in range(n))
