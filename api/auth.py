@@ -9,10 +9,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.errors import Forbidden, NotFound, Problem, Unauthorized
 from models.domain.limits import MAX_ID
+from models.domain.login_limit import LoginLimit
 from models.domain.permissions import Action, Grant, may
 from models.domain.scope import ReadScope
-from models.passwords import API_TOKEN_PREFIX
-from models.recording.accounts import delegating_principal, grant_set, user_for_api_token
+from models.passwords import API_TOKEN_PREFIX, password_matches
+from models.recording.accounts import delegating_principal, grant_set, user_by_name, user_for_api_token
+from models.recording.logins import note_attempt, refuse_if_throttled
 from models.settings import get_settings
 from models.tables.accounts import User
 
@@ -97,12 +99,35 @@ async def authenticate(session: AsyncSession, token: str | None) -> User:
     return user
 
 
+async def check_password(session: AsyncSession, username: str, password: str, address: str) -> User:
+    """The account whose password this is, behind the login throttle (429); every attempt is kept. The API's
+    token login and the desk's sign-in both use it, so they throttle and refuse alike."""
+    settings = get_settings()
+    window = timedelta(seconds=settings.login_window_seconds)
+    await refuse_if_throttled(session, username, address,
+                              LoginLimit(settings.login_failures_per_account, window),
+                              LoginLimit(settings.login_failures_per_address, window))
+    user = await user_by_name(session, username)
+    matches = await password_matches(password, user.password_hash if user is not None else None)
+    succeeded = user is not None and user.is_active and matches
+    await note_attempt(session, username, address, succeeded)
+    if user is None or not succeeded:
+        raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong.",
+                                   vi="Tên đăng nhập hoặc mật khẩu không đúng."))
+    return user
+
+
+async def principal_of(session: AsyncSession, user: User, client_address: str | None) -> Principal:
+    """The signed-in user acting with their own grants."""
+    return Principal(user, await grant_set(session, user.id), Actor(user.username, None, client_address))
+
+
 async def principal_for(
     session: AsyncSession, token: str | None, on_behalf_of: str | None, client_address: str | None
 ) -> Principal:
     user = await authenticate(session, token)
     if not on_behalf_of:
-        return Principal(user, await grant_set(session, user.id), Actor(user.username, None, client_address))
+        return await principal_of(session, user, client_address)
     holder = await delegating_principal(session, user.id, on_behalf_of, datetime.now(UTC).date())
     if holder is None:
         raise Forbidden(Problem("X-On-Behalf-Of", "delegation.active",

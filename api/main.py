@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import problems
+from api import desk, problems
 from api.middleware import BodySizeLimit, IdempotencyKeys
 from api.problems import PROBLEM_RESPONSES
 from api.retry import AnswerWhileDatabaseAway, RetryTransientConflicts
@@ -75,6 +75,8 @@ def create_app() -> FastAPI:
     for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
                    register, eligibility, history, quotas, stages, organisation):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
+
+    desk.install(app)
 
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:

@@ -4,6 +4,7 @@ Backends come from TDKT_TEST_DATABASES ("sqlite", "postgresql" or both, comma-se
 reached at TDKT_TEST_POSTGRES_URL. A backend that is asked for and unreachable fails the run: it never skips.
 """
 
+import contextlib
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +26,7 @@ from migrations import upgrade
 from models.settings import get_settings
 from models.storage.db import make_async_engine, make_sync_engine, use_engine
 from tests.demo import DemoProvince, load_demo
+from tests.desk import SignIn, desk_sign_in
 from tests.year import AUDITOR, as_user
 
 BACKENDS = [b.strip() for b in os.environ.get("TDKT_TEST_DATABASES", "sqlite").split(",") if b.strip()]
@@ -122,6 +124,24 @@ async def client(demo: DemoProvince) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
+@pytest.fixture
+async def visitor(demo: DemoProvince) -> AsyncIterator[httpx.AsyncClient]:
+    """A browser at the desk, not signed in: a client with a cookie jar of its own."""
+    async with app_client() as http:
+        yield http
+
+
+@pytest.fixture
+async def signed_in(demo: DemoProvince) -> AsyncIterator[SignIn]:
+    """Sign in at the desk as a demo account, each in a browser of its own (one cookie jar per person)."""
+    async with contextlib.AsyncExitStack() as stack:
+        async def sign_in(username: str) -> httpx.AsyncClient:
+            http = await stack.enter_async_context(app_client())
+            response = await desk_sign_in(http, username)
+            assert response.status_code == 303, response.text
+            return http
+
+        yield sign_in
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from models.domain import vietnamese
+from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
@@ -26,6 +27,7 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
     (DecisionStatus, vietnamese.DECISION_STATUS_VI), (UnitKind, vietnamese.UNIT_KIND_VI),
     (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
+    (Outcome, vietnamese.OUTCOME_VI),
     # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 

@@ -23,7 +23,11 @@ async def readable_document(session: SessionDep, principal: Principal, document_
 
 @router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {DOCX: {}}}})
 async def download(document_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> Response:
-    document = await readable_document(session, principal, document_id)
+    return document_response(await readable_document(session, principal, document_id))
+
+
+def document_response(document: Document) -> Response:
+    """The issued .docx as a download, named as issued (the desk's links answer the same way)."""
     return Response(document.content, media_type=DOCX, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(document.filename)}",
         "ETag": f'"{document.sha256}"',

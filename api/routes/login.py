@@ -1,19 +1,13 @@
 """Logging in, the caller's own account, and their long-lived API tokens."""
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, status
 from sqlmodel import SQLModel, col, select
 
-from api.auth import create_access_token
+from api.auth import check_password, create_access_token
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.domain.errors import Problem, Unauthorized
-from models.domain.login_limit import LoginLimit
-from models.passwords import password_matches
-from models.recording.accounts import grants_of, issue_api_token, revoke_api_token, user_by_name
-from models.recording.logins import note_attempt, refuse_if_throttled
-from models.settings import get_settings
+from models.recording.accounts import grants_of, issue_api_token, revoke_api_token
 from models.tables.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
 
 router = APIRouter(tags=["login"])
@@ -41,18 +35,7 @@ async def login(
 ) -> AccessToken:
     """Exchange a login name and password for a short-lived access token (429 after too many failures)."""
     address = request.client.host if request.client else ""
-    settings = get_settings()
-    window = timedelta(seconds=settings.login_window_seconds)
-    await refuse_if_throttled(session, form.username, address,
-                              LoginLimit(settings.login_failures_per_account, window),
-                              LoginLimit(settings.login_failures_per_address, window))
-    user = await user_by_name(session, form.username)
-    matches = await password_matches(form.password, user.password_hash if user is not None else None)
-    succeeded = user is not None and user.is_active and matches
-    await note_attempt(session, form.username, address, succeeded)
-    if user is None or not succeeded:
-        raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong.",
-                                   vi="Tên đăng nhập hoặc mật khẩu không đúng."))
+    user = await check_password(session, form.username, form.password, address)
     return AccessToken(access_token=create_access_token(user.id))
 
 

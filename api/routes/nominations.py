@@ -1,10 +1,12 @@
 """Nominations: filtered lists, one nomination with its whole history and flow runs, and moves made by hand."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
 from sqlmodel import Field, SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
@@ -71,24 +73,47 @@ async def list_nominations(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[NominationPublic]:
     """Nominations matching every filter given; the total is in the X-Total-Count header."""
-    query = visible_nominations(principal, select(Nomination))
-    if block_id is not None:
-        query = query.where(Nomination.block_id == block_id)
-    if year is not None:
-        query = query.where(Nomination.year == year)
-    if state is not None:
-        query = query.where(Nomination.state == state)
-    if award_code is not None:
-        query = query.where(has_award_code(Nomination.award_id, award_code))
-    if unit_id is not None:
-        query = query.where(unit_or_its_people(Nomination.unit_id, Nomination.person_id, unit_id))
-    if flow_run_id is not None:
-        moved = select(Transition.nomination_id).where(Transition.flow_run_id == flow_run_id)
-        query = query.where(col(Nomination.id).in_(moved))
+    query = filtered_nominations(principal, NominationFilters(block_id, year, award_code, state, unit_id,
+                                                              flow_run_id))
     response.headers["X-Total-Count"] = str(await count_rows(session, query))
-    column = col(SORTABLE[sort.lstrip("-")])
-    ordered = query.order_by(column.desc() if sort.startswith("-") else column.asc(), col(Nomination.id))
+    ordered = sorted_by(query, sort)
     return await nominations_public(session, (await session.exec(ordered.offset(offset).limit(limit))).all())
+
+
+@dataclass(frozen=True)
+class NominationFilters:
+    """The filters of GET /nominations, shared with the desk's list so both find the same nominations."""
+
+    block_id: int | None = None
+    year: int | None = None
+    award_code: str | None = None
+    state: State | None = None
+    unit_id: int | None = None
+    flow_run_id: str | None = None
+
+
+def filtered_nominations(principal: Principal, filters: NominationFilters) -> SelectOfScalar[Nomination]:
+    """The nominations the caller may see that match every filter given."""
+    query = visible_nominations(principal, select(Nomination))
+    if filters.block_id is not None:
+        query = query.where(Nomination.block_id == filters.block_id)
+    if filters.year is not None:
+        query = query.where(Nomination.year == filters.year)
+    if filters.state is not None:
+        query = query.where(Nomination.state == filters.state)
+    if filters.award_code is not None:
+        query = query.where(has_award_code(Nomination.award_id, filters.award_code))
+    if filters.unit_id is not None:
+        query = query.where(unit_or_its_people(Nomination.unit_id, Nomination.person_id, filters.unit_id))
+    if filters.flow_run_id is not None:
+        moved = select(Transition.nomination_id).where(Transition.flow_run_id == filters.flow_run_id)
+        query = query.where(col(Nomination.id).in_(moved))
+    return query
+
+
+def sorted_by(query: SelectOfScalar[Nomination], sort: SortKey) -> SelectOfScalar[Nomination]:
+    column = col(SORTABLE[sort.lstrip("-")])
+    return query.order_by(column.desc() if sort.startswith("-") else column.asc(), col(Nomination.id))
 
 
 async def readable(session: SessionDep, principal: Principal, nomination_id: PathId) -> Nomination:

@@ -5,6 +5,7 @@ One table per concept, so a state is called the same thing on every screen and i
 
 from collections.abc import Iterable
 
+from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
@@ -90,6 +91,12 @@ VOTE_METHOD_VI: dict[VoteMethod, str] = {
 DECISION_STATUS_VI: dict[DecisionStatus, str] = {
     DecisionStatus.DRAFT: "Dự thảo",
     DecisionStatus.SIGNED: "Đã ký",
+}
+
+OUTCOME_VI: dict[Outcome, str] = {
+    Outcome.PASS: "Đạt",
+    Outcome.FAIL: "Không đạt",
+    Outcome.UNKNOWN: "Chưa đủ dữ kiện để xét",
 }
 
 # What a refusal calls a missing row ("Không tìm thấy … có mã số 7"), by table class name. Tables not listed here

@@ -1,0 +1,20 @@
+"""The desk: a web interface in Vietnamese for the people who do the work, served by the API's own application.
+
+Server-rendered pages (Jinja2) with a little htmx, all assets served from this package (government networks are
+often closed). Every page and form goes through the same recording functions, scope checks and principal as the
+API's routes, so no rule is written twice.
+"""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.desk import ballots, inbox, nominations, proposal, screening, signin, signing
+
+
+def install(app: FastAPI) -> None:
+    """Serve the desk under /desk (its pages are not part of the API's OpenAPI description)."""
+    for module in (signin, inbox, nominations, ballots, proposal, screening, signing):
+        app.include_router(module.router, prefix="/desk", include_in_schema=False)
+    app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

@@ -1,0 +1,105 @@
+"""Rendering the desk's pages: one Jinja2 environment, the Vietnamese labels as globals, refusals by field."""
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
+
+from api.validation_vi import validation_message_vi
+from models.domain import vietnamese
+from models.domain.eligibility import Outcome
+from models.domain.errors import Problem
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+# The keys of a vote's evidence, shown as one Vietnamese sentence rather than one line each.
+VOTE_KEYS = frozenset({"votes_for", "votes_against", "abstain", "invalid", "members_total", "required", "passed",
+                       "threshold_percent", "threshold_strictly_more"})
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+# The one table of Vietnamese names per concept (models/domain/vietnamese.py), offered to every template.
+templates.env.globals.update({name: getattr(vietnamese, name) for name in dir(vietnamese) if name.endswith("_VI")})
+
+
+def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
+    """A transition's evidence in a few short lines: a vote as one sentence, rule results as counts, the rest as
+    they are."""
+    is_vote = {"votes_for", "required", "members_total"} <= evidence.keys()  # VoteOutcome.as_evidence
+    lines = []
+    if is_vote:
+        lines.append(f"{evidence['votes_for']} phiếu đồng ý, {evidence.get('votes_against', 0)} không đồng ý; "
+                     f"cần {evidence['required']} trên tổng số {evidence['members_total']} thành viên: "
+                     + ("đạt" if evidence.get("passed") else "không đạt"))
+    for key, value in evidence.items():
+        if is_vote and key in VOTE_KEYS:
+            continue
+        if key == "rules" and isinstance(value, list):
+            outcomes = [r.get("outcome") for r in value if isinstance(r, dict)]
+            counts = ", ".join(f"{outcomes.count(o.value)} {vietnamese.OUTCOME_VI[o].lower()}"
+                               for o in Outcome if outcomes.count(o.value))
+            lines.append(f"tiêu chuẩn: {counts or 'không có'}")
+        elif key == "eligibility" and value in set(Outcome):
+            lines.append(f"kết quả xét tiêu chuẩn: {vietnamese.OUTCOME_VI[Outcome(value)].lower()}")
+        elif isinstance(value, dict | list):
+            text = json.dumps(value, ensure_ascii=False)
+            lines.append(f"{key}: {text[:120]}{'…' if len(text) > 120 else ''}")
+        else:
+            lines.append(f"{key}: {value}")
+    return lines
+
+
+def local_time(moment: datetime) -> str:
+    """Times are stored in UTC; the desk shows them as Vietnam's clock reads (UTC+7, no summer time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
+
+
+templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time})
+
+
+@dataclass
+class Refusals:
+    """A refusal's problems, each under the form field it names; the rest are shown above the form."""
+
+    by_field: dict[str, list[str]] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem], fields: Iterable[str]) -> "Refusals":
+        known = set(fields)
+        refusals = cls()
+        for problem in problems:
+            text = problem.vi or problem.message  # English stands in until every rule has its Vietnamese
+            if problem.field in known:
+                refusals.by_field.setdefault(problem.field, []).append(text)
+            else:
+                refusals.general.append(text)
+        return refusals
+
+    def __bool__(self) -> bool:
+        return bool(self.by_field or self.general)
+
+
+def problems_of_validation(error: ValidationError, prefix: str = "") -> list[Problem]:
+    """A form that does not even parse, as problems named like the API's (dotted field paths)."""
+    problems = []
+    for e in error.errors():
+        name = ".".join(str(p) for p in (prefix, *e["loc"]) if p != "")
+        problems.append(Problem(name, f"input.{e['type']}", f"{name}: {e['msg']}",
+                                vi=validation_message_vi(e["type"], name, e.get("ctx"))))
+    return problems
+
+
+def page(request: Request, template: str, context: Mapping[str, Any], status_code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, dict(context), status_code=status_code)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"

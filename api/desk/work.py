@@ -1,0 +1,125 @@
+"""What is waiting for each role ("việc cần làm"), read from the database with one query per kind of task.
+
+No query runs per row: each kind of task is one set-based SELECT over the caller's blocks and years (block heads)
+or the whole province (the province's roles), however many meetings, proposals or nominations there are.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import tuple_
+from sqlmodel import and_, col, func, or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.auth import Principal
+from models.domain.enums import DecisionStatus, StageKind, StageStatus, State
+from models.domain.permissions import Role
+from models.domain.vietnamese import STAGE_STATUS_VI, STAGE_VI
+from models.tables.award import Award
+from models.tables.council import CouncilVote
+from models.tables.decision import Decision, DecisionItem
+from models.tables.meeting import BlockMeeting
+from models.tables.nomination import Nomination
+from models.tables.organisation import EmulationBlock
+from models.tables.proposal import Proposal, ProposalItem
+from models.tables.stage import Stage
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str  # what to do, in Vietnamese
+    detail: str  # which block, award, number …
+    href: str | None = None  # where the desk lets them do it (or see it)
+    flow_run_id: str | None = None
+
+
+def _headed(principal: Principal) -> list[tuple[int, int]]:
+    return sorted({(g.block_id, g.year) for g in principal.grants
+                   if g.role == Role.BLOCK_HEAD and g.block_id is not None and g.year is not None})
+
+
+async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[Task]:
+    headed = _headed(principal)
+    if not headed:
+        return []
+    names = {b.id: b.name for b in (await session.exec(
+        select(EmulationBlock).where(col(EmulationBlock.id).in_([b for b, _ in headed])))).all()}
+    in_headed = tuple_(col(BlockMeeting.block_id), col(BlockMeeting.year)).in_(headed)
+    meetings = (await session.exec(select(BlockMeeting, Stage.id).outerjoin(Stage, and_(
+        Stage.kind == StageKind.MEETING_TALLY, Stage.subject_id == BlockMeeting.id)).where(in_headed))).all()
+    opened = {(m.block_id, m.year) for m, _ in meetings}
+    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}") for b, y in headed if (b, y) not in opened]
+    tasks += [Task("Ghi kết quả bỏ phiếu", f"{names[m.block_id]}, hội nghị ngày {m.held_on:%d/%m/%Y}",
+                   f"/desk/meetings/{m.id}/results")
+              for m, tally in meetings if tally is None]
+    tasks += await _to_propose(session, headed, names)
+    returned = (await session.exec(select(Nomination).where(
+        tuple_(col(Nomination.block_id), col(Nomination.year)).in_(headed), Nomination.state == State.RETURNED
+    ).order_by(col(Nomination.id)))).all()
+    tasks += [Task("Bổ sung hồ sơ bị trả lại", f"Hồ sơ số {n.id}, năm {n.year}", f"/desk/nominations/{n.id}")
+              for n in returned]
+    return tasks
+
+
+async def _to_propose(session: AsyncSession, headed: list[tuple[int, int]], names: dict[int, str]) -> list[Task]:
+    """Endorsed (or corrected, returned) nominations not yet in a proposal still being processed."""
+    being_proposed = select(ProposalItem.nomination_id).join(Stage, and_(
+        Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == ProposalItem.proposal_id)).where(
+        Stage.status != StageStatus.COMPLETED)
+    query = select(Nomination.meeting_id, Nomination.block_id, Nomination.year, func.count()).where(
+        tuple_(col(Nomination.block_id), col(Nomination.year)).in_(headed),
+        col(Nomination.state).in_([State.ENDORSED, State.RETURNED]),
+        col(Nomination.id).not_in(being_proposed)).group_by(
+        col(Nomination.meeting_id), col(Nomination.block_id), col(Nomination.year))
+    return [Task("Gửi Tờ trình đề nghị khen thưởng", f"{names[b]}, năm {y}: {count} hồ sơ",
+                 f"/desk/meetings/{m}/proposal")
+            for m, b, y, count in (await session.exec(query)).all()]
+
+
+async def secretary_tasks(session: AsyncSession) -> list[Task]:
+    to_screen = (await session.exec(
+        select(Proposal, EmulationBlock.name, func.count(col(ProposalItem.nomination_id)))
+        .join(EmulationBlock, col(EmulationBlock.id) == Proposal.block_id)
+        .join(ProposalItem, col(ProposalItem.proposal_id) == Proposal.id)
+        .join(Stage, and_(Stage.kind == StageKind.PROPOSAL_SUBMISSION, Stage.subject_id == Proposal.id))
+        .where(Stage.status == StageStatus.COMPLETED, col(Proposal.id).not_in(
+            select(Stage.subject_id).where(Stage.kind == StageKind.SCREENING)))
+        .group_by(col(Proposal.id), col(EmulationBlock.name)).order_by(col(Proposal.id)))).all()
+    tasks = [Task("Thẩm định hồ sơ", f"Tờ trình số {p.number} của {block}: {count} hồ sơ",
+                  f"/desk/proposals/{p.id}/screening") for p, block, count in to_screen]
+    waiting = (await session.exec(
+        select(Nomination.year, Award.name, func.count()).join(Award, col(Award.id) == Nomination.award_id)
+        .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.name))
+        .order_by(col(Nomination.year), col(Award.name)))).all()
+    tasks += [Task("Đưa ra phiên họp Hội đồng", f"{award}, năm {year}: {count} hồ sơ đủ điều kiện",
+                   f"/desk/nominations?year={year}&state=eligible") for year, award, count in waiting]
+    to_decide = (await session.exec(
+        select(CouncilVote.session_id, Award.name, func.count())
+        .join(Nomination, col(Nomination.id) == CouncilVote.nomination_id)
+        .join(Award, col(Award.id) == Nomination.award_id)
+        .where(Nomination.state == State.RECOMMENDED,
+               col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
+        .group_by(col(CouncilVote.session_id), col(Award.name))
+        .order_by(col(CouncilVote.session_id), col(Award.name)))).all()
+    tasks += [Task("Soạn dự thảo Quyết định", f"{award}: {count} hồ sơ Hội đồng đề nghị (phiên họp số {sid})",
+                   "/desk/nominations?state=recommended") for sid, award, count in to_decide]
+    return tasks
+
+
+async def chairman_office_tasks(session: AsyncSession) -> list[Task]:
+    drafts = (await session.exec(
+        select(Decision, Award.name, func.count(col(DecisionItem.nomination_id)))
+        .join(Award, col(Award.id) == Decision.award_id)
+        .join(DecisionItem, col(DecisionItem.decision_id) == Decision.id)
+        .where(Decision.status == DecisionStatus.DRAFT)
+        .group_by(col(Decision.id), col(Award.name)).order_by(col(Decision.id)))).all()
+    return [Task("Ký Quyết định", f"Dự thảo số {d.id}: {award}, năm {d.year}, {count} hồ sơ",
+                 f"/desk/decisions/{d.id}/sign") for d, award, count in drafts]
+
+
+async def administrator_tasks(session: AsyncSession) -> list[Task]:
+    unfinished = (await session.exec(select(Stage).where(
+        or_(Stage.status == StageStatus.RECORDED, Stage.status == StageStatus.FAILED)).order_by(col(Stage.id)))).all()
+    return [Task(f"{STAGE_VI[s.kind]} (bước số {s.id})",
+                 f"{STAGE_STATUS_VI[s.status]} · đã chạy {s.attempts} lần" + (f" · {s.last_error[:200]}"
+                                                                              if s.last_error else ""),
+                 flow_run_id=s.flow_run_id) for s in unfinished]
