@@ -66,6 +66,20 @@ def layout_row(doc: Document, widths_mm: Sequence[float]) -> list[_Cell]:
     return [emptied(cell) for cell in table.rows[0].cells]
 
 
+def keep_together(cell: _Cell) -> None:
+    """A signature block (or the "Nơi nhận" beside it) never splits across pages, nor leaves its title behind.
+
+    Word and LibreOffice both honour w:cantSplit on the row (the whole row moves to the next page) and
+    keepNext/keepLines on its paragraphs (a row taller than a page still keeps title and name together).
+    """
+    tr_pr = cell._tc.getparent().get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+    for paragraph in cell.paragraphs:
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def set_widths(table: Table, widths_mm: Sequence[float]) -> None:
     # Word reads the cell widths, LibreOffice the grid columns: set both.
     table.autofit = False

@@ -21,7 +21,7 @@ def test_minutes_votes_table() -> None:
         "Hình thức đề nghị",
         "Đồng ý",
         "Không đồng ý",
-        "Không biểu quyết",
+        "Phiếu trắng",  # a secret ballot: blank ballots, not "Không biểu quyết"
         "Phiếu không hợp lệ",
         "Tỷ lệ",
         "Kết quả",
