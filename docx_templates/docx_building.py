@@ -40,6 +40,8 @@ def data_table(doc: Document, loop: str, columns: Sequence[Column], size: float 
     narrow_cell_margins(table)
     heading, loop_start, item, loop_end = table.rows
     heading._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    # A row is one nominee: it moves whole to the next page rather than leaving half a name behind.
+    item._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for column, head_cell, item_cell in zip(columns, heading.cells, item.cells, strict=True):
         head_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         para(emptied(head_cell), column.heading, style=TABLE, align=CENTER, bold=True, size=size)
