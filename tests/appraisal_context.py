@@ -26,6 +26,6 @@ def appraisal_context(recommended: bool = True) -> AppraisalContext:
         "awards": ["Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể"] if recommended else [],
         "closing": "(Có dự thảo Quyết định và hồ sơ kèm theo). Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh "
         "xem xét, quyết định./.",
-        "receivers": ["Như trên", "Lưu: VT, Phòng TĐKT"],
+        "receivers": ["Như trên", "Lưu: VT, TĐKT"],
         "signer": {"prefix": "", "title": "GIÁM ĐỐC", "name": "Lê Quang Huy"},
     }
