@@ -60,8 +60,8 @@ def _minutes(doc: Document) -> None:
             kit.Column("Hình thức đề nghị", "{{ r.award }}", 29),
             kit.Column("Đồng ý", "{{ r.votes_for }}", 14, centred=True),
             kit.Column("Không đồng ý", "{{ r.votes_against }}", 15, centred=True),
-            kit.Column("Không biểu quyết", "{{ r.abstain }}", 15, centred=True),
-            kit.Column("Phiếu không hợp lệ", "{{ r.invalid }}", 15, centred=True),
+            kit.Column("{{ abstain_heading }}", "{{ r.abstain }}", 15, centred=True),
+            kit.Column("{{ invalid_heading }}", "{{ r.invalid }}", 15, centred=True),
             kit.Column("Tỷ lệ", "{{ r.percent }}", 17, centred=True),
             kit.Column("Kết quả", "{{ r.result }}", 17, centred=True),
         ],
@@ -71,15 +71,17 @@ def _minutes(doc: Document) -> None:
     kit.tag(doc, "if next_deputy")
     kit.para(doc, "Hội nghị thống nhất bầu {{ next_deputy }} làm Phó Trưởng Khối năm {{ next_year }}.", style=kit.BODY)
     kit.tag(doc, "endif")
-    kit.para(
+    parts.lead_into_signature(kit.para(
         doc,
         "Cuộc họp kết thúc vào {{ closed_at }}. Biên bản đã được đọc lại cho các thành viên dự họp"
         " và được nhất trí thông qua./.",
         style=kit.BODY,
-    )
+    ))
     left, right = kit.layout_row(doc, (82.5, 82.5))
     parts.signer_block(left, "signers[0]")  # the secretary signs on the left, the chair on the right
     parts.signer_block(right, "signers[1]")
+    kit.keep_together(left)
+    kit.keep_together(right)
 
 
 def _proposal(doc: Document) -> None:
@@ -115,7 +117,7 @@ def _proposal(doc: Document) -> None:
         ],
     )
     kit.tag(doc, "endif")
-    kit.para(doc, "{{ closing }}", style=kit.BODY)
+    parts.lead_into_signature(kit.para(doc, "{{ closing }}", style=kit.BODY))
     parts.receivers_and_signer(doc)
 
 
@@ -130,7 +132,8 @@ def _decision(doc: Document) -> None:
     decides = kit.para(doc, "QUYẾT ĐỊNH:", align=kit.CENTER, bold=True).paragraph_format
     decides.space_before, decides.space_after = Pt(6), Pt(12)
     kit.tag(doc, "for a in articles")
-    article = kit.para(doc, "{{ a.title }}", style=kit.BODY, bold=True)
+    # Each article keeps with the next, the last one with the signature: Điều 3 never ends a page alone.
+    article = parts.lead_into_signature(kit.para(doc, "{{ a.title }}", style=kit.BODY, bold=True))
     kit.run(article, " {{ a.text }}")
     kit.tag(doc, "endfor")
     parts.receivers_and_signer(doc)
@@ -182,7 +185,7 @@ def _appraisal(doc: Document) -> None:
     kit.tag(doc, "for line in awards")
     kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
     kit.tag(doc, "endfor")
-    kit.para(doc, "{{ closing }}", style=kit.BODY)
+    parts.lead_into_signature(kit.para(doc, "{{ closing }}", style=kit.BODY))
     parts.receivers_and_signer(doc)
 
 

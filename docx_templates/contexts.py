@@ -21,6 +21,7 @@ class DocumentKind(StrEnum):
 class Header(TypedDict):
     parent_agency: str  # "UBND TỈNH BẮC NINH", upright; "" omits the line
     issuer_lines: list[str]  # ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], bold
+    rule_mm: int  # the rule under the last issuer line, one of text_width.AGENCY_RULES_MM (agency_rule_mm)
     number: str  # "05/QĐ-UBND", printed "Số: 05/QĐ-UBND"; "" leaves the line blank
     place_date: str  # "Bắc Ninh, ngày 05 tháng 01 năm 2026", italic
 
@@ -38,7 +39,7 @@ class PersonRole(TypedDict):
 
 class MinutesCandidate(TypedDict):
     stt: int
-    name: str
+    name: str  # an individual followed by position and unit: "Lê Văn Đức, Phó Chánh Văn phòng, Sở Công Thương"
     award: str
     votes_for: int
     votes_against: int
@@ -51,6 +52,7 @@ class MinutesCandidate(TypedDict):
 class MinutesContext(TypedDict):
     header: Header
     subject: str  # "Họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua ..."
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     opened_at: str  # "08 giờ 00 phút, ngày 15 tháng 12 năm 2026"
     location: str
     chair: PersonRole
@@ -59,6 +61,8 @@ class MinutesContext(TypedDict):
     members_present: int
     absentees: list[str]  # unit names; empty prints "Không có thành viên vắng mặt."
     method: str  # "bỏ phiếu kín" / "biểu quyết giơ tay"
+    abstain_heading: str  # "Phiếu trắng" (secret ballot) / "Không biểu quyết" (show of hands)
+    invalid_heading: str  # "Phiếu không hợp lệ"
     threshold: str  # "quá 50% tổng số thành viên của Khối (tối thiểu 4/7 phiếu)"
     candidates: list[MinutesCandidate]
     next_head: str  # unit elected head of the block for next year
@@ -79,6 +83,7 @@ class ProposalRow(TypedDict):
 class ProposalContext(TypedDict):
     header: Header
     subject: str  # "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026"
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     recipients: list[str]  # "Kính gửi:" lines, without "- " and without ";" / "."
     bases: list[str]  # without the words "Căn cứ" and without trailing punctuation
     body: str
@@ -110,6 +115,7 @@ class Article(TypedDict):
 class DecisionContext(TypedDict):
     header: Header
     subject: str  # "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026"
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     authority: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
     bases: list[str]  # as in ProposalContext
     considerations: list[str]  # "Xét đề nghị của ... tại Tờ trình số 12/TTr-SCT ngày ...", no punctuation
@@ -134,6 +140,7 @@ class AppraisalRow(TypedDict):
 class AppraisalContext(TypedDict):
     header: Header
     subject: str  # "Về việc đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026"
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     recipients: list[str]  # as in ProposalContext: ["Chủ tịch Ủy ban nhân dân tỉnh"]
     bases: list[str]  # as in ProposalContext; the block proposals and the council meeting come last
     council: str  # the paragraph on the council meeting: when, where, members present, how counted

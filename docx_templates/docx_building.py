@@ -40,6 +40,8 @@ def data_table(doc: Document, loop: str, columns: Sequence[Column], size: float 
     narrow_cell_margins(table)
     heading, loop_start, item, loop_end = table.rows
     heading._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    # A row is one nominee: it moves whole to the next page rather than leaving half a name behind.
+    item._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for column, head_cell, item_cell in zip(columns, heading.cells, item.cells, strict=True):
         head_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         para(emptied(head_cell), column.heading, style=TABLE, align=CENTER, bold=True, size=size)
@@ -64,6 +66,20 @@ def layout_row(doc: Document, widths_mm: Sequence[float]) -> list[_Cell]:
     table = doc.add_table(rows=1, cols=len(widths_mm))  # no style: no borders
     set_widths(table, widths_mm)
     return [emptied(cell) for cell in table.rows[0].cells]
+
+
+def keep_together(cell: _Cell) -> None:
+    """A signature block (or the "Nơi nhận" beside it) never splits across pages, nor leaves its title behind.
+
+    Word and LibreOffice both honour w:cantSplit on the row (the whole row moves to the next page) and
+    keepNext/keepLines on its paragraphs (a row taller than a page still keeps title and name together).
+    """
+    tr_pr = cell._tc.getparent().get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+    for paragraph in cell.paragraphs:
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def set_widths(table: Table, widths_mm: Sequence[float]) -> None:

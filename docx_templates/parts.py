@@ -11,8 +11,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from docx_templates import docx_building as kit
+from docx_templates.text_width import AGENCY_RULES_MM, SUBJECT_RULES_MM
 
 TEXT_WIDTH_MM = 165  # A4 210 mm minus margins 30 left, 15 right
 CELL_PADDING_MM = 3.8  # Word's default left + right cell margins
@@ -30,7 +32,7 @@ def header(doc: Document) -> None:
     kit.tag(agency, "for line in header.issuer_lines")
     kit.para(agency, "{{ line }}", style=kit.HEADER, bold=True)
     kit.tag(agency, "endfor")
-    kit.rule(agency, 25, widths[0] - CELL_PADDING_MM)
+    sized_rule(agency, "header.rule_mm", AGENCY_RULES_MM, widths[0] - CELL_PADDING_MM)
     kit.para(motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style=kit.HEADER, bold=True)
     kit.para(motto, "Độc lập - Tự do - Hạnh phúc", style=kit.HEADER, bold=True, size=14)
     kit.rule(motto, 61, widths[1] - CELL_PADDING_MM)
@@ -44,7 +46,19 @@ def header(doc: Document) -> None:
 def title(doc: Document, document_type: str) -> None:
     kit.para(doc, document_type, align=kit.CENTER, bold=True).paragraph_format.space_before = Pt(18)
     kit.para(doc, "{{ subject }}", align=kit.CENTER, bold=True)
-    kit.rule(doc, 35, TEXT_WIDTH_MM)
+    sized_rule(doc, "subject_rule_mm", SUBJECT_RULES_MM, TEXT_WIDTH_MM)
+
+
+def sized_rule(container: kit.Container, key: str, widths: tuple[int, ...], available_mm: float) -> None:
+    """A rule as wide as the context's `key` says: one variant per drawable width, the context choosing one.
+
+    Decree 30 sizes the rule from the text above it, which only the data knows; a .docx cannot compute an indent
+    and a Jinja tag inside an attribute would make the template unreadable to Word, hence the variants.
+    """
+    for width in widths:
+        kit.tag(container, f"if {key} == {width}")
+        kit.rule(container, width, available_mm)
+        kit.tag(container, "endif")
 
 
 def recipients(doc: Document) -> None:
@@ -76,6 +90,14 @@ def receivers_and_signer(doc: Document) -> None:
     kit.para(receivers, "- {{ r }}{% if loop.last %}.{% else %};{% endif %}", style=kit.SMALL)
     kit.tag(receivers, "endfor")
     signer_block(signer, "signer")
+    kit.keep_together(receivers)
+    kit.keep_together(signer)
+
+
+def lead_into_signature(paragraph: Paragraph) -> Paragraph:
+    """The last paragraph before the signature goes to the next page with it: a signature never stands alone."""
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def signer_block(cell: _Cell, signer: str) -> None:

@@ -5,9 +5,11 @@ from docx_templates.contexts import AppraisalContext
 
 def appraisal_context(recommended: bool = True) -> AppraisalContext:
     return {
-        "header": {"parent_agency": "UBND TỈNH BẮC NINH", "issuer_lines": ["SỞ NỘI VỤ"], "number": "01/TTr-SNV",
+        "header": {"parent_agency": "UBND TỈNH BẮC NINH", "issuer_lines": ["SỞ NỘI VỤ"], "rule_mm": 10,
+                   "number": "01/TTr-SNV",
                    "place_date": "Bắc Ninh, ngày 05 tháng 01 năm 2026"},
         "subject": "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026",
+        "subject_rule_mm": 50,
         "recipients": ["Chủ tịch Ủy ban nhân dân tỉnh"],
         "bases": ["Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
                   "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026 của Trưởng Khối thi đua các sở quản lý kinh tế",
@@ -24,6 +26,6 @@ def appraisal_context(recommended: bool = True) -> AppraisalContext:
         "awards": ["Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể"] if recommended else [],
         "closing": "(Có dự thảo Quyết định và hồ sơ kèm theo). Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh "
         "xem xét, quyết định./.",
-        "receivers": ["Như trên", "Lưu: VT, Phòng TĐKT"],
+        "receivers": ["Như trên", "Lưu: VT, TĐKT"],
         "signer": {"prefix": "", "title": "GIÁM ĐỐC", "name": "Lê Quang Huy"},
     }

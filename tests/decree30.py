@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Length
+from docx.shared import Length, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from docx_templates.text_width import text_width_mm
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -62,6 +64,25 @@ def has_rule(paragraphs: list[Paragraph]) -> bool:
                for p in paragraphs)
 
 
+def rule_width_mm(paragraphs: list[Paragraph], available_mm: float) -> float:
+    """The printed width of the one rule among `paragraphs`: the space between its indents."""
+    [rule] = [p for p in paragraphs if not p.text.strip()
+              and p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None]
+    left, right = rule.paragraph_format.left_indent or Mm(0), rule.paragraph_format.right_indent or Mm(0)
+    return available_mm - float(left.mm) - float(right.mm)
+
+
+def check_keeps_together(table: Table) -> None:
+    """A signature row never splits across pages (w:cantSplit) and its lines keep with each other (keepNext,
+    keepLines), so a title never ends a page with the name on the next."""
+    for row in table.rows:
+        assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None, "row may split"
+        for cell in row.cells:
+            for paragraph in texts(cell.paragraphs):
+                assert paragraph.paragraph_format.keep_with_next, f"{paragraph.text!r} may leave the next line"
+                assert paragraph.paragraph_format.keep_together, f"{paragraph.text!r} may split"
+
+
 def _mm(length: Length | None) -> int:
     assert length is not None
     return round(float(length.mm))
@@ -92,7 +113,10 @@ def check_header(doc: Document, parent_agency: str, issuer: list[str], number: s
     for paragraph in agency:
         assert paragraph.text == paragraph.text.upper() and 12 <= look(paragraph).size <= 13
         assert look(paragraph).bold == (paragraph.text != parent_agency) and not look(paragraph).italic
-    assert has_rule(table.rows[0].cells[0].paragraphs)
+    # Decree 30: the rule under the agency is 1/3 to 1/2 of the line above it (estimated from its letters).
+    line = text_width_mm(agency[-1].text, look(agency[-1]).size)
+    rule = rule_width_mm(table.rows[0].cells[0].paragraphs, 62 - 3.8)
+    assert line / 3 <= rule <= line / 2, f"rule {rule:.1f} mm under {agency[-1].text!r} ({line:.1f} mm)"
     motto = texts(table.rows[0].cells[1].paragraphs)
     assert [p.text for p in motto] == [QUOC_HIEU, TIEU_NGU]
     assert 12 <= look(motto[0]).size <= 13 and look(motto[0]).bold and not look(motto[0]).italic
@@ -115,6 +139,9 @@ def check_title(doc: Document, document_type: str, subject_start: str) -> None:
     assert kind.alignment == 1 and 13 <= look(kind).size <= 14 and look(kind).bold
     assert subject.text.startswith(subject_start) and look(subject).bold and not look(subject).italic
     assert has_rule([body[index + 2]]), "a short rule under the subject"
+    # At least 1/3 of the subject's widest line (a subject that wraps fills the 165 mm of text).
+    widest = min(text_width_mm(subject.text, look(subject).size), 165)
+    assert rule_width_mm([body[index + 2]], 165) >= widest / 3 - 0.5
 
 
 def check_receivers_and_signature(doc: Document, table: Table, signature: list[str]) -> None:
@@ -127,6 +154,7 @@ def check_receivers_and_signature(doc: Document, table: Table, signature: list[s
     assert [p.text for p in lines] == signature
     assert all(look(p).bold and 13 <= look(p).size <= 14 and p.alignment == 1 for p in lines)
     assert all(p.text == p.text.upper() for p in lines[:-1]), "prefix and title in capitals"
+    check_keeps_together(table)
 
 
 def check_bases(doc: Document) -> list[str]:

@@ -16,6 +16,7 @@ from docx_templates.contexts import (
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
+from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -26,11 +27,14 @@ BASES = [
     "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ",
 ]
+MINUTES_SUBJECT = "Họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế"
+PROPOSAL_SUBJECT = "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026"
 RECEIVERS = ["Như Điều 3", "Bộ Nội vụ (b/c)", "Lưu: VT, SNV"]
 
 
 def _header(number: str, issuer: list[str], parent: str = "UBND TỈNH BẮC NINH") -> Header:
-    return {"parent_agency": parent, "issuer_lines": issuer, "number": number, "place_date": PLACE_DATE}
+    return {"parent_agency": parent, "issuer_lines": issuer, "rule_mm": agency_rule_mm(issuer[-1]), "number": number,
+            "place_date": PLACE_DATE}
 
 
 def _signer(prefix: str, title: str, name: str) -> Signer:
@@ -40,7 +44,8 @@ def _signer(prefix: str, title: str, name: str) -> Signer:
 def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở Tài chính") -> MinutesContext:
     return {
         "header": _header("", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"]),
-        "subject": "Họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế",
+        "subject": MINUTES_SUBJECT,
+        "subject_rule_mm": subject_rule_mm(MINUTES_SUBJECT),
         "opened_at": "08 giờ 00 phút, ngày 15 tháng 12 năm 2026",
         "location": "Hội trường Sở Công Thương, số 10 đường Lý Thái Tổ, phường Kinh Bắc",
         "chair": {"name": "Nguyễn Văn An", "title": "Giám đốc Sở Công Thương, Trưởng Khối"},
@@ -49,6 +54,8 @@ def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở
         "members_present": 6 if absentees is None else 7 - len(absentees),
         "absentees": ["Sở Xây dựng"] if absentees is None else absentees,
         "method": "bỏ phiếu kín",
+        "abstain_heading": "Phiếu trắng",
+        "invalid_heading": "Phiếu không hợp lệ",
         "threshold": "quá 50% tổng số thành viên của Khối (tối thiểu 4/7 phiếu)",
         "candidates": [
             {
@@ -88,7 +95,8 @@ def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở
 def proposal_context(achievement: str = "Hoàn thành xuất sắc nhiệm vụ năm 2026") -> ProposalContext:
     return {
         "header": _header("12/TTr-SCT", ["SỞ CÔNG THƯƠNG"]),
-        "subject": "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026",
+        "subject": PROPOSAL_SUBJECT,
+        "subject_rule_mm": subject_rule_mm(PROPOSAL_SUBJECT),
         "recipients": ["Chủ tịch Ủy ban nhân dân tỉnh", "Sở Nội vụ"],
         "bases": [*BASES, "Biên bản họp bình xét ngày 15 tháng 12 năm 2026 của Khối thi đua"],
         "body": "Khối thi đua các sở quản lý kinh tế đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng"
@@ -130,6 +138,7 @@ def decision_context(collectives: list[str] | None = None, annex_rows: int = 0) 
     return {
         "header": _header("05/QĐ-UBND", ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], parent=""),
         "subject": "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026",
+        "subject_rule_mm": subject_rule_mm("Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026"),
         "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
         "bases": BASES,
         "considerations": [

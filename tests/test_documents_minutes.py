@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from docx_templates import DocumentKind, render_document
+from flows.documents.minutes import COUNT_HEADINGS, METHOD_WORDS
+from models.domain.enums import VoteMethod
 from tests.documents_fixtures import minutes_context
 from tests.docx_read import body_texts, open_docx, rows_of
 
@@ -21,7 +25,7 @@ def test_minutes_votes_table() -> None:
         "Hình thức đề nghị",
         "Đồng ý",
         "Không đồng ý",
-        "Không biểu quyết",
+        "Phiếu trắng",  # a secret ballot: blank ballots, not "Không biểu quyết"
         "Phiếu không hợp lệ",
         "Tỷ lệ",
         "Kết quả",
@@ -63,3 +67,16 @@ def test_minutes_deputy_sentence_only_when_elected() -> None:
     without = body_texts(open_docx(render_document(DocumentKind.MEETING_MINUTES, minutes_context(next_deputy=""))))
     assert not any("Phó Trưởng Khối" in text for text in without)
     assert "Hội nghị thống nhất bầu Sở Nông nghiệp và Môi trường làm Trưởng Khối năm 2027." in without
+
+
+@pytest.mark.parametrize(("method", "headings"), [
+    (VoteMethod.SECRET_BALLOT, ["Phiếu trắng", "Phiếu không hợp lệ"]),
+    (VoteMethod.SHOW_OF_HANDS, ["Không biểu quyết", "Phiếu không hợp lệ"]),
+])
+def test_minutes_count_headings_follow_the_method(method: VoteMethod, headings: list[str]) -> None:
+    """A secret ballot counts blank ballots ("Phiếu trắng"); a show of hands, members who did not vote."""
+    context = minutes_context()
+    context["method"] = METHOD_WORDS[method]
+    context["abstain_heading"], context["invalid_heading"] = COUNT_HEADINGS[method]
+    doc = open_docx(render_document(DocumentKind.MEETING_MINUTES, context))
+    assert rows_of(doc.tables[1])[0][5:7] == headings

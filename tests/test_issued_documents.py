@@ -4,6 +4,7 @@ numbers taken by two signatures at once, and the hash of every document beside t
 
 import asyncio
 import hashlib
+import re
 from typing import Any
 
 import httpx
@@ -11,12 +12,14 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from sqlmodel import select
 
+from docx_templates.number_words import money_words
 from models.storage.db import open_session
 from models.storage.demo import demo_data
 from models.tables.organisation import Unit
 from tests.decree30 import (
     check_bases,
     check_header,
+    check_keeps_together,
     check_page,
     check_receivers_and_signature,
     check_title,
@@ -42,6 +45,7 @@ FOR_THE_COMMITTEE = {"signer_prefix": "TM. ỦY BAN NHÂN DÂN", "signer_title":
 FOR_THE_CHAIRMAN = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH",
                     "signer_name": "Trần Thị Minh Hằng"}
 PROPOSAL_CITED = "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026"
+PROPOSER = "Sở Công Thương (đơn vị Trưởng Khối thi đua các sở quản lý kinh tế)"
 APPRAISAL_CITED = "Tờ trình số 01/TTr-SNV ngày 04 tháng 01 năm 2027"
 
 
@@ -103,7 +107,8 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
 def check_minutes(content: bytes) -> None:
     doc = open_docx(content)
     check_page(doc)
-    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ QUẢN LÝ KINH TẾ"], "")
+    # The block's long name broken at a word group, not where Word would wrap it.
+    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"], "")
     check_title(doc, "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2026")
     body = [p.text for p in doc.paragraphs]
     for line in ("Thời gian bắt đầu: 08 giờ 00 phút, ngày 15 tháng 12 năm 2026.",
@@ -116,7 +121,8 @@ def check_minutes(content: bytes) -> None:
         assert line in body, line
     assert any("bằng hình thức bỏ phiếu kín" in text for text in body)
     votes = table_rows(content)[2:11]
-    assert votes[0][3:] == ["Đồng ý", "Không đồng ý", "Không biểu quyết", "Phiếu không hợp lệ", "Tỷ lệ", "Kết quả"]
+    # A secret ballot: blank ballots ("Phiếu trắng"), not "Không biểu quyết".
+    assert votes[0][3:] == ["Đồng ý", "Không đồng ý", "Phiếu trắng", "Phiếu không hợp lệ", "Tỷ lệ", "Kết quả"]
     assert [r[0] for r in votes[1:]] == [str(i) for i in range(1, 9)]
     assert votes[1][1:] == ["Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "6", "0", "0", "0", "85,71%",
                             "Đề nghị"]
@@ -124,6 +130,7 @@ def check_minutes(content: bytes) -> None:
     secretary, chair = (texts(cell.paragraphs) for cell in doc.tables[-1].rows[0].cells)
     assert [p.text for p in secretary] == ["THƯ KÝ", "Lê Văn Đức"] and [p.text for p in chair] == ["CHỦ TRÌ",
                                                                                                    "Nguyễn Hữu Phước"]
+    check_keeps_together(doc.tables[-1])
 
 
 def check_proposal(content: bytes) -> None:
@@ -133,6 +140,16 @@ def check_proposal(content: bytes) -> None:
     check_title(doc, "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua")
     check_bases(doc)
     check_receivers_and_signature(doc, doc.tables[-1], ["GIÁM ĐỐC", "Nguyễn Hữu Phước"])
+    # The block head's unit code after "Lưu: VT", and only the minutes announced: the system holds no
+    # achievement report to attach.
+    assert texts(doc.tables[-1].rows[0].cells[0].paragraphs)[-1].text == "- Lưu: VT, SCT."
+    body = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("(Biên bản họp bình xét kèm theo). Sở Công Thương kính đề nghị") for t in body)
+    assert not any("báo cáo thành tích" in t for t in body)
+    # No achievement cell is left empty: a nomination recorded without one says the block completes it.
+    rows = [r for r in table_rows(content) if len(r) in (4, 5) and r[0].isdigit()]
+    assert rows and all(r[-1] for r in rows)
+    assert ["2", "Sở Tài chính", "Tập thể lao động xuất sắc", "(Khối bổ sung tóm tắt thành tích)"] in rows
 
 
 def check_appraisal(content: bytes) -> None:
@@ -140,11 +157,15 @@ def check_appraisal(content: bytes) -> None:
     check_page(doc)
     check_header(doc, "UBND TỈNH BẮC NINH", ["SỞ NỘI VỤ"], "01/TTr-SNV")
     assert texts(doc.tables[0].rows[1].cells[1].paragraphs)[0].text == "Bắc Ninh, ngày 04 tháng 01 năm 2027"
-    check_title(doc, "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm 2026")
+    check_title(doc, "TỜ TRÌNH", "Về việc đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh, Bằng khen của Chủ tịch "
+                "Ủy ban nhân dân tỉnh và Tập thể lao động xuất sắc năm 2026")
     body = [p.text for p in doc.paragraphs]
     assert "Kính gửi:\tChủ tịch Ủy ban nhân dân tỉnh." in body
     bases = check_bases(doc)
-    assert f"Căn cứ {PROPOSAL_CITED} của Trưởng Khối thi đua các sở quản lý kinh tế;" in bases
+    # Issued by the head's agency, under its number, then the block's minutes it rests on.
+    assert f"Căn cứ {PROPOSAL_CITED} của {PROPOSER};" in bases
+    assert ("Căn cứ Biên bản họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế "
+            "ngày 15 tháng 12 năm 2026;") in bases
     assert bases[-1] == "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027."
     assert any("Hội đồng có 10 thành viên; 08 thành viên dự họp, 01 thành viên vắng mặt có ý kiến bằng văn bản, "
                "01 thành viên vắng mặt." in text for text in body)
@@ -167,6 +188,7 @@ def check_appraisal(content: bytes) -> None:
         "- Tập thể lao động xuất sắc cho 01 tập thể.",
     ]
     check_receivers_and_signature(doc, doc.tables[-1], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Lan"])
+    assert texts(doc.tables[-1].rows[0].cells[0].paragraphs)[-1].text == "- Lưu: VT, TĐKT."
 
 
 def check_decision(content: bytes, number: str, signature: list[str], annex: list[list[str]]) -> None:
@@ -179,12 +201,19 @@ def check_decision(content: bytes, number: str, signature: list[str], annex: lis
     body = {p.text: p for p in doc.paragraphs}
     assert look(body[authority]).bold
     check_bases(doc)
-    consideration = body[f"Xét đề nghị của Trưởng Khối thi đua các sở quản lý kinh tế tại {PROPOSAL_CITED} và của "
+    consideration = body[f"Xét đề nghị của {PROPOSER} tại {PROPOSAL_CITED} và của "
                          f"Giám đốc Sở Nội vụ tại {APPRAISAL_CITED}."]
     assert look(consideration).italic
     assert look(body["QUYẾT ĐỊNH:"]).bold
     article = next(p for p in doc.paragraphs if p.text.startswith("Điều 1."))
     assert article.runs[0].bold and not article.runs[1].bold
+    if "Cờ thi đua" in article.text:  # a flag names the block its unit led
+        assert article.text.endswith("dẫn đầu phong trào thi đua Khối thi đua các sở quản lý kinh tế năm 2026.")
+    prize = next(p.text for p in doc.paragraphs if p.text.startswith("Điều 2."))
+    # The amount in figures, then the same amount in words.
+    figures = re.search(r"là ([\d.]+) đồng \(bằng chữ: (.+)\),", prize)
+    assert figures is not None and figures[2] == money_words(int(figures[1].replace(".", ""))), prize
+    assert texts(doc.tables[1].rows[0].cells[0].paragraphs)[-1].text == "- Lưu: VT, SNV."
     check_receivers_and_signature(doc, doc.tables[1], signature)
     # The annex: a section of its own, on a new page, numbered from 1, rows in số sổ vàng order.
     assert len(doc.sections) == 2 and doc.sections[1].start_type == WD_SECTION.NEW_PAGE

@@ -7,6 +7,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.contexts import AppraisalContext, AppraisalRow, Signer
 from docx_templates.formatting import vn_date, vn_percent
+from docx_templates.text_width import subject_rule_mm
 from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
@@ -20,6 +21,8 @@ from models.tables.council import CouncilMember, CouncilSession
 from models.tables.nomination import Nomination
 
 CHAIRMAN = "Chủ tịch Ủy ban nhân dân tỉnh"
+# The office's unit that drafts the Tờ trình (Ban/Phòng Thi đua - Khen thưởng), as "Lưu: VT, …" abbreviates it.
+DRAFTING_UNIT = "TĐKT"
 
 
 async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[str, Any], str]:
@@ -36,12 +39,15 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     rows, recommended = await _rows(session, voted, decided)
     office = office_name()
     citations = await proposals_behind(session, [r.nomination.id for r in voted])
+    subject = _subject(recommended or [r.nomination for r in voted], awards, council.year)
     context = AppraisalContext(
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
-        subject=f"Đề nghị tặng thưởng danh hiệu thi đua, hình thức khen thưởng năm {council.year}",
+        subject=subject,
+        subject_rule_mm=subject_rule_mm(subject),
         recipients=[CHAIRMAN],
         bases=[*catalogue().province.legal_bases_on(council.appraisal_signed_on, with_authority=False),
-               *(f"{c.text()} của {c.proposer}" for c in citations),
+               # Each block's Tờ trình, then the minutes it rests on: the office checked both.
+               *(line for c in citations for line in (f"{c.text()} của {c.proposer}", c.minutes_text())),
                f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}"],
         council=_council_paragraph(council, members),
         rows=rows,
@@ -49,7 +55,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
                   if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."),
         awards=_award_lines(recommended, awards),
         closing=f"(Có dự thảo Quyết định và hồ sơ kèm theo). {office} kính trình {CHAIRMAN} xem xét, quyết định./.",
-        receivers=["Như trên", "Lưu: VT, Phòng TĐKT"],
+        receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
         signer=Signer(prefix=council.appraisal_signer_prefix, title=council.appraisal_signer_title,
                       name=council.appraisal_signer_name),
     )
@@ -94,6 +100,14 @@ def _council_paragraph(council: CouncilSession, members: list[CouncilMember]) ->
             f"{', '.join(attendance)}. Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng, "
             f"không kể thành viên thuộc đơn vị được đề nghị (không biểu quyết đối với đơn vị mình). "
             "Kết quả bỏ phiếu như sau:")
+
+
+def _subject(nominations: list[Nomination], awards: dict[int, Award], year: int) -> str:
+    """ "Về việc đề nghị tặng Cờ thi đua …, Bằng khen … và … năm 2026": the forms it proposes, in award order."""
+    # The collective and the individual Bằng khen share a name: print it once.
+    names = list(dict.fromkeys(awards[a].name for a in sorted({n.award_id for n in nominations})))
+    listed = f"{', '.join(names[:-1])} và {names[-1]}" if len(names) > 1 else "".join(names)
+    return f"Về việc đề nghị tặng {listed or 'thưởng danh hiệu thi đua, hình thức khen thưởng'} năm {year}"
 
 
 def _award_lines(recommended: list[Nomination], awards: dict[int, Award]) -> list[str]:

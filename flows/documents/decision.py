@@ -8,7 +8,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.contexts import AnnexRow, AnnexSection, Article, DecisionContext, Signer
 from docx_templates.formatting import vn_date, vn_decimal, vn_money
-from flows.documents.citations import office_appraisal_citation, proposals_behind
+from docx_templates.number_words import money_words
+from docx_templates.text_width import subject_rule_mm
+from flows.documents.citations import ProposalCitation, office_appraisal_citation, proposals_behind
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import RecipientKind, StageKind
 from models.domain.prizes import Prize
@@ -26,6 +28,8 @@ COLUMN_HEADINGS = {RecipientKind.COLLECTIVE: ("Tên tập thể", ""),
                    RecipientKind.INDIVIDUAL: ("Họ và tên", "Chức vụ, đơn vị công tác"),
                    RecipientKind.HOUSEHOLD: ("Họ và tên chủ hộ", "")}
 ROMAN = ("I", "II", "III")
+# How a flag's reason phrase ends in the catalogue; the block it led completes it.
+LEADS_PHRASE = "dẫn đầu phong trào thi đua"
 RECIPIENT_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
                    RecipientKind.HOUSEHOLD: "hộ gia đình"}
 
@@ -39,24 +43,28 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     province = catalogue().province
     prize = await _prize(session, decision_id, award.code, decision.signed_on)
     count = len(awarded)
+    citations = await proposals_behind(session, [n.id for n, _ in awarded])
     kind_words = RECIPIENT_WORDS[award.recipient_kind]
     # Signed "TM. ỦY BAN NHÂN DÂN", the decision is the People's Committee's, not its Chairman's alone.
     collective = decision.signer_prefix.upper().startswith("TM.")
+    subject = f"Về việc tặng {award.name} năm {decision.year}"
     context = DecisionContext(
         header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
-        subject=f"Về việc tặng {award.name} năm {decision.year}",
+        subject=subject,
+        subject_rule_mm=subject_rule_mm(subject),
         authority=f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}",
         bases=province.legal_bases_on(decision.signed_on, with_authority=True),
-        considerations=[await _consideration(session, [n.id for n, _ in awarded], council)],
+        considerations=[_consideration(citations, council)],
         articles=[
             Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
-                    f"(có danh sách kèm theo), {award.reason_phrase} năm {decision.year}."),
+                    f"(có danh sách kèm theo), {_reason(award, citations, decision.year)}."),
             Article(title="Điều 2.", text=_prize_text(award, kind_words, prize)),
             Article(title="Điều 3.", text="Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc "
                     "Sở Tài chính, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
                     "Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
         ],
-        receivers=["Như Điều 3", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT, Sở Nội vụ"],
+        # The office drafts the decision for the Chairman: its code, not its name, after "Lưu: VT".
+        receivers=["Như Điều 3", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", f"Lưu: VT, {province.appraisal_issuer_code}"],
         signer=Signer(prefix=decision.signer_prefix, title=decision.signer_title, name=decision.signer_name),
         annex_title="DANH SÁCH",
         annex_subject=f"{kind_words.capitalize()} được tặng {award.name} năm {decision.year}",
@@ -80,7 +88,8 @@ async def _prize(session: AsyncSession, decision_id: int, award_code: str, signe
 
 def _prize_text(award: Award, kind_words: str, prize: Prize) -> str:
     return (f"Mỗi {kind_words} được tặng {award.name} kèm theo mức tiền thưởng bằng "
-            f"{vn_decimal(prize.coefficient)} lần mức lương cơ sở, là {vn_money(prize.amount)}, "
+            f"{vn_decimal(prize.coefficient)} lần mức lương cơ sở, là {vn_money(prize.amount)} "
+            f"(bằng chữ: {money_words(prize.amount)}), "
             "chi từ Quỹ Thi đua, khen thưởng của tỉnh.")
 
 
@@ -91,9 +100,19 @@ async def _awarded(session: AsyncSession, decision_id: int) -> list[tuple[Nomina
     return [(n, i) for n, i in rows]
 
 
-async def _consideration(session: AsyncSession, nomination_ids: list[int], council: CouncilSession) -> str:
-    """ "Xét đề nghị của Trưởng Khối … tại Tờ trình số …, … và của Giám đốc Sở Nội vụ tại Tờ trình số …"."""
-    blocks = [f"của {c.proposer} tại {c.text()}" for c in await proposals_behind(session, nomination_ids)]
+def _reason(award: Award, citations: list[ProposalCitation], year: int) -> str:
+    """Điều 1's reason. A flag rewards leading a block: name the block when the units came from one block's
+    Tờ trình ("…, dẫn đầu phong trào thi đua Khối thi đua … năm 2026"); from several, the blocks stay in the
+    considerations and the annex."""
+    blocks = list(dict.fromkeys(c.block for c in citations))
+    if award.reason_phrase.endswith(LEADS_PHRASE) and len(blocks) == 1:
+        return f"{award.reason_phrase} {blocks[0]} năm {year}"
+    return f"{award.reason_phrase} năm {year}"
+
+
+def _consideration(citations: list[ProposalCitation], council: CouncilSession) -> str:
+    """ "Xét đề nghị của Sở … (đơn vị Trưởng Khối …) tại Tờ trình số …, … và của Giám đốc Sở Nội vụ tại …"."""
+    blocks = [f"của {c.proposer} tại {c.text()}" for c in citations]
     office = office_appraisal_citation(council)
     return f"Xét đề nghị {', '.join(blocks)} và {office}" if blocks else f"Xét đề nghị {office}"
 

@@ -11,15 +11,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates.contexts import MinutesCandidate, MinutesContext, PersonRole, Signer
 from docx_templates.formatting import vn_date, vn_percent, vn_time
+from docx_templates.text_width import subject_rule_mm
 from flows.documents.header import header, province_upper
 from models.domain.enums import StageKind, VoteMethod
 from models.storage.catalogue_file import catalogue
-from models.storage.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
+from models.storage.queries import CandidateLabel, awards_by_id, candidate_labels, evidence_of_stage, stage_of
 from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock, Unit
 
 METHOD_WORDS = {VoteMethod.SECRET_BALLOT: "bỏ phiếu kín", VoteMethod.SHOW_OF_HANDS: "biểu quyết giơ tay"}
+# The vote table's last two counts, as each method produces them: a secret ballot has blank ballots and spoilt
+# ones (the counting committee's words); a show of hands has members who do not raise theirs.
+COUNT_HEADINGS = {VoteMethod.SECRET_BALLOT: ("Phiếu trắng", "Phiếu không hợp lệ"),
+                  VoteMethod.SHOW_OF_HANDS: ("Không biểu quyết", "Phiếu không hợp lệ")}
 
 
 async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[str, Any], str]:
@@ -32,9 +37,11 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
     decided = next(iter(evidence.values()), None)
     members_total = int(decided["members_total"]) if decided else len(attendance)
     candidates = await _candidates(session, meeting_id, members_total, evidence)
+    subject = f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}"
     context = MinutesContext(
         header=header(f"UBND {province_upper()}", [block.name], "", meeting.held_on),
-        subject=f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}",
+        subject=subject,
+        subject_rule_mm=subject_rule_mm(subject),
         opened_at=f"{vn_time(meeting.opened_at)}, {vn_date(meeting.held_on)}",
         location=meeting.location,
         chair=PersonRole(name=meeting.chair_name, title=meeting.chair_title),
@@ -43,6 +50,8 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
         members_present=sum(1 for a, _ in attendance if a.present),
         absentees=[unit.name for a, unit in attendance if not a.present],
         method=METHOD_WORDS[meeting.method],
+        abstain_heading=COUNT_HEADINGS[meeting.method][0],
+        invalid_heading=COUNT_HEADINGS[meeting.method][1],
         threshold=_threshold_words(decided, members_total),
         candidates=candidates,
         next_head=await _unit_name(session, meeting.next_head_unit_id),
@@ -65,11 +74,16 @@ async def _candidates(
     result = []
     for stt, (nomination, t) in enumerate(rows, start=1):
         result.append(MinutesCandidate(
-            stt=stt, name=labels[nomination.id].name, award=awards[nomination.award_id].name,
+            stt=stt, name=_name(labels[nomination.id]), award=awards[nomination.award_id].name,
             votes_for=t.votes_for, votes_against=t.votes_against, abstain=t.abstain, invalid=t.invalid,
             percent=vn_percent(t.votes_for, members_total), result=_verdict(evidence.get(nomination.id)),
         ))
     return result
+
+
+def _name(label: CandidateLabel) -> str:
+    """ "Nguyễn Thị Hồng Nhung, Trưởng phòng …, Sở Công Thương": an individual with position and unit."""
+    return f"{label.name}, {label.detail}" if label.detail else label.name
 
 
 def _verdict(decided: dict[str, Any] | None) -> str:
