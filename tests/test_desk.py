@@ -146,3 +146,15 @@ async def test_a_disabled_account_is_signed_out(client: httpx.AsyncClient, signe
     assert (await chairman.get("/desk")).headers["location"] == "/desk/sign-in"
     partial = await chairman.get("/desk/nominations", headers={"HX-Request": "true"})
     assert partial.headers["HX-Redirect"] == "/desk/sign-in"
+
+
+async def test_a_nominations_page_shows_its_deadlines_in_working_days(
+    client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn
+) -> None:
+    year = await proposed_year(client, demo)  # the block's Tờ trình is dated 16/12/2026
+    page = html.unescape((await (await signed_in(SECRETARY)).get(
+        f"/desk/nominations/{next(iter(year.candidates.values()))}")).text)
+    assert "Khối, cụm gửi hồ sơ đề nghị khen thưởng về Sở Nội vụ trước ngày 10/12" in page
+    assert "Hạn 10/12/2026; thực hiện ngày 16/12/2026 — quá hạn" in " ".join(page.replace("<strong>", "").replace(
+        "</strong>", "").split())
+    assert "Hạn 14/01/2027" in page  # 20 working days after 16/12/2026, New Year's Day skipped
