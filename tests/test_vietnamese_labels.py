@@ -10,6 +10,7 @@ from models.domain import vietnamese
 from models.domain.enums import (
     BlockKind,
     BlockRole,
+    CouncilRole,
     DecisionStatus,
     RecipientKind,
     StageKind,
@@ -26,6 +27,7 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (RecipientKind, vietnamese.RECIPIENT_VI), (VoteMethod, vietnamese.VOTE_METHOD_VI),
     (DecisionStatus, vietnamese.DECISION_STATUS_VI), (UnitKind, vietnamese.UNIT_KIND_VI),
     (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
+    (CouncilRole, vietnamese.COUNCIL_ROLE_VI),
     # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 
