@@ -17,7 +17,7 @@ from models.tables.base import enum_field, optional_timestamp_field, timestamp_f
 class CouncilSeat(SQLModel, table=True):
     id: int = Field(default=None, primary_key=True)
     full_name: str = Field(max_length=255)
-    position: str = Field(max_length=255)
+    position: str = Field(default="", max_length=255)
     unit_id: int | None = Field(default=None, foreign_key="unit.id",
                                 description="The member's own unit: they do not vote on its nominations")
     role: CouncilRole = enum_field(CouncilRole)
