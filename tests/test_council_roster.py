@@ -105,7 +105,7 @@ async def test_a_session_keeps_the_roster_of_its_day(client: httpx.AsyncClient, 
     assert [m["full_name"] for m in members] == [s["full_name"] for s in await roster(client, COUNCIL_HELD_ON)]
     assert ([m["present"] for m in members], [m["written_opinion"] for m in members]) == (
         [True] * 8 + [False], [False] * 8 + [True])
-    assert council["session"]["members_total"] == 9
+    assert council["session"]["members_total"] == 9 and [m["seat_id"] for m in members] == seats
 
     # The roster changes afterwards, even for the session's own day: the session keeps what it copied.
     long_ = await seat_of(client, "Hoàng Đức Long")
@@ -153,4 +153,4 @@ async def test_attendance_names_seats_of_the_day_and_one_form_only(
     # A province without a roster yet still types its members in.
     legacy = ok(await client.post("/council-sessions", headers=secretary, json={
         "year": 2024, "held_on": "2024-12-20", "location": "Phòng họp số 1", "members": typed}))
-    assert legacy["session"]["members_total"] == 1
+    assert legacy["session"]["members_total"] == 1 and legacy["members"][0]["seat_id"] is None

@@ -18,11 +18,6 @@ class Attendance:
     written_opinion: bool
 
 
-def in_force(serves_from: date, serves_until: date | None, on: date) -> bool:
-    """A term includes its first and its last day."""
-    return serves_from <= on and (serves_until is None or on <= serves_until)
-
-
 def term_problems(serves_from: date, serves_until: date | None, field: str) -> list[Problem]:
     if serves_until is not None and serves_until < serves_from:
         return [Problem(field, "council.term_order",

@@ -54,6 +54,10 @@ class CouncilMemberCreate(SQLModel):
     unit_id: RefId | None = Field(default=None, description="The member's own unit, if it can be nominated")
 
 
+class CouncilMemberPublic(CouncilMemberCreate):
+    seat_id: int | None = Field(default=None, description="The roster seat the member was copied from, if any")
+
+
 class CouncilSessionCreate(SQLModel):
     """Either the attendance of the roster in force on `held_on` (present_seat_ids, written_opinion_seat_ids;
     every other seat of that day is absent), or, for a province without a roster yet, every member typed in."""
