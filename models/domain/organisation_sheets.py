@@ -1,6 +1,7 @@
-"""The organisation workbook, pure: its four sheets' layout, and their rows read into typed records with problems.
+"""The organisation workbook, pure: its sheets' layout, and their rows read into typed records with problems.
 
-A province's TĐKT office keeps its registry in a workbook of four sheets, each with its column names in row 1:
+A province's TĐKT office keeps its registry in a workbook of four sheets (and the council's roster in a fifth),
+each with its column names in row 1:
 
 - "Đơn vị": Mã đơn vị, Tên đơn vị, Cơ quan chủ quản, Loại hình, Chức danh thủ trưởng, Họ tên thủ trưởng,
   Hoạt động từ ngày, Đến ngày

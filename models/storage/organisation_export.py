@@ -1,4 +1,5 @@
-"""The registry as the organisation workbook's four sheets, so an office can edit it and import it again.
+"""The registry and the council's roster as the organisation workbook's five sheets, so an office can edit them
+and import them again.
 
 Columns and choices are written exactly as the import reads them (models.domain.organisation_sheets.LAYOUT and
 the Vietnamese names), so exporting and importing again changes nothing.
