@@ -70,6 +70,9 @@ async def test_the_roster_on_a_day_and_who_changed_it(client: httpx.AsyncClient,
     backwards = refused(await client.post("/council/roster", headers=secretary, json={
         "full_name": "Lương Thị Thu", "serves_from": "2027-02-01", "serves_until": "2027-01-31"}))
     assert (backwards["field"], backwards["rule"]) == ("serves_until", "council.term_order")
+    bell = refused(await client.post("/council/roster", headers=secretary, json={
+        "full_name": "Lương\x07Thu", "serves_from": "2027-02-01"}))  # the workbook export could not hold it
+    assert bell["field"] == "full_name"
     missing = refused(await client.post("/council/roster/9999/end", headers=secretary,
                                         json={"serves_until": "2027-01-01"}), 404)
     assert missing["field"] == "seat_id"

@@ -6,7 +6,9 @@ ended it, and when, is kept on the row.
 """
 
 from datetime import date, datetime
+from typing import Annotated
 
+from pydantic import StringConstraints
 from sqlmodel import Field, SQLModel
 
 from models.domain.enums import CouncilRole
@@ -30,9 +32,13 @@ class CouncilSeat(SQLModel, table=True):
     ended_at: datetime | None = optional_timestamp_field()
 
 
+# The roster is exported to the organisation workbook, which cannot hold control characters (openpyxl refuses them).
+Printable = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
 class CouncilSeatCreate(SQLModel):
-    full_name: str = Field(min_length=1, max_length=255)
-    position: str = Field(default="", max_length=255)
+    full_name: Printable = Field(min_length=1, max_length=255)
+    position: Printable = Field(default="", max_length=255)
     unit_id: RefId | None = Field(default=None, description="The member's own unit, if it can be nominated")
     role: CouncilRole = CouncilRole.MEMBER
     standing_body: bool = False
