@@ -72,3 +72,16 @@ async def test_a_wrong_roster_row_is_refused_by_its_cell(client: httpx.AsyncClie
                                 headers=await as_user(client, SECRETARY)), 200)
     assert len(seats) == 10  # nothing changed
     assert (await upload(client, xlsx(sheets), BLOCK_HEAD)).status_code == 403
+
+
+async def test_a_roster_sheet_of_the_required_columns_only(client: httpx.AsyncClient, demo: DemoProvince) -> None:
+    sheets = await exported(client)
+    sheets["Hội đồng"] = [["Họ và tên", "vai tro", "Từ ngày"], ["Lương Thị Thu", "Ủy viên", "01/01/2027"],
+                          ["Nguyễn Văn Thành", "Chủ tịch Hội đồng", datetime(2025, 1, 1)]]
+    applied = ok(await upload(client, xlsx(sheets)), 200)
+    assert applied["counts"]["council"] == {"created": 1, "updated": 0, "unchanged": 1}
+    seats = ok(await client.get("/council/roster", params={"on": COUNCIL_HELD_ON},
+                                headers=await as_user(client, SECRETARY)), 200)
+    assert len(seats) == 11 and (seats[0]["position"], seats[0]["standing_body"]) == (
+        "Chủ tịch UBND tỉnh, Chủ tịch Hội đồng", True)  # columns left out leave what is registered alone
+    assert (seats[-1]["full_name"], seats[-1]["unit_id"], seats[-1]["position"]) == ("Lương Thị Thu", None, "")

@@ -98,7 +98,7 @@ async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: d
     block_ids |= await _write(session, "blocks", plans["blocks"])
     for table in (t for t in ("people", "memberships", "council") if t in plans):
         for row in plans[table].create + plans[table].update:
-            if isinstance(row["unit_id"], str):
+            if isinstance(row.get("unit_id"), str):  # a roster sheet may leave its unit column out
                 row["unit_id"] = unit_ids[row["unit_id"]]
             if isinstance(row.get("block_id"), str):
                 row["block_id"] = block_ids[row["block_id"]]
