@@ -228,10 +228,11 @@ def main(argv: list[str] | None = None) -> None:
                              help="UTF-8, header year,award_code,unit_code,person_name,decision_number")
     history_cmd.set_defaults(handler=import_history)
     organisation_cmd = commands.add_parser(
-        "import-organisation", help="import units, people, blocks and memberships from an .xlsx workbook")
+        "import-organisation",
+        help="import units, people, blocks, memberships and the council's roster from an .xlsx workbook")
     organisation_cmd.add_argument("file", metavar="FILE.xlsx",
-                                  help="sheets Đơn vị, Cá nhân, Khối, Thành viên khối (README: how a province sets "
-                                       "itself up)")
+                                  help="sheets Đơn vị, Cá nhân, Khối, Thành viên khối, optionally Hội đồng "
+                                       "(README: how a province sets itself up)")
     organisation_cmd.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     organisation_cmd.set_defaults(handler=import_organisation)
     pdf_cmd = commands.add_parser("pdf", help="write a PDF copy of an issued document (needs LibreOffice)")

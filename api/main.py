@@ -17,6 +17,7 @@ from api.routes import (
     audit,
     catalogue,
     council,
+    council_roster,
     decisions,
     documents,
     eligibility,
@@ -72,8 +73,8 @@ def create_app() -> FastAPI:
     app.add_middleware(IdempotencyKeys)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
-    for module in (login, accounts, catalogue, meetings, proposals, council, decisions, nominations, documents, audit,
-                   register, eligibility, history, quotas, stages, organisation):
+    for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
+                   documents, audit, register, eligibility, history, quotas, stages, organisation):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

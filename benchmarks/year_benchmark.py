@@ -30,7 +30,6 @@ from sqlmodel import SQLModel
 from api.main import create_app
 from migrations import upgrade
 from models.storage.db import make_async_engine, make_sync_engine, use_engine
-from models.storage.demo import demo_data
 from tests.demo import load_demo
 from tests.year import run_year
 
@@ -67,7 +66,7 @@ async def one_year(url: str, timings: dict[str, list[float]]) -> float:
     async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=300,
                                  event_hooks={"request": [started], "response": [finished]}) as http:
         began = time.perf_counter()
-        await run_year(http, demo, demo_data()["council"])
+        await run_year(http, demo)
         elapsed = time.perf_counter() - began
     use_engine(None)
     await engine.dispose()

@@ -9,7 +9,6 @@ from models.domain.enums import StageKind, StageStatus
 from models.domain.permissions import Role
 from models.domain.vietnamese import ROLE_VI
 from models.storage.db import open_session
-from models.storage.demo import demo_data
 from models.tables.stage import Stage
 from tests.demo import DemoProvince
 from tests.desk import OTHER_BLOCK_HEAD, SignIn, csrf_of, desk_sign_in, proposed_year
@@ -121,7 +120,7 @@ async def test_chairman_office_sees_drafts_and_administrator_unfinished_stages(
     year = Year()
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
-    await council_review(client, year, demo_data()["council"])
+    await council_review(client, year)
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
         "council_session_id": year.council_id, "award_code": "CO_THI_DUA_UBND_TINH"}))
     inbox = (await chairman.get("/desk")).text

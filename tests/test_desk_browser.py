@@ -142,7 +142,7 @@ async def test_a_year_shared_between_the_desk_and_the_api(
         await expect(head.get_by_text("Đã ghi kết quả bỏ phiếu")).to_be_visible(timeout=FLOW_SECONDS * 1000)
 
         await submit_and_screen(api, year)
-        await council_review(api, year, demo_data()["council"])
+        await council_review(api, year)
         draft = ok(await api.post("/decisions", headers=await as_user(api, SECRETARY), json={
             "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
         chairman = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")

@@ -7,7 +7,6 @@ import httpx
 
 from models.domain.enums import State
 from models.domain.vietnamese import STATE_VI
-from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.desk import OTHER_BLOCK_HEAD, SignIn, csrf_of, proposed_year, screening_form
 from tests.year import (
@@ -62,7 +61,7 @@ async def test_signing_a_decision_at_the_desk(client: httpx.AsyncClient, demo: D
     year = Year()
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
-    await council_review(client, year, demo_data()["council"])
+    await council_review(client, year)
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
         "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
     chairman = await signed_in(CHAIRMAN_OFFICE)

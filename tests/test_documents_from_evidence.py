@@ -9,7 +9,6 @@ import pytest
 
 from models.settings import get_settings
 from models.storage.db import open_session
-from models.storage.demo import demo_data
 from models.tables.council import CouncilSession
 from models.tables.meeting import BlockMeeting
 from tests.demo import DemoProvince
@@ -74,7 +73,7 @@ async def test_a_corrected_appraisal_prints_the_council_vote_as_decided(
     year = Year()
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
-    await council_review(client, year, demo_data()["council"])
+    await council_review(client, year)
     [issued] = year.responses["council"]["documents"]
     original = (await client.get(issued["download_url"])).content
 

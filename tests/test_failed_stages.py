@@ -6,7 +6,6 @@ from sqlmodel import col, delete, select
 
 from flows.reconciler import reconcile_stages
 from models.storage.db import open_session
-from models.storage.demo import demo_data
 from models.tables.nomination import AwardRecord, Nomination
 from tests.demo import DemoProvince
 from tests.year import (
@@ -38,7 +37,7 @@ async def test_a_stage_that_breaks_a_constraint_fails_visibly_and_is_retried_by_
     year = Year()
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
-    await council_review(client, year, demo_data()["council"])
+    await council_review(client, year)
     draft = (await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
         "council_session_id": year.council_id, "award_code": "CO_THI_DUA_UBND_TINH"})).json()
     await leave_a_stray_award_record(year.candidates["flag_sct"])

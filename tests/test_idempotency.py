@@ -9,7 +9,6 @@ from docx_templates import DocumentKind, render_document
 from flows.documents.registry import BUILDERS
 from flows.registry import STAGE_FLOWS
 from models.storage.db import open_session
-from models.storage.demo import demo_data
 from models.tables.nomination import Nomination
 from models.tables.stage import Document, Stage
 from tests.demo import DemoProvince
@@ -28,7 +27,7 @@ async def snapshot() -> dict[str, Any]:
 
 
 async def test_running_every_stage_flow_again_changes_nothing(client: httpx.AsyncClient, demo: DemoProvince) -> None:
-    await run_year(client, demo, demo_data()["council"])
+    await run_year(client, demo)
     before = await snapshot()
     # minutes, proposal, the office's Tờ trình after the council, three decisions
     assert before["counts"]["document"] == 6 and before["counts"]["stage"] == 7
@@ -43,7 +42,7 @@ async def test_running_every_stage_flow_again_changes_nothing(client: httpx.Asyn
 async def test_each_stored_document_renders_again_to_the_same_bytes(
     client: httpx.AsyncClient, demo: DemoProvince
 ) -> None:
-    await run_year(client, demo, demo_data()["council"])
+    await run_year(client, demo)
     async with open_session() as session:
         rows = (await session.exec(select(Document, Stage).join(Stage))).all()
         assert len(rows) == 6

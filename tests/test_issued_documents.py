@@ -75,7 +75,7 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
     # The office's Tờ trình goes out the day after the council, signed by a deputy director.
-    await council_review(client, year, demo_data()["council"], appraisal_signed_on="2027-01-04",
+    await council_review(client, year, appraisal_signed_on="2027-01-04",
                          appraisal_signer_prefix="KT. Giám đốc", appraisal_signer_title="Phó Giám đốc",
                          appraisal_signer_name="Nguyễn Thị Lan")
     flag = await draft(client, year, "CO_THI_DUA_UBND_TINH")

@@ -20,7 +20,6 @@ from tests.year import (
 )
 
 OTHER_HEAD = "truongkhoi.vhxh"  # head of the Khối văn hóa - xã hội, not of the Khối kinh tế the tests use
-COUNCIL = [{"full_name": f"Thành viên {i}", "position": "Ủy viên"} for i in range(10)]
 
 
 def vietnamese(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -113,7 +112,7 @@ async def test_the_state_machine_s_guards_refuse_in_vietnamese(client: httpx.Asy
     assert only_message_vi(await move_by_hand("flag_sct", "awarded"), 409, "workflow.no_such_move") == (
         "Hồ sơ đang ở trạng thái «Khối đã bình xét, suy tôn», không thể chuyển sang «Đã được khen thưởng».")
     await submit_and_screen(client, year)
-    await council_review(client, year, COUNCIL)
+    await council_review(client, year)
     # Recommended by the council: only a signed decision awards it, never a move by hand.
     assert only_message_vi(await move_by_hand("flag_sct", "awarded"), 409, "decision.missing") == (
         "Chỉ Quyết định đã ký mới khen thưởng hoặc không khen thưởng hồ sơ.")

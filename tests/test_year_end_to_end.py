@@ -4,7 +4,6 @@ import time
 
 import httpx
 
-from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.docx_read import paragraphs, table_rows
 from tests.year import YEAR, Year, run_year
@@ -27,7 +26,7 @@ async def states(http: httpx.AsyncClient, year: Year) -> dict[str, str]:
 
 async def test_a_year_goes_from_block_vote_to_signed_decisions(client: httpx.AsyncClient, demo: DemoProvince) -> None:
     started = time.perf_counter()
-    year = await run_year(client, demo, demo_data()["council"])
+    year = await run_year(client, demo)
     print(f"\nwhole year through the API: {time.perf_counter() - started:.2f} s")
 
     assert await states(client, year) == {

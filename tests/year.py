@@ -92,7 +92,8 @@ async def import_past_titles(http: httpx.AsyncClient) -> None:
     assert response.status_code == 201, response.text
 
 
-# Council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each eligible nomination.
+# The demo roster's council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each
+# eligible nomination.
 # Đặng Minh Tuấn of Sở Tài chính does not vote on Sở Tài chính's nomination: 8 vote on it.
 COUNCIL_VOTES = {"flag_sct": (9, 0), "ttldxs_stc": (7, 1), "bk_snnmt": (8, 1), "bk_sxd": (7, 2), "bk_nhung": (8, 1),
                  "cstd_duc": (8, 1)}
@@ -152,20 +153,23 @@ async def hold_for_review(http: httpx.AsyncClient, year: Year) -> None:
                                                       "reason": "Có đơn khiếu nại đang được xác minh"}))
 
 
-async def council_review(
-    http: httpx.AsyncClient, year: Year, members: list[dict[str, str]], **appraisal: str
-) -> None:
-    """The session and its votes; `appraisal` names who signs the office's Tờ trình, and when, if not the default."""
-    units = {u["code"]: u["id"] for u in (await http.get("/units", headers=await as_user(http, SECRETARY))).json()}
-    roster = [{"full_name": m["full_name"], "position": m["position"], "unit_id": units.get(m.get("unit", "")),
-               "present": i < 8, "written_opinion": i == 8} for i, m in enumerate(members)]
-    council = ok(await http.post("/council-sessions", headers=await as_user(http, SECRETARY), json={
-        "year": YEAR, "held_on": "2027-01-03", "location": "Phòng họp số 1, UBND tỉnh", "members": roster}))
+COUNCIL_HELD_ON = "2027-01-03"
+
+
+async def council_review(http: httpx.AsyncClient, year: Year, **appraisal: str) -> None:
+    """The session, its members taken from the council's roster on its day: the first 8 seats attend, the 9th sends
+    a written opinion, the 10th is absent; then its votes. `appraisal` names who signs the office's Tờ trình, and
+    when, if not the default."""
+    secretary = await as_user(http, SECRETARY)
+    seats = [s["id"] for s in ok(await http.get("/council/roster", params={"on": COUNCIL_HELD_ON}, headers=secretary),
+                                 200)]
+    council = ok(await http.post("/council-sessions", headers=secretary, json={
+        "year": YEAR, "held_on": COUNCIL_HELD_ON, "location": "Phòng họp số 1, UBND tỉnh",
+        "present_seat_ids": seats[:8], "written_opinion_seat_ids": seats[8:9]}))
     year.council_id = council["session"]["id"]
     votes = [{"nomination_id": year.candidates[label], "votes_for": v, "votes_against": against}
              for label, (v, against) in COUNCIL_VOTES.items()]
-    year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes",
-                                                   headers=await as_user(http, SECRETARY),
+    year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes", headers=secretary,
                                                    json={"votes": votes, **appraisal}))
 
 
@@ -186,11 +190,11 @@ async def decide(http: httpx.AsyncClient, year: Year) -> None:
             json={"signed_on": "2027-01-05", **signer, "declined": declined}))
 
 
-async def run_year(http: httpx.AsyncClient, demo: DemoProvince, council: list[dict[str, str]]) -> Year:
+async def run_year(http: httpx.AsyncClient, demo: DemoProvince) -> Year:
     year = Year()
     await hold_meeting(http, demo, year)
     await submit_and_screen(http, year)
     await hold_for_review(http, year)
-    await council_review(http, year, council)
+    await council_review(http, year)
     await decide(http, year)
     return year

@@ -12,7 +12,7 @@ from models.recording.common import get_or_404
 from models.recording.council import council_members, create_council_session, record_council_votes
 from models.storage.queries import stage_nomination_ids, stage_of
 from models.tables.council import (
-    CouncilMemberCreate,
+    CouncilMemberPublic,
     CouncilSession,
     CouncilSessionCreate,
     CouncilSessionPublic,
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/council-sessions", tags=["council"])
 
 class CouncilSessionDetail(SQLModel):
     session: CouncilSessionPublic
-    members: list[CouncilMemberCreate]
+    members: list[CouncilMemberPublic]
     nominations: list[NominationPublic]
     stages: list[StagePublic]
 
@@ -39,13 +39,14 @@ async def council_detail(session: SessionDep, session_id: PathId) -> CouncilSess
     public = CouncilSessionPublic.model_validate(council, update={
         "members_total": len(members), "members_voting": sum(1 for m in members if m.present or m.written_opinion)})
     ids = await stage_nomination_ids(session, StageKind.COUNCIL_REVIEW, session_id)
-    return CouncilSessionDetail(session=public, members=[CouncilMemberCreate.model_validate(m) for m in members],
+    return CouncilSessionDetail(session=public, members=[CouncilMemberPublic.model_validate(m) for m in members],
                                 nominations=await nominations_by_ids(session, ids), stages=stages)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create(data: CouncilSessionCreate, session: SessionDep, principal: CurrentPrincipal) -> CouncilSessionDetail:
-    """Open a council session with every member of the council and who attends."""
+    """Open a council session: the roster's seats in force on `held_on`, with who attended (present_seat_ids) and
+    who sent a written opinion (written_opinion_seat_ids); or, without a roster, every member typed in."""
     principal.require(Action.HOLD_COUNCIL_SESSION)
     council = await create_council_session(session, data, principal.actor)
     await session.commit()

@@ -16,8 +16,9 @@ from models.tables.organisation_import import OrganisationImport, OrganisationIm
 router = APIRouter(prefix="/organisation", tags=["organisation"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-WORKBOOK_HELP = ("An .xlsx workbook with the sheets 'Đơn vị', 'Cá nhân', 'Khối' and 'Thành viên khối' (README: "
-                 "'How a province sets itself up'); GET /organisation/export gives one to start from.")
+WORKBOOK_HELP = ("An .xlsx workbook with the sheets 'Đơn vị', 'Cá nhân', 'Khối' and 'Thành viên khối', and optionally "
+                 "the council's roster 'Hội đồng' (README: 'How a province sets itself up'); GET "
+                 "/organisation/export gives one to start from.")
 
 
 class ImportResult(SQLModel):

@@ -77,3 +77,13 @@ class BlockKind(StrEnum):
 class Gender(StrEnum):
     MALE = "male"
     FEMALE = "female"
+
+
+class CouncilRole(StrEnum):
+    """A seat's role on the Emulation-Commendation Council (its Vietnamese name is in models.domain.vietnamese)."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    STANDING_VICE_CHAIR = "standing_vice_chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"

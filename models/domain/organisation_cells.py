@@ -18,6 +18,7 @@ from models.domain.errors import Problem
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 E = TypeVar("E", bound=StrEnum)
+YES, NO = frozenset({"co", "x", "yes", "true", "1"}), frozenset({"khong", "no", "false", "0"})
 EXCEL_EPOCH = date(1899, 12, 30)  # serial day 0 of Excel's 1900 date system (its leap-year bug included)
 
 
@@ -113,6 +114,18 @@ class RowReader:
             self.refuse(key, "organisation.year", f"{text!r} is not a year.", vi=f"{text!r} không phải là một năm.")
             return None
         return int(text)
+
+    def yes_no(self, key: str) -> bool:
+        """A yes/no cell: "Có" / "Không" (or x, yes, no, a checkbox's TRUE / FALSE); empty is no."""
+        value = self.raw(key)
+        if isinstance(value, bool):
+            return value
+        text = loose_key(_as_text(value)) if value is not None else ""
+        if text in YES or text in NO or not text:
+            return text in YES
+        self.refuse(key, "organisation.yes_no", f"{_as_text(value)!r} is not yes or no; write Có or Không.",
+                    vi=f"{_as_text(value)!r} không hợp lệ; hãy ghi «Có» hoặc «Không».")
+        return False
 
     def choice(self, key: str, names: Mapping[E, str], *, default: E | None = None,
                required: bool = True) -> E | None:

@@ -12,6 +12,7 @@ from models.domain.errors import Problem
 from models.domain.organisation_cells import loose_key
 from models.domain.organisation_sheets import (
     BLOCKS,
+    COUNCIL,
     MEMBERSHIPS,
     PEOPLE,
     UNITS,
@@ -37,7 +38,7 @@ def check_rules(found: OrganisationSheets, known_units: Collection[str],
     units = {u.code for u in found.units if u.code} | set(known_units)
     blocks = {b.code for b in found.blocks if b.code} | set(known_blocks)
     return [*_unique_codes(found), *_dates(found), *_references(found, units, blocks), *_one_block_a_year(found),
-            *_one_head(found, blocks)]
+            *_one_head(found, blocks), *_seats(found, units)]
 
 
 def _problem(place: str, rule: str, message: str, vi: str) -> Problem:
@@ -133,9 +134,30 @@ def _one_head(found: OrganisationSheets, blocks: set[str]) -> list[Problem]:
     return problems
 
 
+def _seats(found: OrganisationSheets, units: set[str]) -> list[Problem]:
+    """A seat's unit is known, its term ends after it begins, and one person's term is listed once."""
+    problems: list[Problem] = []
+    first: dict[tuple[str, object], int] = {}
+    for seat in found.seats:
+        if seat.unit_code and seat.unit_code not in units:
+            problems.append(_problem(found.place(COUNCIL, "unit_code", seat.row), "organisation.unknown_unit",
+                                     f"no unit has the code {seat.unit_code!r} (sheet {UNITS!r} or the registry).",
+                                     f"không có đơn vị mã {seat.unit_code!r} (trang {UNITS!r} hoặc danh sách đã có)."))
+        if seat.serves_from and seat.serves_until and seat.serves_until < seat.serves_from:
+            problems.append(_problem(found.place(COUNCIL, "serves_until", seat.row), "organisation.date_order",
+                                     "the term ends before it begins.", "ngày kết thúc nhiệm kỳ trước ngày bắt đầu."))
+        key = (loose_key(seat.full_name), seat.serves_from)
+        if seat.full_name and key in first:
+            problems.append(_problem(found.place(COUNCIL, "full_name", seat.row), "organisation.duplicate_seat",
+                                     f"{seat.full_name!r} from the same day is already in row {first[key]}.",
+                                     f"{seat.full_name!r} với cùng ngày bắt đầu đã có ở dòng {first[key]}."))
+        first.setdefault(key, seat.row)
+    return problems
+
+
 def _in_sheet_order(problem: Problem) -> tuple[int, int, str]:
     sheet, _, cell = problem.field.partition("!")
-    order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS]
+    order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS, COUNCIL]
     row = int("".join(c for c in cell if c.isdigit()) or 0)
     return (order.index(sheet) if sheet in order else -1, row, problem.field)
 

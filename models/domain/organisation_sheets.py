@@ -1,12 +1,16 @@
-"""The organisation workbook, pure: its four sheets' layout, and their rows read into typed records with problems.
+"""The organisation workbook, pure: its sheets' layout, and their rows read into typed records with problems.
 
-A province's TĐKT office keeps its registry in a workbook of four sheets, each with its column names in row 1:
+A province's TĐKT office keeps its registry in a workbook of four sheets (and the council's roster in a fifth),
+each with its column names in row 1:
 
 - "Đơn vị": Mã đơn vị, Tên đơn vị, Cơ quan chủ quản, Loại hình, Chức danh thủ trưởng, Họ tên thủ trưởng,
   Hoạt động từ ngày, Đến ngày
 - "Cá nhân": Họ và tên, Giới tính, Ngày sinh, Chức vụ, Mã đơn vị (and optionally Hoạt động từ ngày, Đến ngày)
 - "Khối": Mã khối, Tên khối, Loại (Khối / Cụm)
 - "Thành viên khối": Năm, Mã khối, Mã đơn vị, Vai trò (Trưởng khối / Phó khối / Thành viên)
+- "Hội đồng" (may be left out: the council's roster stays as it is): Họ và tên, Chức vụ, Mã đơn vị, Vai trò
+  (Chủ tịch Hội đồng / Phó Chủ tịch Hội đồng / Phó Chủ tịch thường trực / Thư ký Hội đồng / Ủy viên),
+  Thường trực (Có / Không), Từ ngày, Đến ngày
 
 Sheet and column names are recognised whatever their case, accents and spacing; columns may come in any order.
 models.domain.organisation_rules checks the rows against each other; models.recording.organisation stores them.
@@ -16,12 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.domain.enums import BlockKind, BlockRole, Gender, UnitKind
+from models.domain.enums import BlockKind, BlockRole, CouncilRole, Gender, UnitKind
 from models.domain.errors import Problem
 from models.domain.organisation_cells import Cell, RowReader, column_letter, loose_key
-from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, UNIT_KIND_VI
 
-UNITS, PEOPLE, BLOCKS, MEMBERSHIPS = "Đơn vị", "Cá nhân", "Khối", "Thành viên khối"
+UNITS, PEOPLE, BLOCKS, MEMBERSHIPS, COUNCIL = "Đơn vị", "Cá nhân", "Khối", "Thành viên khối", "Hội đồng"
+OPTIONAL_SHEETS = frozenset({COUNCIL})  # a workbook made before the roster was kept leaves the roster alone
 # The tables' column lengths (models.tables.organisation), checked here so a long cell is a problem, not a crash.
 UNIT_CODE_LENGTH, BLOCK_CODE_LENGTH, HEAD_TITLE_LENGTH = 20, 40, 100
 
@@ -45,6 +50,10 @@ LAYOUT: dict[str, tuple[Column, ...]] = {
     BLOCKS: (Column("code", "Mã khối"), Column("name", "Tên khối"), Column("kind", "Loại")),
     MEMBERSHIPS: (Column("year", "Năm"), Column("block_code", "Mã khối"), Column("unit_code", "Mã đơn vị"),
                   Column("role", "Vai trò")),
+    COUNCIL: (Column("full_name", "Họ và tên"), Column("position", "Chức vụ", False),
+              Column("unit_code", "Mã đơn vị", False), Column("role", "Vai trò"),
+              Column("standing_body", "Thường trực", False), Column("serves_from", "Từ ngày"),
+              Column("serves_until", "Đến ngày", False)),
 }
 
 
@@ -90,6 +99,20 @@ class MembershipRecord:
     role: BlockRole | None
 
 
+@dataclass(frozen=True)
+class SeatRecord:
+    """A seat of the council's roster: matched to a registered seat by name and first day of the term."""
+
+    row: int
+    full_name: str
+    position: str
+    unit_code: str
+    role: CouncilRole | None
+    standing_body: bool
+    serves_from: date | None
+    serves_until: date | None
+
+
 @dataclass
 class OrganisationSheets:
     """The rows read, and every problem; a row with a wrong cell is kept so the rows around it are checked too."""
@@ -98,6 +121,7 @@ class OrganisationSheets:
     people: list[PersonRecord] = field(default_factory=list)
     blocks: list[BlockRecord] = field(default_factory=list)
     memberships: list[MembershipRecord] = field(default_factory=list)
+    seats: list[SeatRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     columns: dict[str, dict[str, int]] = field(default_factory=dict)  # sheet → column key → index
 
@@ -114,6 +138,8 @@ def read_sheets(workbook: Workbook) -> OrganisationSheets:
     by_key = {loose_key(name): rows for name, rows in workbook.items()}
     for sheet, columns in LAYOUT.items():
         rows = by_key.get(loose_key(sheet))
+        if rows is None and sheet in OPTIONAL_SHEETS:
+            continue
         if rows is None:
             found.problems.append(Problem(sheet, "organisation.sheet_missing",
                                           f"The workbook has no sheet {sheet!r}.",
@@ -195,4 +221,11 @@ def _membership(r: RowReader, found: OrganisationSheets) -> None:
         r.text("unit_code", required=True, max_length=UNIT_CODE_LENGTH), r.choice("role", BLOCK_ROLE_VI)))
 
 
-_READERS = {UNITS: _unit, PEOPLE: _person, BLOCKS: _block, MEMBERSHIPS: _membership}
+def _seat(r: RowReader, found: OrganisationSheets) -> None:
+    found.seats.append(SeatRecord(
+        r.row, r.text("full_name", required=True), r.text("position"),
+        r.text("unit_code", max_length=UNIT_CODE_LENGTH), r.choice("role", COUNCIL_ROLE_VI),
+        r.yes_no("standing_body"), r.date("serves_from", required=True), r.date("serves_until")))
+
+
+_READERS = {UNITS: _unit, PEOPLE: _person, BLOCKS: _block, MEMBERSHIPS: _membership, COUNCIL: _seat}

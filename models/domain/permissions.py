@@ -33,6 +33,7 @@ class Action(StrEnum):
     IMPORT_HISTORY = "import_history"  # past years' award decisions, from a CSV file
     RETRY_STAGE = "retry_stage"  # run a failed stage's flow again
     IMPORT_ORGANISATION = "import_organisation"  # units, people, blocks and memberships, from a workbook
+    MANAGE_COUNCIL = "manage_council"  # the council's standing roster: seats added, terms ended
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -55,6 +56,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.IMPORT_HISTORY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.RETRY_STAGE: frozenset({Role.ADMINISTRATOR}),
     Action.IMPORT_ORGANISATION: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
+    Action.MANAGE_COUNCIL: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

@@ -9,6 +9,7 @@ from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
+    CouncilRole,
     DecisionStatus,
     Gender,
     RecipientKind,
@@ -61,6 +62,7 @@ ACTION_VI: dict[Action, str] = {
     Action.IMPORT_HISTORY: "nhập lịch sử khen thưởng",
     Action.RETRY_STAGE: "chạy lại bước xử lý",
     Action.IMPORT_ORGANISATION: "nhập danh sách đơn vị, cá nhân, khối thi đua",
+    Action.MANAGE_COUNCIL: "quản lý danh sách thành viên Hội đồng",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -124,6 +126,7 @@ OBJECT_VI: dict[str, str] = {
     "FactsRevision": "lần cập nhật thông tin hồ sơ",
     "CouncilSession": "phiên họp Hội đồng",
     "CouncilMember": "thành viên Hội đồng",
+    "CouncilSeat": "thành viên trong danh sách Hội đồng",
     "CouncilVote": "kết quả biểu quyết của Hội đồng",
     "Proposal": "Tờ trình",
     "ProposalItem": "mục trong Tờ trình",
@@ -171,4 +174,13 @@ BLOCK_ROLE_VI: dict[BlockRole, str] = {
     BlockRole.HEAD: "Trưởng khối",
     BlockRole.DEPUTY: "Phó khối",
     BlockRole.MEMBER: "Thành viên",
+}
+
+# As the workbook's "Hội đồng" sheet and the roster write a seat's role on the council.
+COUNCIL_ROLE_VI: dict[CouncilRole, str] = {
+    CouncilRole.CHAIR: "Chủ tịch Hội đồng",
+    CouncilRole.VICE_CHAIR: "Phó Chủ tịch Hội đồng",
+    CouncilRole.STANDING_VICE_CHAIR: "Phó Chủ tịch thường trực",
+    CouncilRole.SECRETARY: "Thư ký Hội đồng",
+    CouncilRole.MEMBER: "Ủy viên",
 }

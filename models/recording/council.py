@@ -7,6 +7,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.council import candidate_unit, may_cast, members_counted, recused
+from models.domain.council_roster import form_problems
 from models.domain.enums import StageKind, State
 from models.domain.errors import DomainError, refuse
 from models.domain.votes import Tally, VoteOutcome, count_votes, tally_problems
@@ -19,11 +20,19 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.council_roster import members_from_roster
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
 from models.tables.award import Award
-from models.tables.council import CouncilMember, CouncilSession, CouncilSessionCreate, CouncilVote, CouncilVotesRecord
+from models.tables.council import (
+    CouncilMember,
+    CouncilMemberCreate,
+    CouncilSession,
+    CouncilSessionCreate,
+    CouncilVote,
+    CouncilVotesRecord,
+)
 from models.tables.nomination import Nomination
 from models.tables.organisation import Person, Unit
 from models.tables.stage import Stage
@@ -32,24 +41,38 @@ from models.tables.stage import Stage
 async def create_council_session(
     session: AsyncSession, data: CouncilSessionCreate, actor: Actor
 ) -> CouncilSession:
+    """Open a session with the roster's seats in force on `held_on` (attendance by seat id), or, for a province
+    without a roster yet, with every member typed in; never both."""
     require_in_emulation_year(data.held_on, data.year, "held_on", "council session", "Phiên họp Hội đồng")
-    council = CouncilSession(**data.model_dump(exclude={"members"}), created_by=actor.username)
+    from_roster = data.present_seat_ids is not None or bool(data.written_opinion_seat_ids)
+    if problems := form_problems(data.members is not None, from_roster):
+        raise DomainError(*problems)
+    council = CouncilSession(**data.model_dump(exclude={"members", "present_seat_ids", "written_opinion_seat_ids"}),
+                             created_by=actor.username)
     session.add(council)
     await session.flush()
-    for i, member in enumerate(data.members):
+    if from_roster:
+        session.add_all(await members_from_roster(session, council.id, data.held_on, data.present_seat_ids or [],
+                                                  data.written_opinion_seat_ids))
+    else:
+        await _typed_members(session, council.id, data.members or [])
+    await session.flush()
+    return council
+
+
+async def _typed_members(session: AsyncSession, council_id: int, members: list[CouncilMemberCreate]) -> None:
+    for i, member in enumerate(members):
         if member.present and member.written_opinion:
             raise refuse(f"members.{i}.written_opinion", "council.written_opinion_absent_only",
                          "Only an absent member gives a written opinion.",
                          vi="Chỉ thành viên vắng mặt mới gửi ý kiến bằng văn bản.")
         if member.unit_id is not None:
             await get_or_404(session, Unit, member.unit_id, f"members.{i}.unit_id")
-        session.add(CouncilMember(session_id=council.id, **member.model_dump()))
-    await session.flush()
-    return council
+        session.add(CouncilMember(session_id=council_id, **member.model_dump()))
 
 
 async def council_members(session: AsyncSession, session_id: int) -> list[CouncilMember]:
-    query = select(CouncilMember).where(CouncilMember.session_id == session_id)
+    query = select(CouncilMember).where(CouncilMember.session_id == session_id).order_by(col(CouncilMember.id))
     return list((await session.exec(query)).all())
 
 

@@ -15,13 +15,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.errors import DomainError, Problem
 from models.domain.organisation_rules import read_organisation
+from models.domain.organisation_sheets import COUNCIL
+from models.recording.organisation_council import plan_seats
 from models.recording.organisation_plan import TablePlan, heads_in_registry, load_members, load_registry, plan_import
 from models.storage.organisation_workbook import read_workbook
+from models.tables.council_roster import CouncilSeat
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
 
 MODELS: dict[str, type[SQLModel]] = {"units": Unit, "blocks": EmulationBlock, "people": Person,
-                                     "memberships": BlockMembership}
+                                     "memberships": BlockMembership, "council": CouncilSeat}
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ async def import_organisation(session: AsyncSession, content: bytes, file_name: 
     if wrong := heads_in_registry(found, registry):
         raise DomainError(*wrong)
     plans = plan_import(found, registry)
+    if COUNCIL in found.columns:  # the roster's sheet may be left out; then the roster is left alone
+        plans["council"] = await plan_seats(session, found, registry, actor)
     counts = {t: {"created": len(p.create), "updated": len(p.update), "unchanged": p.unchanged}
               for t, p in plans.items()}
     changes = {t: {"created": p.created_labels, "updated": p.updated_labels} for t, p in plans.items()}
@@ -91,9 +96,9 @@ async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: d
     """Units and blocks first (people and memberships name them), then the rest; codes become ids on the way."""
     unit_ids |= await _write(session, "units", plans["units"])
     block_ids |= await _write(session, "blocks", plans["blocks"])
-    for table in ("people", "memberships"):
+    for table in (t for t in ("people", "memberships", "council") if t in plans):
         for row in plans[table].create + plans[table].update:
-            if isinstance(row["unit_id"], str):
+            if isinstance(row.get("unit_id"), str):  # a roster sheet may leave its unit column out
                 row["unit_id"] = unit_ids[row["unit_id"]]
             if isinstance(row.get("block_id"), str):
                 row["block_id"] = block_ids[row["block_id"]]

@@ -1,7 +1,7 @@
 """The award catalogue and the demo province's data, so a newcomer can run a whole year at once.
 
-The demo's units, people and blocks are not written here: demo_workbook() turns them into the organisation
-workbook, and models.recording.demo imports it through the same path as a real province's."""
+The demo's units, people, blocks and council roster are not written here: demo_workbook() turns them into the
+organisation workbook, and models.recording.demo imports it through the same path as a real province's."""
 
 import tomllib
 from importlib.resources import files
@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.organisation_sheets import BLOCKS, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
+from models.domain.organisation_sheets import BLOCKS, COUNCIL, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
 from models.domain.permissions import Role
 from models.passwords import hash_demo_password
 from models.storage.catalogue_file import catalogue_awards
@@ -54,7 +54,10 @@ def demo_workbook() -> bytes:
     blocks = [{"code": b["code"], "name": b["name"], "kind": b["kind"]} for b in data["blocks"]]
     members = [{"year": data["year"], "block_code": b["code"], "unit_code": u["code"], "role": u.get("role", "member")}
                for b in data["blocks"] for u in b["units"]]
-    sheets = {UNITS: units, PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members}
+    seats = [{"full_name": m["full_name"], "position": m["position"], "unit_code": m.get("unit"), "role": m["role"],
+              "standing_body": "Có" if m.get("standing_body") else "Không",
+              "serves_from": data["council_serves_from"]} for m in data["council"]]
+    sheets = {UNITS: units, PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members, COUNCIL: seats}
     return write_workbook({sheet: [[c.header for c in LAYOUT[sheet]], *[[row.get(c.key) for c in LAYOUT[sheet]]
                                                                          for row in rows]]
                            for sheet, rows in sheets.items()})

@@ -1,4 +1,5 @@
-"""The registry as the organisation workbook's four sheets, so an office can edit it and import it again.
+"""The registry and the council's roster as the organisation workbook's five sheets, so an office can edit them
+and import them again.
 
 Columns and choices are written exactly as the import reads them (models.domain.organisation_sheets.LAYOUT and
 the Vietnamese names), so exporting and importing again changes nothing.
@@ -10,13 +11,15 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.organisation_sheets import BLOCKS, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
-from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.domain.organisation_sheets import BLOCKS, COUNCIL, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
+from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.tables.council_roster import CouncilSeat
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 
 
 async def organisation_sheets(session: AsyncSession, year: int | None = None) -> dict[str, list[list[Any]]]:
-    """Every unit, person and block, and the memberships of `year` (of every year when None)."""
+    """Every unit, person and block, the memberships of `year` (of every year when None), and every seat the
+    council's roster has held (ended terms too: the import matches them and changes nothing)."""
     units = (await session.exec(select(Unit).order_by(col(Unit.id)))).all()
     codes = {u.id: u.code for u in units}
     blocks = (await session.exec(select(EmulationBlock).order_by(col(EmulationBlock.id)))).all()
@@ -35,6 +38,10 @@ async def organisation_sheets(session: AsyncSession, year: int | None = None) ->
         MEMBERSHIPS: _sheet(MEMBERSHIPS, [
             {"year": m.year, "block_code": block_codes[m.block_id], "unit_code": codes[m.unit_id],
              "role": BLOCK_ROLE_VI[m.role]} for m in (await session.exec(memberships)).all()]),
+        COUNCIL: _sheet(COUNCIL, [
+            s.model_dump() | {"unit_code": codes.get(s.unit_id or 0), "role": COUNCIL_ROLE_VI[s.role],
+                              "standing_body": "Có" if s.standing_body else "Không"}
+            for s in (await session.exec(select(CouncilSeat).order_by(col(CouncilSeat.id)))).all()]),
     }
 
 

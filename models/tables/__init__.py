@@ -3,6 +3,7 @@
 from models.tables.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant, User
 from models.tables.award import Award
 from models.tables.council import CouncilMember, CouncilSession, CouncilVote
+from models.tables.council_roster import CouncilSeat
 from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
 from models.tables.history import HistoryImport
 from models.tables.installation import Installation
@@ -22,6 +23,7 @@ __all__ = [
     "BlockMeeting",
     "BlockMembership",
     "CouncilMember",
+    "CouncilSeat",
     "CouncilSession",
     "CouncilVote",
     "Decision",

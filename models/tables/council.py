@@ -34,6 +34,8 @@ class CouncilMember(SQLModel, table=True):
     written_opinion: bool = False
     unit_id: int | None = Field(default=None, foreign_key="unit.id",
                                 description="The member's own unit: they do not vote on its nominations")
+    # The roster seat this member was copied from (none for a session whose members were typed in).
+    seat_id: int | None = Field(default=None, foreign_key="councilseat.id", index=True)
 
 
 class CouncilVote(SQLModel, table=True):
@@ -52,12 +54,23 @@ class CouncilMemberCreate(SQLModel):
     unit_id: RefId | None = Field(default=None, description="The member's own unit, if it can be nominated")
 
 
+class CouncilMemberPublic(CouncilMemberCreate):
+    seat_id: int | None = Field(default=None, description="The roster seat the member was copied from, if any")
+
+
 class CouncilSessionCreate(SQLModel):
+    """Either the attendance of the roster in force on `held_on` (present_seat_ids, written_opinion_seat_ids;
+    every other seat of that day is absent), or, for a province without a roster yet, every member typed in."""
+
     year: YearNumber
     held_on: date
     location: str = Field(max_length=255)
-    members: list[CouncilMemberCreate] = Field(min_length=1, max_length=MAX_COUNCIL_MEMBERS,
-        description="Every member of the council")
+    members: list[CouncilMemberCreate] | None = Field(default=None, min_length=1, max_length=MAX_COUNCIL_MEMBERS,
+        description="Every member of the council, typed in (only without present_seat_ids)")
+    present_seat_ids: list[RefId] | None = Field(default=None, max_length=MAX_COUNCIL_MEMBERS,
+        description="Roster seats (GET /council/roster?on=held_on) whose holders attend")
+    written_opinion_seat_ids: list[RefId] = Field(default_factory=list, max_length=MAX_COUNCIL_MEMBERS,
+        description="Roster seats whose absent holders sent a written opinion")
 
 
 class CouncilVoteRecord(SQLModel):
