@@ -1,9 +1,9 @@
 """Store a generated province (benchmarks/province_plan.py) in a database before the service starts.
 
 `create_province` is the only way the benchmarks create a province. It writes through the project's own tables and
-catalogue seeding, one INSERT batch per table (SQLAlchemy's insertmanyvalues), not through the demo TOML.
-When the organisation workbook import lands, switch the body of `create_province` to it (write the plan out as a
-workbook and import it); its callers and its result need not change.
+catalogue seeding, not through the demo TOML.
+The registry (units, staff, blocks, memberships) goes through the organisation workbook import, the path a real
+province takes; the award history and the accounts, which the workbook does not hold, are written directly.
 """
 
 import asyncio
@@ -28,15 +28,19 @@ from benchmarks.province_plan import (
     unit_code,
 )
 from migrations import upgrade
-from models.domain.enums import BlockRole, RecipientKind
+from models.domain.audit import Actor
+from models.domain.enums import RecipientKind
+from models.domain.organisation_sheets import BLOCKS, MEMBERSHIPS, PEOPLE, UNITS
 from models.domain.permissions import Role
 from models.passwords import hash_password
+from models.recording.organisation import import_organisation
 from models.storage.db import is_sqlite, make_async_engine, make_sync_engine, open_session, use_engine
 from models.storage.demo import seed_catalogue
+from models.storage.organisation_workbook import workbook_of_records
 from models.tables.accounts import RoleGrant, User
 from models.tables.award import Award
 from models.tables.nomination import AwardRecord
-from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.organisation import EmulationBlock, Person, Unit
 
 PARENT_AGENCY = "UBND tỉnh Bắc Ninh"
 
@@ -84,26 +88,19 @@ async def _create(database_url: str, plan: ProvincePlan) -> Province:
 
 
 async def store_province(plan: ProvincePlan) -> Province:
-    """The body of `create_province`, on the database this process's sessions use (which must be migrated)."""
+    """The body of `create_province`, on the database this process's sessions use (which must be migrated): the
+    registry through the organisation workbook import, as a province's office loads it; then the award history
+    and the accounts, which the workbook does not hold."""
     async with open_session() as session:
         await seed_catalogue(session)
-        blocks = [EmulationBlock(code=block_code(b), name=f"Khối thi đua số {b + 1}") for b in range(plan.blocks)]
-        session.add_all(blocks)
-        units = [[Unit(code=unit_code(b, u), name=f"Đơn vị {u + 1} Khối {b + 1}", parent_agency=PARENT_AGENCY,
-                       head_name=person_name(b, u, 0)) for u in range(plan.units_per_block)]
-                 for b in range(plan.blocks)]
-        office = Unit(code=OFFICE_UNIT, name="Sở Nội vụ", parent_agency=PARENT_AGENCY, head_name="Lê Quang Huy")
-        session.add_all([office, *(u for row in units for u in row)])
-        await session.flush()
-        session.add_all(BlockMembership(block_id=blocks[b].id, unit_id=unit.id, year=YEAR,
-                                        role=BlockRole.HEAD if u == 0 else BlockRole.MEMBER)
-                        for b, row in enumerate(units) for u, unit in enumerate(row))
-        people = [[[Person(unit_id=unit.id, full_name=person_name(b, u, s),
-                           position="Trưởng phòng" if s == 0 else "Chuyên viên")
-                    for s in range(plan.staff_per_unit)] for u, unit in enumerate(row)]
-                  for b, row in enumerate(units)]
-        session.add_all(p for row in people for unit_people in row for p in unit_people)
-        await session.flush()
+        await import_organisation(session, province_workbook(plan), "benchmark.xlsx", Actor("benchmark"))
+        units_by_code = {u.code: u for u in (await session.exec(select(Unit))).all()}
+        blocks_by_code = {b.code: b for b in (await session.exec(select(EmulationBlock))).all()}
+        people_by_name = {(p.unit_id, p.full_name): p for p in (await session.exec(select(Person))).all()}
+        blocks = [blocks_by_code[block_code(b)] for b in range(plan.blocks)]
+        units = [[units_by_code[unit_code(b, u)] for u in range(plan.units_per_block)] for b in range(plan.blocks)]
+        people = [[[people_by_name[(unit.id, person_name(b, u, s))] for s in range(plan.staff_per_unit)]
+                   for u, unit in enumerate(row)] for b, row in enumerate(units)]
         cstdcs = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
         session.add_all(AwardRecord(year=y, award_id=cstdcs.id, recipient_kind=RecipientKind.INDIVIDUAL,
                                     unit_id=units[b][u].id, person_id=people[b][u][s].id, source="import",
@@ -112,7 +109,26 @@ async def store_province(plan: ProvincePlan) -> Province:
         await _accounts(session, blocks)
         await session.commit()
         return Province(plan, [b.id for b in blocks], [[u.id for u in row] for row in units],
-                        [[[p.id for p in unit_people] for unit_people in row] for row in people], office.id)
+                        [[[p.id for p in unit_people] for unit_people in row] for row in people],
+                        units_by_code[OFFICE_UNIT].id)
+
+
+def province_workbook(plan: ProvincePlan) -> bytes:
+    """The generated province as the organisation workbook: units (the first of each block heads it), staff,
+    blocks and the year's memberships, and the Sở Nội vụ office."""
+    units = [{"code": unit_code(b, u), "name": f"Đơn vị {u + 1} Khối {b + 1}", "parent_agency": PARENT_AGENCY,
+              "kind": "department", "head_title": "Giám đốc", "head_name": person_name(b, u, 0)}
+             for b in range(plan.blocks) for u in range(plan.units_per_block)]
+    office = {"code": OFFICE_UNIT, "name": "Sở Nội vụ", "parent_agency": PARENT_AGENCY, "kind": "department",
+              "head_title": "Giám đốc", "head_name": "Lê Quang Huy"}
+    people = [{"full_name": person_name(b, u, s), "unit_code": unit_code(b, u),
+               "position": "Trưởng phòng" if s == 0 else "Chuyên viên"}
+              for b in range(plan.blocks) for u in range(plan.units_per_block) for s in range(plan.staff_per_unit)]
+    blocks = [{"code": block_code(b), "name": f"Khối thi đua số {b + 1}", "kind": "block"} for b in range(plan.blocks)]
+    members = [{"year": YEAR, "block_code": block_code(b), "unit_code": unit_code(b, u),
+                "role": "head" if u == 0 else "member"}
+               for b in range(plan.blocks) for u in range(plan.units_per_block)]
+    return workbook_of_records({UNITS: [office, *units], PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members})
 
 
 async def _accounts(session: AsyncSession, blocks: list[EmulationBlock]) -> None:

@@ -10,11 +10,11 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.organisation_sheets import BLOCKS, COUNCIL, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
+from models.domain.organisation_sheets import BLOCKS, COUNCIL, MEMBERSHIPS, PEOPLE, UNITS
 from models.domain.permissions import Role
 from models.passwords import hash_demo_password
 from models.storage.catalogue_file import catalogue_awards
-from models.storage.organisation_workbook import write_workbook
+from models.storage.organisation_workbook import workbook_of_records
 from models.tables.accounts import RoleGrant, User
 from models.tables.award import Award
 from models.tables.organisation import EmulationBlock
@@ -58,9 +58,7 @@ def demo_workbook() -> bytes:
               "standing_body": "Có" if m.get("standing_body") else "Không",
               "serves_from": data["council_serves_from"]} for m in data["council"]]
     sheets = {UNITS: units, PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members, COUNCIL: seats}
-    return write_workbook({sheet: [[c.header for c in LAYOUT[sheet]], *[[row.get(c.key) for c in LAYOUT[sheet]]
-                                                                         for row in rows]]
-                           for sheet, rows in sheets.items()})
+    return workbook_of_records(sheets)
 
 
 async def demo_loaded(session: AsyncSession) -> bool:

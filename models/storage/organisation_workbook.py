@@ -12,6 +12,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from models.domain.errors import DomainError, Problem
 from models.domain.organisation_cells import Cell, Formula
+from models.domain.organisation_sheets import LAYOUT
 
 MAX_ROWS = 100_000  # per sheet: far above a province's units and staff, far below what would exhaust the server
 DATE_FORMAT = "DD/MM/YYYY"
@@ -68,3 +69,10 @@ def write_workbook(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def workbook_of_records(sheets: Mapping[str, Sequence[Mapping[str, object]]]) -> bytes:
+    """Records keyed by the layout's column keys, as the workbook an office would fill in: the headers first."""
+    return write_workbook({sheet: [[c.header for c in LAYOUT[sheet]], *[[row.get(c.key) for c in LAYOUT[sheet]]
+                                                                         for row in rows]]
+                           for sheet, rows in sheets.items()})
