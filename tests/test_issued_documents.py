@@ -169,6 +169,9 @@ def check_appraisal(content: bytes) -> None:
     assert bases[-1] == "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027."
     assert any("Hội đồng có 10 thành viên; 08 thành viên dự họp, 01 thành viên vắng mặt có ý kiến bằng văn bản, "
                "01 thành viên vắng mặt." in text for text in body)
+    # As the votes were counted: over all 10 members, the recused one included.
+    assert any("Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng; thành viên thuộc đơn vị được đề nghị "
+               "không biểu quyết đối với đơn vị mình." in text for text in body)
     votes = [[r[0], r[1].split(",")[0], *r[2:]] for r in table_rows(content)[2:9]]
     assert votes == [
         ["STT", "Tên tập thể", "Hình thức khen thưởng", "Số phiếu đồng ý / tổng số thành viên", "Tỷ lệ", "Kết quả"],

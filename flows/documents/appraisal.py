@@ -49,7 +49,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
                # Each block's Tờ trình, then the minutes it rests on: the office checked both.
                *(line for c in citations for line in (f"{c.text()} của {c.proposer}", c.minutes_text())),
                f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}"],
-        council=_council_paragraph(council, members),
+        council=_council_paragraph(council, members, decided),
         rows=rows,
         proposal=(f"Trên cơ sở kết quả bỏ phiếu của Hội đồng, {office} đề nghị {CHAIRMAN} xem xét, tặng:"
                   if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."),
@@ -85,7 +85,8 @@ async def _rows(
     return rows, recommended
 
 
-def _council_paragraph(council: CouncilSession, members: list[CouncilMember]) -> str:
+def _council_paragraph(council: CouncilSession, members: list[CouncilMember],
+                       decided: dict[int, dict[str, Any]]) -> str:
     present = sum(1 for m in members if m.present)
     written = sum(1 for m in members if not m.present and m.written_opinion)
     silent = len(members) - present - written
@@ -97,9 +98,19 @@ def _council_paragraph(council: CouncilSession, members: list[CouncilMember]) ->
     held = vn_date(council.held_on)
     return (f"{held[0].upper()}{held[1:]}, tại {council.location}, Hội đồng Thi đua - Khen thưởng tỉnh đã họp xét "
             f"đề nghị khen thưởng năm {council.year}. Hội đồng có {len(members):02d} thành viên; "
-            f"{', '.join(attendance)}. Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng, "
-            f"không kể thành viên thuộc đơn vị được đề nghị (không biểu quyết đối với đơn vị mình). "
-            "Kết quả bỏ phiếu như sau:")
+            f"{', '.join(attendance)}. {_counted_over(len(members), decided)} Kết quả bỏ phiếu như sau:")
+
+
+def _counted_over(members: int, decided: dict[int, dict[str, Any]]) -> str:
+    """What the shares were counted over, as the vote evidence says (not as today's catalogue would count)."""
+    recusing = [e for e in decided.values() if e.get("recused")]
+    if any(e.get("members_total", members) < members for e in recusing):
+        return ("Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng, không kể thành viên thuộc đơn vị "
+                "được đề nghị (không biểu quyết đối với đơn vị mình).")
+    if recusing:
+        return ("Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng; thành viên thuộc đơn vị được đề "
+                "nghị không biểu quyết đối với đơn vị mình.")
+    return "Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng."
 
 
 def _subject(nominations: list[Nomination], awards: dict[int, Award], year: int) -> str:
