@@ -9,7 +9,8 @@ from api.problems import MAX_PROBLEMS_LISTED
 from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, Year, as_user, open_meeting
 
-UNBOUNDED_BY_DESIGN = {"POST /award-history/import file"}  # an upload: bounded by the request size limit
+# Uploads: bounded by the request size limit.
+UNBOUNDED_BY_DESIGN = {"POST /award-history/import file", "POST /organisation/import file"}
 
 
 def unbounded(node: dict[str, Any], schemas: dict[str, Any], path: str, seen: frozenset[str]) -> list[str]:
