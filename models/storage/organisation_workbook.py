@@ -2,6 +2,7 @@
 written back for export. openpyxl does the file format; this module only says how cells cross over."""
 
 import io
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -49,6 +50,15 @@ def _cell(cell: Any) -> Cell:
     return str(value)  # a time or a duration: not a value this workbook has, so the reader refuses it as text
 
 
+# Characters an .xlsx (XML 1.0) cannot hold. Stored text may contain them (an API client sent them); an export must
+# still succeed, so each is written as U+FFFD, the mark of a character that could not be shown.
+NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def printable_in_xlsx(text: str) -> str:
+    return NOT_IN_XLSX.sub("\ufffd", text)
+
+
 def write_workbook(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
     """The sheets as an .xlsx file. Text is written as text even when it starts with = + - @: the spreadsheet
     shows it and never runs it, and reading the file back gives the same text."""
@@ -60,6 +70,8 @@ def write_workbook(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
             for column, value in enumerate(row, start=1):
                 if value is None:
                     continue
+                if isinstance(value, str):
+                    value = printable_in_xlsx(value)
                 cell = sheet.cell(row=number, column=column, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
