@@ -61,12 +61,17 @@ def fresh_database(base_url: str, label: str) -> str:
     if is_sqlite(base_url):
         return f"{base_url.rstrip('/')}/{label}.db"
     upgrade(base_url)
-    engine = make_sync_engine(base_url)
+    empty_every_table(base_url)
+    return base_url
+
+
+def empty_every_table(database_url: str) -> None:
+    """PostgreSQL: every table emptied and its ids restarted, for a benchmark run on a database of its own."""
+    engine = make_sync_engine(database_url)
     with engine.begin() as connection:
         tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
-    return base_url
 
 
 def create_province(database_url: str, plan: ProvincePlan) -> Province:

@@ -24,12 +24,11 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
 import httpx
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.testing.utilities import prefect_test_harness
-from sqlalchemy import text
-from sqlmodel import SQLModel
 
 from api.main import create_app
+from benchmarks.province_setup import empty_every_table
 from migrations import upgrade
-from models.storage.db import make_async_engine, make_sync_engine, use_engine
+from models.storage.db import make_async_engine, use_engine
 from tests.demo import load_demo
 from tests.year import run_year
 
@@ -41,11 +40,7 @@ def fresh_database(base_url: str | None, folder: Path, index: int) -> str:
         return url
     if index == 0:
         upgrade(base_url)
-    engine = make_sync_engine(base_url)
-    with engine.begin() as connection:
-        tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+    empty_every_table(base_url)
     return base_url
 
 

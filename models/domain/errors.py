@@ -69,3 +69,14 @@ def not_found(field: str, what: str, object_id: int, *, what_vi: str) -> NotFoun
     """`what_vi` names the kind of object in Vietnamese, e.g. "hồ sơ đề nghị" or "Quyết định"."""
     return NotFound(Problem(field, "exists", f"There is no {what} with id {object_id}.",
                             vi=f"Không tìm thấy {what_vi} có mã số {object_id}."))
+
+
+def capped(problems: list[Problem], limit: int, field: str, rule: str) -> list[Problem]:
+    """The first `limit` problems of an imported file and one saying how many more there are: a file wrong on every
+    row would otherwise answer megabytes, and the first ones are enough to start fixing it."""
+    if len(problems) <= limit:
+        return problems
+    more = len(problems) - limit
+    return [*problems[:limit],
+            Problem(field, rule, f"{more} more problems are not listed; fix these first.",
+                    vi=f"Còn {more} lỗi khác chưa được liệt kê; đề nghị sửa các lỗi trên trước.")]

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Collection
 
 from models.domain.enums import BlockRole
-from models.domain.errors import Problem
+from models.domain.errors import Problem, capped
 from models.domain.organisation_cells import loose_key
 from models.domain.organisation_sheets import (
     BLOCKS,
@@ -29,7 +29,8 @@ def read_organisation(workbook: Workbook, known_units: Collection[str] = (),
     """The workbook's rows and every problem with them; `known_*` are the codes the registry already holds."""
     found = read_sheets(workbook)
     found.problems += check_rules(found, known_units, known_blocks)
-    found.problems = capped(sorted(found.problems, key=_in_sheet_order))
+    found.problems = capped(sorted(found.problems, key=_in_sheet_order), MAX_PROBLEMS, "file",
+                            "organisation.more_problems")
     return found
 
 
@@ -160,12 +161,3 @@ def _in_sheet_order(problem: Problem) -> tuple[int, int, str]:
     order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS, COUNCIL]
     row = int("".join(c for c in cell if c.isdigit()) or 0)
     return (order.index(sheet) if sheet in order else -1, row, problem.field)
-
-
-def capped(problems: list[Problem]) -> list[Problem]:
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS],
-            Problem("file", "organisation.more_problems", f"{more} more problems are not listed; fix these first.",
-                    vi=f"Còn {more} lỗi khác chưa liệt kê; hãy sửa các lỗi trên trước.")]

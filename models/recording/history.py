@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.enums import RecipientKind
-from models.domain.errors import DomainError, Problem
+from models.domain.errors import DomainError, Problem, capped
 from models.domain.history_csv import HistoryRow, clean, name_key, parse_history_csv
 from models.domain.vietnamese import RECIPIENT_VI
 from models.tables.award import Award
@@ -57,7 +57,7 @@ async def import_history(session: AsyncSession, content: bytes, file_name: str, 
     existing = await _existing(session, resolved)
     problems += _duplicates(resolved, existing)
     if problems:
-        raise DomainError(*_capped(sorted(problems, key=_row_order)))
+        raise DomainError(*capped(sorted(problems, key=_row_order), MAX_PROBLEMS, "rows", "history.more_problems"))
     new = [r for r in resolved if r.key not in existing]
     session.add_all(AwardRecord(year=r.key.year, award_id=r.key.award_id, recipient_kind=r.award.recipient_kind,
                                 unit_id=r.key.unit_id, person_id=r.key.person_id,
@@ -189,11 +189,3 @@ def _row_order(problem: Problem) -> tuple[int, str]:
     parts = problem.field.split(".")
     return (int(parts[1]) if len(parts) > 1 else 0, problem.field)
 
-
-def _capped(problems: list[Problem]) -> list[Problem]:
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS],
-            Problem("rows", "history.more_problems", f"{more} more problems are not listed; fix these first.",
-                    vi=f"Còn {more} lỗi khác chưa được liệt kê; đề nghị sửa các lỗi trên trước.")]
