@@ -2,10 +2,16 @@
 
 from collections.abc import Sequence
 
-from sqlmodel import SQLModel, col, select
+from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.storage.queries import awards_by_id, candidate_labels, documents_of, stage_nomination_ids
+from models.storage.queries import (
+    awards_by_id,
+    candidate_labels,
+    documents_of,
+    nominations_in_order,
+    stage_nomination_ids,
+)
 from models.tables.nomination import Nomination, NominationPublic, Transition, TransitionPublic
 from models.tables.stage import Document, DocumentPublic, Stage, StagePublic
 
@@ -29,8 +35,7 @@ async def nominations_public(session: AsyncSession, nominations: Sequence[Nomina
 
 
 async def nominations_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[NominationPublic]:
-    rows = {n.id: n for n in (await session.exec(select(Nomination).where(col(Nomination.id).in_(ids)))).all()}
-    return await nominations_public(session, [rows[i] for i in ids])
+    return await nominations_public(session, await nominations_in_order(session, ids))
 
 
 def document_public(document: Document, superseded_by_id: int | None = None) -> DocumentPublic:

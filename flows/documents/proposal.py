@@ -11,9 +11,8 @@ from flows.documents.header import file_stem, header
 from models.domain.enums import RecipientKind
 from models.recording.proposals import proposal_nomination_ids
 from models.storage.catalogue_file import catalogue
-from models.storage.queries import awards_by_id, candidate_labels
+from models.storage.queries import awards_by_id, candidate_labels, nominations_in_order
 from models.tables.meeting import BlockMeeting
-from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock, Unit
 from models.tables.proposal import Proposal
 
@@ -53,7 +52,7 @@ async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[
 
 async def _rows(session: AsyncSession, proposal_id: int) -> tuple[list[ProposalRow], list[ProposalRow]]:
     ids = await proposal_nomination_ids(session, proposal_id)
-    nominations = [await session.get_one(Nomination, i) for i in ids]
+    nominations = await nominations_in_order(session, ids)
     labels = await candidate_labels(session, nominations)
     awards = await awards_by_id(session)
     collectives: list[ProposalRow] = []
