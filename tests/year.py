@@ -186,7 +186,8 @@ async def standing_appraisal(http: httpx.AsyncClient, year: Year, **appraisal: s
         "year": YEAR, "body": "standing_body", "held_on": COUNCIL_HELD_ON, "location": "Phòng họp số 2, UBND tỉnh",
         "present_seat_ids": [s["id"] for s in seats if s["standing_body"]]}))
     year.standing_id = standing["session"]["id"]
-    results = [{"nomination_id": year.candidates[label], "agreed": agreed} for label, agreed in STANDING_RESULTS.items()]
+    results = [{"nomination_id": year.candidates[label], "agreed": agreed}
+               for label, agreed in STANDING_RESULTS.items()]
     year.responses["standing"] = ok(await http.post(f"/council-sessions/{year.standing_id}/appraisals",
                                                     headers=secretary, json={"results": results, **appraisal}))
 
