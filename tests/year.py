@@ -192,6 +192,11 @@ async def standing_appraisal(http: httpx.AsyncClient, year: Year, **appraisal: s
                                                     headers=secretary, json={"results": results, **appraisal}))
 
 
+def session_for(year: Year, award_code: str) -> int:
+    """The session whose recommendations a decision for this award is drawn from: the route the award took."""
+    return year.standing_id if award_code in ROUTED_TO_STANDING_BODY else year.council_id
+
+
 async def decide(http: httpx.AsyncClient, year: Year) -> None:
     signer = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"}
     plans = [
@@ -201,9 +206,8 @@ async def decide(http: httpx.AsyncClient, year: Year) -> None:
         ("bk_individual", "BANG_KHEN_CT_CA_NHAN", []),
     ]
     for label, award_code, declined in plans:
-        session_id = year.standing_id if award_code in ROUTED_TO_STANDING_BODY else year.council_id
         draft = ok(await http.post("/decisions", headers=await as_user(http, SECRETARY), json={
-            "council_session_id": session_id, "award_code": award_code}))
+            "council_session_id": session_for(year, award_code), "award_code": award_code}))
         year.decisions[label] = draft["id"]
         year.responses[f"sign_{label}"] = ok(await http.post(
             f"/decisions/{draft['id']}/sign", headers=await as_user(http, CHAIRMAN_OFFICE),

@@ -32,6 +32,6 @@ class Award(AwardBase, table=True):
 
 class AwardPublic(AwardBase):
     id: int
-    appraised_by: CouncilBody | None = Field(default=None, description=(
-        "Who appraises it for the Chairman in this province: the full council by vote, or its standing body"))
-    appraisal_basis: str = Field(default="", description="The text that routes it so")
+    appraised_by: CouncilBody = Field(default=CouncilBody.COUNCIL, description=(
+        "Who appraises it for the Chairman in this province: the full council by vote, or its standing body "
+        "(the catalogue's appraised_by, with its appraisal_basis)"))
