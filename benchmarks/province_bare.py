@@ -24,6 +24,8 @@ from benchmarks.province_bodies import (
     results_body,
     screening_body,
     sign_body,
+    standing_results_body,
+    standing_session_body,
 )
 from benchmarks.province_plan import CHAIRMAN_OFFICE, SECRETARY, head_login
 from benchmarks.province_report import Recorder
@@ -39,14 +41,16 @@ from flows.documents.proposal import build_proposal
 from flows.meeting_tally import apply_block_vote, roll_over_block
 from flows.proposal_submission import submit_nominations
 from flows.screening import apply_screening
+from flows.standing_appraisal import apply_standing_appraisal
 from models.domain.audit import Actor
 from models.domain.enums import StageKind, State
 from models.recording.council import create_council_session, record_council_votes
 from models.recording.decisions import create_decision, sign_decision
 from models.recording.meetings import create_meeting, record_meeting_results
 from models.recording.proposals import record_screening, submit_proposal
+from models.recording.standing_body import record_standing_appraisal
 from models.storage.db import make_async_engine, open_session, use_engine
-from models.tables.council import CouncilSessionCreate, CouncilVotesRecord
+from models.tables.council import CouncilSessionCreate, CouncilVotesRecord, StandingAppraisalRecord
 from models.tables.decision import DecisionCreate, DecisionSign
 from models.tables.meeting import BlockMeetingCreate, MeetingResultsRecord
 from models.tables.nomination import Nomination
@@ -83,6 +87,13 @@ async def _council(session_id: int) -> None:
     await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.OFFICE_APPRAISAL,
                                   build_appraisal)
     await complete_stage.fn(StageKind.COUNCIL_REVIEW, session_id)
+
+
+async def _standing(session_id: int) -> None:
+    await apply_standing_appraisal.fn(session_id)
+    await store_stage_document.fn(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.OFFICE_APPRAISAL,
+                                  build_appraisal)
+    await complete_stage.fn(StageKind.STANDING_APPRAISAL, session_id)
 
 
 async def _issue(decision_id: int) -> list[dict[str, Any]]:
@@ -148,12 +159,23 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
                         CouncilVotesRecord, council_votes_body(province, ids)), secretary)
                     await session.commit()
                 await _council(ids.council_session)
+            with recorder.step("council"):
+                async with open_session() as session:
+                    standing = await create_council_session(
+                        session, _as(CouncilSessionCreate, standing_session_body(province)), secretary)
+                    await session.commit()
+                    ids.standing_session = standing.id
+                async with open_session() as session:
+                    await record_standing_appraisal(session, ids.standing_session, _as(
+                        StandingAppraisalRecord, standing_results_body(province, ids)), secretary)
+                    await session.commit()
+                await _standing(ids.standing_session)
         with recorder.timed_phase("decisions"):
             for code in awards_in_mix(province):
                 with recorder.step("decisions"):
                     async with open_session() as session:
                         decision = await create_decision(session, _as(DecisionCreate, decision_body(
-                            ids.council_session, code)), secretary)
+                            ids, code)), secretary)
                         await session.commit()
                         ids.decisions[code] = decision.id
         with recorder.timed_phase("signing"):

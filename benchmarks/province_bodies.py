@@ -17,6 +17,8 @@ from benchmarks.province_plan import (
     person_name,
 )
 from benchmarks.province_setup import Province
+from models.domain.enums import CouncilBody
+from models.storage.catalogue_file import catalogue
 
 SIGNER = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"}
 
@@ -30,6 +32,7 @@ class YearIds:
     nominations: dict[int, list[int]] = field(default_factory=dict)  # block index → ids, in candidate order
     proposals: dict[int, int] = field(default_factory=dict)  # block index → proposal id
     council_session: int = 0
+    standing_session: int = 0  # the standing body's (Thường trực Hội đồng), for the awards routed to it
     decisions: dict[str, int] = field(default_factory=dict)  # award code → decision id
     awarded: int = 0
 
@@ -78,19 +81,41 @@ def council_session_body(province: Province) -> dict[str, Any]:
             "members": members}
 
 
+def routed_to_standing_body(award_code: str) -> bool:
+    return catalogue().awards[award_code].appraised_by == CouncilBody.STANDING_BODY
+
+
 def council_votes_body(province: Province, ids: YearIds) -> dict[str, Any]:
-    """Each nomination recommended by every member who may vote on it (all but those from the candidate's unit)."""
+    """Each nomination routed to the full council recommended by every member who may vote on it (all but those
+    from the candidate's unit)."""
     seats = council(province.plan)
     votes = []
     for b, nomination_ids in sorted(ids.nominations.items()):
         for c, nomination_id in zip(block_candidates(province.plan), nomination_ids, strict=True):
-            voters = sum(1 for s in seats if s.unit != (b, c.unit))
-            votes.append({"nomination_id": nomination_id, "votes_for": voters, "votes_against": 0})
+            if not routed_to_standing_body(c.award_code):
+                voters = sum(1 for s in seats if s.unit != (b, c.unit))
+                votes.append({"nomination_id": nomination_id, "votes_for": voters, "votes_against": 0})
     return {"votes": votes}
 
 
-def decision_body(council_session_id: int, award_code: str) -> dict[str, Any]:
-    return {"council_session_id": council_session_id, "award_code": award_code}
+def standing_session_body(province: Province) -> dict[str, Any]:
+    """The standing body: the chairman and the two vice-chairs of the council, all present."""
+    members = [{"full_name": s.full_name, "position": s.position, "present": True,
+                "unit_id": province.office_unit if s.office else None} for s in council(province.plan)[:3]]
+    return {"year": YEAR, "body": "standing_body", "held_on": f"{YEAR + 1}-01-03",
+            "location": "Phòng họp số 2, UBND tỉnh", "members": members}
+
+
+def standing_results_body(province: Province, ids: YearIds) -> dict[str, Any]:
+    """Each nomination routed to the standing body, agreed."""
+    return {"results": [{"nomination_id": n, "agreed": True} for _, nomination_ids in sorted(ids.nominations.items())
+                        for c, n in zip(block_candidates(province.plan), nomination_ids, strict=True)
+                        if routed_to_standing_body(c.award_code)]}
+
+
+def decision_body(ids: YearIds, award_code: str) -> dict[str, Any]:
+    session = ids.standing_session if routed_to_standing_body(award_code) else ids.council_session
+    return {"council_session_id": session, "award_code": award_code}
 
 
 def sign_body() -> dict[str, Any]:

@@ -25,6 +25,8 @@ from benchmarks.province_bodies import (
     results_body,
     screening_body,
     sign_body,
+    standing_results_body,
+    standing_session_body,
 )
 from benchmarks.province_plan import CHAIRMAN_OFFICE, PASSWORD, SECRETARY, head_login
 from benchmarks.province_report import Recorder
@@ -134,9 +136,13 @@ async def run_year_http(base_url: str, province: Province, clients: int, recorde
             ids.council_session = session["session"]["id"]
             await client.post("council", SECRETARY, f"/council-sessions/{ids.council_session}/votes",
                               council_votes_body(province, ids))
+            standing = await client.post("council", SECRETARY, "/council-sessions", standing_session_body(province))
+            ids.standing_session = standing["session"]["id"]
+            await client.post("council", SECRETARY, f"/council-sessions/{ids.standing_session}/appraisals",
+                              standing_results_body(province, ids))
         with recorder.timed_phase("decisions"):
             for code in awards_in_mix(province):
-                body = decision_body(ids.council_session, code)
+                body = decision_body(ids, code)
                 draft = await client.post("decisions", SECRETARY, "/decisions", body)
                 ids.decisions[code] = draft["id"]
         with recorder.timed_phase("signing"):

@@ -168,11 +168,21 @@ def _annex(doc: Document) -> None:
 
 
 def _appraisal(doc: Document) -> None:
-    """The TĐKT office's Tờ trình to the Chairman: the council's vote on each nomination and what to award."""
+    """The TĐKT office's Tờ trình to the Chairman: the council's vote on each nomination, or its standing body's
+    appraisal (no vote counts), and what to award."""
     parts.title(doc, "TỜ TRÌNH")
     parts.recipients(doc)
     parts.bases(doc, last_dot="loop.last")
     kit.para(doc, "{{ council }}", style=kit.BODY)
+    kit.tag(doc, "if standing")
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 48),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 40),
+        kit.Column("Kết quả xét của Thường trực Hội đồng", "{{ r.result }}", 28, centred=True),
+        kit.Column("Ý kiến", "{{ r.opinion }}", 37),
+    ])
+    kit.tag(doc, "else")
     kit.data_table(doc, "r in rows", [
         kit.Column("STT", "{{ r.stt }}", 12, centred=True),
         kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 44),
@@ -181,6 +191,7 @@ def _appraisal(doc: Document) -> None:
         kit.Column("Tỷ lệ", "{{ r.percent }}", 20, centred=True),
         kit.Column("Kết quả", "{{ r.result }}", 25, centred=True),
     ])
+    kit.tag(doc, "endif")
     kit.para(doc, "{{ proposal }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
     kit.tag(doc, "for line in awards")
     kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)

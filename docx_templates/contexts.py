@@ -132,9 +132,10 @@ class AppraisalRow(TypedDict):
     stt: int
     name: str
     award: str
-    votes: str  # "9/10": votes for over ALL members of the council
-    percent: str  # "90,00%", of all members
-    result: str  # "Đề nghị" / "Không đề nghị"
+    votes: str  # "9/10": votes for over ALL members of the council; "" for the standing body, which does not vote
+    percent: str  # "90,00%", of all members; "" for the standing body
+    result: str  # "Đề nghị" / "Không đề nghị" (council); "Đồng ý" / "Không đồng ý" (standing body)
+    opinion: str  # the standing body's reason, printed in its table; "" for the council
 
 
 class AppraisalContext(TypedDict):
@@ -143,7 +144,10 @@ class AppraisalContext(TypedDict):
     subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     recipients: list[str]  # as in ProposalContext: ["Chủ tịch Ủy ban nhân dân tỉnh"]
     bases: list[str]  # as in ProposalContext; the block proposals and the council meeting come last
-    council: str  # the paragraph on the council meeting: when, where, members present, how counted
+    # Which route the awards took: the full council's vote (False) or its standing body's appraisal (True), which
+    # prints its result and reasons without vote counts.
+    standing: bool
+    council: str  # the paragraph on the meeting: when, where, who, by which route and rule, how counted
     rows: list[AppraisalRow]
     proposal: str  # "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định tặng:"
     awards: list[str]  # "Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể", without "- " and ";" / "."

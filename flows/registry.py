@@ -8,6 +8,7 @@ from flows.decision_issue import issue_decision
 from flows.meeting_tally import tally_block_meeting
 from flows.proposal_submission import submit_block_proposal
 from flows.screening import screen_proposal
+from flows.standing_appraisal import appraise_in_standing_body
 from models.domain.enums import StageKind
 
 StageFlow = Callable[[int], Awaitable[list[dict[str, Any]]]]
@@ -18,6 +19,7 @@ STAGE_FLOWS: dict[StageKind, tuple[Any, str]] = {
     StageKind.PROPOSAL_SUBMISSION: (submit_block_proposal, "proposal_id"),
     StageKind.SCREENING: (screen_proposal, "proposal_id"),
     StageKind.COUNCIL_REVIEW: (review_in_council, "session_id"),
+    StageKind.STANDING_APPRAISAL: (appraise_in_standing_body, "session_id"),
     StageKind.DECISION_ISSUE: (issue_decision, "decision_id"),
 }
 

@@ -14,12 +14,15 @@ def appraisal_context(recommended: bool = True) -> AppraisalContext:
         "bases": ["Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
                   "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026 của Trưởng Khối thi đua các sở quản lý kinh tế",
                   "kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027"],
+        "standing": False,
         "council": "Ngày 03 tháng 01 năm 2027, Hội đồng Thi đua - Khen thưởng tỉnh đã họp. Kết quả bỏ phiếu như sau:",
         "rows": [
             {"stt": 1, "name": "Sở Công Thương", "award": "Cờ thi đua của Ủy ban nhân dân tỉnh", "votes": "9/10",
-             "percent": "90,00%", "result": "Đề nghị" if recommended else "Không đề nghị"},
+             "percent": "90,00%", "result": "Đề nghị" if recommended else "Không đề nghị",
+             "opinion": ""},
             {"stt": 2, "name": "Lê Văn Đức, Phó Chánh Văn phòng, Sở Công Thương",
-             "award": "Chiến sĩ thi đua cấp tỉnh", "votes": "8/10", "percent": "80,00%", "result": "Không đề nghị"},
+             "award": "Chiến sĩ thi đua cấp tỉnh", "votes": "8/10", "percent": "80,00%", "result": "Không đề nghị",
+             "opinion": ""},
         ],
         "proposal": "Trên cơ sở kết quả bỏ phiếu của Hội đồng, Sở Nội vụ đề nghị Chủ tịch Ủy ban nhân dân tỉnh "
         "xem xét, tặng:" if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý.",

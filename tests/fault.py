@@ -25,6 +25,7 @@ from tests.year import (
     CHAIRMAN_OFFICE,
     COUNCIL_VOTES,
     SECRETARY,
+    STANDING_RESULTS,
     YEAR,
     Year,
     as_user,
@@ -69,16 +70,30 @@ async def vote(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: Demo
                              json={"votes": votes}))
 
 
+async def appraise(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
+    """The standing body appraises the awards routed to it (TTLĐXS, Bằng khen), without a vote."""
+    members = [{"full_name": m["full_name"], "position": m["position"], "present": True}
+               for m in demo_data()["council"] if m.get("standing_body")]
+    standing = ok(await client.post("/council-sessions", headers=await as_user(client, SECRETARY), json={
+        "year": YEAR, "body": "standing_body", "held_on": "2027-01-03", "location": "Phòng họp số 2, UBND tỉnh",
+        "members": members}))
+    year.standing_id = standing["session"]["id"]
+    results = [{"nomination_id": year.candidates[label], "agreed": agreed}
+               for label, agreed in STANDING_RESULTS.items()]
+    ok(await stage_http.post(f"/council-sessions/{year.standing_id}/appraisals",
+                             headers=await as_user(client, SECRETARY), json={"results": results}))
+
+
 async def sign(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
-        "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
+        "council_session_id": year.standing_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
     ok(await stage_http.post(f"/decisions/{draft['id']}/sign", headers=await as_user(client, CHAIRMAN_OFFICE),
                              json={"signed_on": "2027-01-05", "signer_name": "Trần Thị Minh Hằng"}))
 
 
 STEPS: list[tuple[StageKind, Step]] = [(StageKind.MEETING_TALLY, tally), (StageKind.PROPOSAL_SUBMISSION, propose),
                                        (StageKind.SCREENING, screen), (StageKind.COUNCIL_REVIEW, vote),
-                                       (StageKind.DECISION_ISSUE, sign)]
+                                       (StageKind.STANDING_APPRAISAL, appraise), (StageKind.DECISION_ISSUE, sign)]
 NO_DOCUMENT = {StageKind.SCREENING}
 CELLS = [(kind, point) for kind, _ in STEPS for point in POINTS
          if not (point == "after_document" and kind in NO_DOCUMENT)]

@@ -166,16 +166,16 @@ async def test_a_council_without_quorum_or_with_a_recused_members_vote_is_refuse
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
     members = [{"full_name": f"Thành viên {i}", "position": "Ủy viên", "present": i < 7,
-                "unit_id": demo.units["STC"] if i == 0 else None} for i in range(10)]
+                "unit_id": demo.units["SCT"] if i == 0 else None} for i in range(10)]
     thin = (await client.post("/council-sessions", headers=await as_user(client, SECRETARY), json={
         "year": 2026, "held_on": "2027-01-03", "location": "UBND tỉnh", "members": members})).json()
-    vote = [{"nomination_id": year.candidates["ttldxs_stc"], "votes_for": 6, "votes_against": 0}]
+    vote = [{"nomination_id": year.candidates["flag_sct"], "votes_for": 6, "votes_against": 0}]
     problem = await refused(client, f"/council-sessions/{thin['session']['id']}/votes", {"votes": vote}, 422,
                             "session_id", "vote.quorum", user=SECRETARY)
     assert "at least 8" in problem["detail"] and "80%" in problem["detail"]
     members = [{**m, "present": i < 8} for i, m in enumerate(members)]
     full = (await client.post("/council-sessions", headers=await as_user(client, SECRETARY), json={
         "year": 2026, "held_on": "2027-01-03", "location": "UBND tỉnh", "members": members})).json()
-    vote = [{"nomination_id": year.candidates["ttldxs_stc"], "votes_for": 8, "votes_against": 0}]
+    vote = [{"nomination_id": year.candidates["flag_sct"], "votes_for": 8, "votes_against": 0}]
     await refused(client, f"/council-sessions/{full['session']['id']}/votes", {"votes": vote}, 422, "votes.0",
                   "vote.ballots_exceed_voters", user=SECRETARY)

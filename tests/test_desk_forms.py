@@ -63,7 +63,7 @@ async def test_signing_a_decision_at_the_desk(client: httpx.AsyncClient, demo: D
     await submit_and_screen(client, year)
     await council_review(client, year)
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
-        "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
+        "council_session_id": year.standing_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
     chairman = await signed_in(CHAIRMAN_OFFICE)
     url = f"/desk/decisions/{draft['id']}/sign"
     assert url in (await chairman.get("/desk")).text

@@ -89,7 +89,7 @@ async def test_signing_is_refused_when_the_history_changed_since_screening(
     await submit_and_screen(client, year)
     await council_review(client, year)
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
-        "council_session_id": year.council_id, "award_code": "TAP_THE_LAO_DONG_XUAT_SAC"}))
+        "council_session_id": year.standing_id, "award_code": "TAP_THE_LAO_DONG_XUAT_SAC"}))
     async with open_session() as session:  # the unit's own decision for the same title arrives meanwhile
         award = (await session.exec(select(Award).where(Award.code == "TAP_THE_LAO_DONG_XUAT_SAC"))).one()
         session.add(AwardRecord(year=2026, award_id=award.id,

@@ -11,6 +11,7 @@ from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
+    CouncilBody,
     CouncilRole,
     DecisionStatus,
     RecipientKind,
@@ -29,7 +30,7 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (DecisionStatus, vietnamese.DECISION_STATUS_VI), (UnitKind, vietnamese.UNIT_KIND_VI),
     (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
     (Outcome, vietnamese.OUTCOME_VI),
-    (CouncilRole, vietnamese.COUNCIL_ROLE_VI),
+    (CouncilRole, vietnamese.COUNCIL_ROLE_VI), (CouncilBody, vietnamese.COUNCIL_BODY_VI),
     # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 

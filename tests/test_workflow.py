@@ -5,6 +5,7 @@ from itertools import product
 import pytest
 
 from models.domain.enums import StageKind, State
+from models.domain.standing_body import StandingAppraisal
 from models.domain.votes import SIMPLE_MAJORITY, Tally, count_votes
 from models.domain.workflow import (
     MOVES,
@@ -100,14 +101,27 @@ def test_finished_nominations_cannot_move_and_open_ones_can_be_withdrawn_or_held
     assert find_move(State.AWARDED, State.WITHDRAWN) is None
 
 
-STAGE_MOVES = [m for m in MOVES if m.stage is not None]
+STAGE_MOVES = [(m, stage) for m in MOVES for stage in sorted(m.stages)]
 
 
-@pytest.mark.parametrize("move", STAGE_MOVES, ids=lambda m: f"{m.source}->{m.target}")
-def test_a_stages_facts_choose_exactly_its_move(move: Move) -> None:
-    assert move.stage is not None
-    chosen = choose_move(move.stage, move.source, satisfying_context(move.source, move.target))
+@pytest.mark.parametrize(("move", "stage"), STAGE_MOVES, ids=lambda m: f"{m.source}->{m.target}"
+                         if isinstance(m, Move) else str(m))
+def test_a_stages_facts_choose_exactly_its_move(move: Move, stage: StageKind) -> None:
+    chosen = choose_move(stage, move.source, satisfying_context(move.source, move.target))
     assert chosen is not None and chosen.target == move.target
+
+
+@pytest.mark.parametrize(("agreed", "target", "rule"), [(True, State.RECOMMENDED, "standing.agreed"),
+                                                        (False, State.NOT_RECOMMENDED, "standing.not_agreed")])
+def test_the_standing_bodys_appraisal_chooses_the_move_without_a_vote(agreed: bool, target: State, rule: str) -> None:
+    context = MoveContext(appraisal=StandingAppraisal(agreed, "" if agreed else "Chưa đủ thành tích"))
+    chosen = choose_move(StageKind.STANDING_APPRAISAL, State.ELIGIBLE, context)
+    assert chosen is not None and chosen.target == target
+    verdict = check_move(State.ELIGIBLE, target, context)
+    assert verdict.allowed and verdict.rule == rule and "Thường trực Hội đồng" in verdict.reason_vi
+    assert not check_move(State.ELIGIBLE, State.RECOMMENDED if not agreed else State.NOT_RECOMMENDED,
+                          context).allowed
+    assert choose_move(StageKind.STANDING_APPRAISAL, State.SUBMITTED, context) is None, "screening comes first"
 
 
 def test_facts_that_fit_no_move_of_the_stage_choose_none() -> None:

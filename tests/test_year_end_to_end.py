@@ -76,10 +76,11 @@ async def assert_history(http: httpx.AsyncClient, year: Year) -> None:
     assert declined["history"][-1]["to_state"] == "declined"
     assert declined["history"][-1]["reason"].startswith("Đơn vị đang có đơn khiếu nại")
     assert declined["award_records"] == []
-    recused = (await http.get(f"/nominations/{year.candidates['ttldxs_stc']}")).json()["history"][-1]
-    assert recused["to_state"] == "recommended" and recused["evidence"]["recused"] == ["Đặng Minh Tuấn"]
-    # He does not vote on his own unit, but the share is still counted over all 10 members (ND 98/2023 Điều 30.7).
-    assert recused["evidence"]["members_total"] == 10
+    # TTLĐXS goes the standing body's route: appraised by its standing members, no vote, no share counted.
+    appraised = (await http.get(f"/nominations/{year.candidates['ttldxs_stc']}")).json()["history"][-1]
+    assert (appraised["to_state"], appraised["rule"]) == ("recommended", "standing.agreed")
+    assert appraised["evidence"]["appraised_by"] == ["Nguyễn Văn Thành", "Trần Thị Minh Hằng", "Lê Quang Huy"]
+    assert "votes_for" not in appraised["evidence"] and "Điều 5" in appraised["evidence"]["route_basis"]
     not_recommended = (await http.get(f"/nominations/{year.candidates['cstd_duc']}")).json()
     assert "8 of 10 members voted for, 9 needed" in not_recommended["history"][-1]["reason"]
 

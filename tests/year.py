@@ -39,6 +39,7 @@ class Year:
     responses: dict[str, Any] = field(default_factory=dict)
     proposal_id: int = 0
     council_id: int = 0
+    standing_id: int = 0  # the session of the council's standing body (Thường trực Hội đồng)
     decisions: dict[str, int] = field(default_factory=dict)
 
 
@@ -93,10 +94,12 @@ async def import_past_titles(http: httpx.AsyncClient) -> None:
 
 
 # The demo roster's council of 10: 8 present, 1 written opinion, 1 absent, so 9 vote; (for, against) on each
-# eligible nomination.
-# Đặng Minh Tuấn of Sở Tài chính does not vote on Sở Tài chính's nomination: 8 vote on it.
-COUNCIL_VOTES = {"flag_sct": (9, 0), "ttldxs_stc": (7, 1), "bk_snnmt": (8, 1), "bk_sxd": (7, 2), "bk_nhung": (8, 1),
-                 "cstd_duc": (8, 1)}
+# eligible nomination routed to the full council (the flag and CSTĐ tỉnh).
+COUNCIL_VOTES = {"flag_sct": (9, 0), "cstd_duc": (8, 1)}
+# The standing body (its 3 standing seats) appraises TTLĐXS and the Bằng khen (catalogue: appraised_by), no vote.
+STANDING_RESULTS = {"ttldxs_stc": True, "bk_snnmt": True, "bk_sxd": True, "bk_nhung": True}
+# Which session's recommendations each award's decision is drawn from.
+ROUTED_TO_STANDING_BODY = {"TAP_THE_LAO_DONG_XUAT_SAC", "BANG_KHEN_CT_TAP_THE", "BANG_KHEN_CT_CA_NHAN"}
 
 
 async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
@@ -171,6 +174,27 @@ async def council_review(http: httpx.AsyncClient, year: Year, **appraisal: str) 
              for label, (v, against) in COUNCIL_VOTES.items()]
     year.responses["council"] = ok(await http.post(f"/council-sessions/{year.council_id}/votes", headers=secretary,
                                                    json={"votes": votes, **appraisal}))
+    await standing_appraisal(http, year, **appraisal)
+
+
+async def standing_appraisal(http: httpx.AsyncClient, year: Year, **appraisal: str) -> None:
+    """The standing body meets the same day: its standing seats on the roster attend and appraise, without a vote,
+    the nominations whose awards the catalogue routes to it."""
+    secretary = await as_user(http, SECRETARY)
+    seats = ok(await http.get("/council/roster", params={"on": COUNCIL_HELD_ON}, headers=secretary), 200)
+    standing = ok(await http.post("/council-sessions", headers=secretary, json={
+        "year": YEAR, "body": "standing_body", "held_on": COUNCIL_HELD_ON, "location": "Phòng họp số 2, UBND tỉnh",
+        "present_seat_ids": [s["id"] for s in seats if s["standing_body"]]}))
+    year.standing_id = standing["session"]["id"]
+    results = [{"nomination_id": year.candidates[label], "agreed": agreed}
+               for label, agreed in STANDING_RESULTS.items()]
+    year.responses["standing"] = ok(await http.post(f"/council-sessions/{year.standing_id}/appraisals",
+                                                    headers=secretary, json={"results": results, **appraisal}))
+
+
+def session_for(year: Year, award_code: str) -> int:
+    """The session whose recommendations a decision for this award is drawn from: the route the award took."""
+    return year.standing_id if award_code in ROUTED_TO_STANDING_BODY else year.council_id
 
 
 async def decide(http: httpx.AsyncClient, year: Year) -> None:
@@ -183,7 +207,7 @@ async def decide(http: httpx.AsyncClient, year: Year) -> None:
     ]
     for label, award_code, declined in plans:
         draft = ok(await http.post("/decisions", headers=await as_user(http, SECRETARY), json={
-            "council_session_id": year.council_id, "award_code": award_code}))
+            "council_session_id": session_for(year, award_code), "award_code": award_code}))
         year.decisions[label] = draft["id"]
         year.responses[f"sign_{label}"] = ok(await http.post(
             f"/decisions/{draft['id']}/sign", headers=await as_user(http, CHAIRMAN_OFFICE),

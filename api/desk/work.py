@@ -14,8 +14,8 @@ from api.auth import Principal
 from models.domain.enums import DecisionStatus, StageKind, StageStatus, State
 from models.domain.permissions import Role
 from models.domain.vietnamese import STAGE_STATUS_VI, STAGE_VI
+from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
-from models.tables.council import CouncilVote
 from models.tables.decision import Decision, DecisionItem
 from models.tables.meeting import BlockMeeting
 from models.tables.nomination import Nomination
@@ -92,14 +92,15 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
         .order_by(col(Nomination.year), col(Award.name)))).all()
     tasks += [Task("Đưa ra phiên họp Hội đồng", f"{award}, năm {year}: {count} hồ sơ đủ điều kiện",
                    f"/desk/nominations?year={year}&state=eligible") for year, award, count in waiting]
+    appraised = appraised_in_sessions()  # by the council's vote or its standing body's appraisal
     to_decide = (await session.exec(
-        select(CouncilVote.session_id, Award.name, func.count())
-        .join(Nomination, col(Nomination.id) == CouncilVote.nomination_id)
+        select(appraised.c.session_id, Award.name, func.count())
+        .join(Nomination, col(Nomination.id) == appraised.c.nomination_id)
         .join(Award, col(Award.id) == Nomination.award_id)
         .where(Nomination.state == State.RECOMMENDED,
                col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
-        .group_by(col(CouncilVote.session_id), col(Award.name))
-        .order_by(col(CouncilVote.session_id), col(Award.name)))).all()
+        .group_by(appraised.c.session_id, col(Award.name))
+        .order_by(appraised.c.session_id, col(Award.name)))).all()
     tasks += [Task("Soạn dự thảo Quyết định", f"{award}: {count} hồ sơ Hội đồng đề nghị (phiên họp số {sid})",
                    "/desk/nominations?state=recommended") for sid, award, count in to_decide]
     return tasks

@@ -7,6 +7,7 @@ from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, QueryId, SessionDep
 from api.scope import visible_people, visible_units
+from models.domain.enums import CouncilBody
 from models.tables.award import Award, AwardPublic
 from models.tables.organisation import (
     BlockMemberPublic,
@@ -24,7 +25,10 @@ router = APIRouter(tags=["catalogue"])
 
 @router.get("/awards")
 async def list_awards(session: SessionDep, _: CurrentPrincipal) -> list[AwardPublic]:
-    return [AwardPublic.model_validate(a) for a in (await session.exec(select(Award).order_by(col(Award.id)))).all()]
+    """The catalogue's awards, each with who appraises it: the full council (by vote) or its standing body."""
+    return [AwardPublic.model_validate(a, update={
+        "appraised_by": CouncilBody.COUNCIL if a.council_vote_required else CouncilBody.STANDING_BODY})
+        for a in (await session.exec(select(Award).order_by(col(Award.id)))).all()]
 
 
 @router.get("/blocks")

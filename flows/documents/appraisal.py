@@ -1,5 +1,6 @@
 """Tờ trình of the TĐKT office (Sở Nội vụ) to the Chairman: the council's vote on each nomination, counted over
-all its members, and the awards it therefore proposes."""
+all its members, or its standing body's appraisal (flows/documents/appraisal_standing.py), and the awards it
+therefore proposes. It says which route the awards took."""
 
 from typing import Any
 
@@ -8,10 +9,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import AppraisalContext, AppraisalRow, Signer
 from docx_templates.formatting import vn_date, vn_percent
 from docx_templates.text_width import subject_rule_mm
+from flows.documents.appraisal_standing import Appraised, standing_part
 from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
-from models.domain.enums import StageKind
+from models.domain.enums import CouncilBody, StageKind
 from models.recording.council import CouncilOutcome, council_members, council_outcomes
 from models.recording.decisions import ANNEX_ORDER
 from models.storage.catalogue_file import catalogue
@@ -26,20 +28,18 @@ DRAFTING_UNIT = "TĐKT"
 
 
 async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[str, Any], str]:
+    """The Tờ trình of a full council's session (its votes) or of its standing body's (its appraisal)."""
     council = await session.get_one(CouncilSession, session_id)
     assert council.appraisal_number is not None and council.appraisal_signed_on is not None, (
         "the Tờ trình is numbered when the votes are recorded")
-    members = await council_members(session, session_id)
-    # Grouped as the Chairman decides: award by award, collectives before individuals, then as nominated.
-    voted = sorted(await council_outcomes(session, session_id), key=lambda r: (
-        r.nomination.award_id, ANNEX_ORDER[r.nomination.recipient_kind], r.nomination.id))
-    awards = await awards_by_id(session)
-    stage = await stage_of(session, StageKind.COUNCIL_REVIEW, session_id)
-    decided = await evidence_of_stage(session, stage.id) if stage is not None else {}
-    rows, recommended = await _rows(session, voted, decided)
     office = office_name()
-    citations = await proposals_behind(session, [r.nomination.id for r in voted])
-    subject = _subject(recommended or [r.nomination for r in voted], awards, council.year)
+    standing = council.body == CouncilBody.STANDING_BODY
+    part = (await standing_part(session, council, office, CHAIRMAN) if standing
+            else await _council_part(session, council, office))
+    awards = await awards_by_id(session)
+    recommended = part.recommended
+    citations = await proposals_behind(session, [n.id for n in part.listed])
+    subject = _subject(recommended or part.listed, awards, council.year)
     context = AppraisalContext(
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
         subject=subject,
@@ -48,11 +48,11 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
         bases=[*catalogue().province.legal_bases_on(council.appraisal_signed_on, with_authority=False),
                # Each block's Tờ trình, then the minutes it rests on: the office checked both.
                *(line for c in citations for line in (f"{c.text()} của {c.proposer}", c.minutes_text())),
-               f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}"],
-        council=_council_paragraph(council, members, decided),
-        rows=rows,
-        proposal=(f"Trên cơ sở kết quả bỏ phiếu của Hội đồng, {office} đề nghị {CHAIRMAN} xem xét, tặng:"
-                  if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."),
+               part.meeting_basis],
+        standing=standing,
+        council=part.paragraph,
+        rows=part.rows,
+        proposal=part.proposal,
         awards=_award_lines(recommended, awards),
         closing=f"(Có dự thảo Quyết định và hồ sơ kèm theo). {office} kính trình {CHAIRMAN} xem xét, quyết định./.",
         receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
@@ -60,6 +60,22 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
                       name=council.appraisal_signer_name),
     )
     return dict(context), f"to-trinh-{file_stem(council.appraisal_number)}.docx"
+
+
+async def _council_part(session: AsyncSession, council: CouncilSession, office: str) -> Appraised:
+    members = await council_members(session, council.id)
+    # Grouped as the Chairman decides: award by award, collectives before individuals, then as nominated.
+    voted = sorted(await council_outcomes(session, council.id), key=lambda r: (
+        r.nomination.award_id, ANNEX_ORDER[r.nomination.recipient_kind], r.nomination.id))
+    stage = await stage_of(session, StageKind.COUNCIL_REVIEW, council.id)
+    decided = await evidence_of_stage(session, stage.id) if stage is not None else {}
+    rows, recommended = await _rows(session, voted, decided)
+    return Appraised(
+        listed=[r.nomination for r in voted], recommended=recommended, rows=rows,
+        paragraph=_council_paragraph(council, members, decided),
+        meeting_basis=f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}",
+        proposal=(f"Trên cơ sở kết quả bỏ phiếu của Hội đồng, {office} đề nghị {CHAIRMAN} xem xét, tặng:"
+                  if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."))
 
 
 async def _rows(
@@ -81,6 +97,7 @@ async def _rows(
         rows.append(AppraisalRow(
             stt=stt, name=f"{label.name}, {label.detail}" if label.detail else label.name, award=r.award.name,
             votes=f"{r.vote.votes_for}/{voters}", percent=vn_percent(r.vote.votes_for, voters), result=result,
+            opinion="",
         ))
     return rows, recommended
 

@@ -18,7 +18,7 @@ from models.domain.catalogue_rules import (
     QuotaEntry,
     RuleEntry,
 )
-from models.domain.enums import RecipientKind
+from models.domain.enums import CouncilBody, RecipientKind
 from models.domain.prizes import Prize
 from models.domain.votes import Quorum, Threshold
 
@@ -112,7 +112,10 @@ class AwardEntry(Entry):
     name: str
     recipient_kind: RecipientKind
     decided_by: str
-    council_vote_required: bool
+    # Who appraises it for the Chairman: the full council by vote, or the council's standing body, which reports
+    # straight to the Chairman (Bắc Ninh QĐ 86/2025 Điều 5); each province writes its own, with the source.
+    appraised_by: CouncilBody
+    appraisal_basis: str = Field(min_length=1)
     threshold_percent: Decimal = Field(ge=0, le=100)
     threshold_strictly_more: bool = False
     prize_coefficient: Decimal = Field(ge=0)
@@ -120,6 +123,10 @@ class AwardEntry(Entry):
     legal_basis: str
     prerequisites: list[str] = Field(default_factory=list)
     in_force: list[ThresholdVersion] = Field(default_factory=list)
+
+    @property
+    def council_vote_required(self) -> bool:
+        return self.appraised_by == CouncilBody.COUNCIL
 
 
 class Catalogue(Entry):

@@ -42,6 +42,7 @@ class StageKind(StrEnum):
     PROPOSAL_SUBMISSION = "proposal_submission"
     SCREENING = "screening"
     COUNCIL_REVIEW = "council_review"
+    STANDING_APPRAISAL = "standing_appraisal"  # the council's standing body appraises, without a vote
     DECISION_ISSUE = "decision_issue"
 
 
@@ -87,3 +88,11 @@ class CouncilRole(StrEnum):
     STANDING_VICE_CHAIR = "standing_vice_chair"
     SECRETARY = "secretary"
     MEMBER = "member"
+
+
+class CouncilBody(StrEnum):
+    """Who appraises a session's nominations: the full council by vote, or its standing body (Thường trực Hội
+    đồng), which reports straight to the Chairman. Which awards take which route is the catalogue's appraised_by."""
+
+    COUNCIL = "council"
+    STANDING_BODY = "standing_body"

@@ -9,6 +9,7 @@ from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
+    CouncilBody,
     CouncilRole,
     DecisionStatus,
     Gender,
@@ -70,6 +71,7 @@ STAGE_VI: dict[StageKind, str] = {
     StageKind.PROPOSAL_SUBMISSION: "Gửi Tờ trình của Khối",
     StageKind.SCREENING: "Thẩm định hồ sơ",
     StageKind.COUNCIL_REVIEW: "Hội đồng xét, biểu quyết",
+    StageKind.STANDING_APPRAISAL: "Thường trực Hội đồng xét, thẩm định",
     StageKind.DECISION_ISSUE: "Ban hành Quyết định",
 }
 
@@ -128,6 +130,7 @@ OBJECT_VI: dict[str, str] = {
     "CouncilMember": "thành viên Hội đồng",
     "CouncilSeat": "thành viên trong danh sách Hội đồng",
     "CouncilVote": "kết quả biểu quyết của Hội đồng",
+    "StandingResult": "kết quả thẩm định của Thường trực Hội đồng",
     "Proposal": "Tờ trình",
     "ProposalItem": "mục trong Tờ trình",
     "ScreeningResult": "kết quả thẩm định",
@@ -183,4 +186,10 @@ COUNCIL_ROLE_VI: dict[CouncilRole, str] = {
     CouncilRole.STANDING_VICE_CHAIR: "Phó Chủ tịch thường trực",
     CouncilRole.SECRETARY: "Thư ký Hội đồng",
     CouncilRole.MEMBER: "Ủy viên",
+}
+
+# Who appraised: the full council (by vote) or its standing body, as documents and screens name them.
+COUNCIL_BODY_VI: dict[CouncilBody, str] = {
+    CouncilBody.COUNCIL: "Hội đồng Thi đua - Khen thưởng tỉnh",
+    CouncilBody.STANDING_BODY: "Thường trực Hội đồng Thi đua - Khen thưởng tỉnh",
 }

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.domain.enums import StageKind, State
+from models.domain.standing_body import StandingAppraisal
 from models.domain.verdict import Verdict as Verdict  # re-exported: callers have imported it from here
 from models.domain.vietnamese import STATE_VI
 from models.domain.votes import VoteOutcome
@@ -15,6 +16,7 @@ class MoveContext:
 
     reason: str = ""
     vote: VoteOutcome | None = None
+    appraisal: StandingAppraisal | None = None  # the standing body's, for the awards routed to it
     proposal_id: int | None = None
     screening_passed: bool | None = None
     decision_id: int | None = None
@@ -31,7 +33,8 @@ class Move:
     target: State
     name: str
     guard: Guard
-    stage: StageKind | None = None  # the stage whose facts choose this move; None: a person's request (withdraw, hold)
+    # The stages whose facts choose this move; none: a person's request (withdraw, hold).
+    stages: frozenset[StageKind] = frozenset()
 
 
 def _vote(should_pass: bool) -> Guard:
@@ -42,6 +45,20 @@ def _vote(should_pass: bool) -> Guard:
         outcome = "vote.passed" if context.vote.passed else "vote.failed"
         return Verdict(context.vote.passed == should_pass, outcome, context.vote.describe(),
                        reason_vi=context.vote.describe_vi())
+
+    return guard
+
+
+def _recommendation(should_pass: bool) -> Guard:
+    """The council's vote recommends, or its standing body's appraisal does, for the awards routed to it."""
+    vote = _vote(should_pass)
+
+    def guard(context: MoveContext) -> Verdict:
+        if context.appraisal is None:
+            return vote(context)
+        rule = "standing.agreed" if context.appraisal.agreed else "standing.not_agreed"
+        return Verdict(context.appraisal.agreed == should_pass, rule, context.appraisal.describe(),
+                       reason_vi=context.appraisal.describe_vi())
 
     return guard
 
@@ -125,8 +142,9 @@ OPEN_STATES = (
     State.RECOMMENDED,
 )
 
-TALLY, PROPOSAL, SCREENING = StageKind.MEETING_TALLY, StageKind.PROPOSAL_SUBMISSION, StageKind.SCREENING
-COUNCIL, DECISION = StageKind.COUNCIL_REVIEW, StageKind.DECISION_ISSUE
+TALLY, PROPOSAL = frozenset({StageKind.MEETING_TALLY}), frozenset({StageKind.PROPOSAL_SUBMISSION})
+SCREENING, DECISION = frozenset({StageKind.SCREENING}), frozenset({StageKind.DECISION_ISSUE})
+APPRAISED = frozenset({StageKind.COUNCIL_REVIEW, StageKind.STANDING_APPRAISAL})  # either body recommends
 
 MOVES: tuple[Move, ...] = (
     Move(State.NOMINATED, State.ENDORSED, "block vote passed", _vote(True), TALLY),
@@ -135,8 +153,8 @@ MOVES: tuple[Move, ...] = (
     Move(State.RETURNED, State.SUBMITTED, "corrected dossier resubmitted", _in_proposal, PROPOSAL),
     Move(State.SUBMITTED, State.ELIGIBLE, "screening passed", _screening(True), SCREENING),
     Move(State.SUBMITTED, State.RETURNED, "returned for correction", _screening(False), SCREENING),
-    Move(State.ELIGIBLE, State.RECOMMENDED, "council recommends", _vote(True), COUNCIL),
-    Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "council does not recommend", _vote(False), COUNCIL),
+    Move(State.ELIGIBLE, State.RECOMMENDED, "recommended", _recommendation(True), APPRAISED),
+    Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "not recommended", _recommendation(False), APPRAISED),
     Move(State.RECOMMENDED, State.AWARDED, "decision signed", _signed_decision(struck=False), DECISION),
     Move(State.RECOMMENDED, State.DECLINED, "struck from the decision", _signed_decision(struck=True), DECISION),
     *(Move(s, State.WITHDRAWN, "withdrawn", _reason_given("withdrawal")) for s in OPEN_STATES),
@@ -167,7 +185,7 @@ def choose_move(stage: StageKind, source: State, context: MoveContext) -> Move |
     """The move a stage's facts choose for a nomination in `source`: the stage's one move whose guard allows it
     (they exclude each other: a vote passed or failed, a dossier found eligible or not, awarded or struck).
     None when the stage moves no nomination on from `source` (say, withdrawn or on hold meanwhile)."""
-    chosen = [m for m in MOVES if m.stage == stage and m.source == source and m.guard(context).allowed]
+    chosen = [m for m in MOVES if stage in m.stages and m.source == source and m.guard(context).allowed]
     assert len(chosen) <= 1, f"the guards from {source.value} overlap: {[m.name for m in chosen]}"
     return chosen[0] if chosen else None
 

@@ -1,4 +1,4 @@
-"""Council sessions and the votes they cast on eligible nominations."""
+"""Council sessions (of the full council or of its standing body) and the votes the full council casts."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.council import candidate_unit, may_cast, members_counted, recused
 from models.domain.council_roster import form_problems
-from models.domain.enums import StageKind, State
+from models.domain.enums import CouncilBody, StageKind, State
 from models.domain.errors import DomainError, refuse
 from models.domain.votes import Tally, VoteOutcome, count_votes, tally_problems
 from models.recording.common import (
@@ -21,11 +21,13 @@ from models.recording.common import (
     require_unique,
 )
 from models.recording.council_roster import members_from_roster
+from models.recording.routes import require_route
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
 from models.tables.award import Award
 from models.tables.council import (
+    AppraisalSigning,
     CouncilMember,
     CouncilMemberCreate,
     CouncilSession,
@@ -53,7 +55,8 @@ async def create_council_session(
     await session.flush()
     if from_roster:
         session.add_all(await members_from_roster(session, council.id, data.held_on, data.present_seat_ids or [],
-                                                  data.written_opinion_seat_ids))
+                                                  data.written_opinion_seat_ids,
+                                                  standing_only=data.body == CouncilBody.STANDING_BODY))
     else:
         await _typed_members(session, council.id, data.members or [])
     await session.flush()
@@ -81,19 +84,16 @@ async def record_council_votes(
 ) -> Stage:
     await serialize_on(session, CouncilSession, session_id, "session_id")
     council = await get_or_404(session, CouncilSession, session_id, "session_id")
+    if council.body != CouncilBody.COUNCIL:
+        raise refuse("session_id", "council.standing_body_appraises",
+                     "This is a session of the council's standing body: it does not vote; record its appraisal "
+                     f"with POST /council-sessions/{session_id}/appraisals.",
+                     vi="Đây là phiên họp của Thường trực Hội đồng: Thường trực Hội đồng không bỏ phiếu mà xét, thẩm "
+                        "định từng hồ sơ (ghi kết quả thẩm định).")
     await refuse_if_recorded(session, StageKind.COUNCIL_REVIEW, session_id)
-    await _sign_appraisal(session, council, data)
+    await sign_appraisal(session, council, data)
     ids = [v.nomination_id for v in data.votes]
-    require_unique(ids, "votes")
-    nominations = await nominations_by_id(session, ids, "votes")
-    require_states(((i, nominations[n]) for i, n in enumerate(ids)), {State.ELIGIBLE}, "votes",
-                   "a council vote", action_vi="đưa ra Hội đồng biểu quyết")
-    for i, nid in enumerate(ids):
-        if nominations[nid].year != council.year:
-            raise refuse(f"votes.{i}.nomination_id", "council.same_year",
-                         f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.",
-                         vi=f"Hồ sơ mã số {nid} thuộc năm {nominations[nid].year}; phiên họp này xét khen thưởng "
-                            f"năm {council.year}.")
+    nominations = await appraisable(session, council, ids, "votes", action_vi="đưa ra Hội đồng biểu quyết")
     members = await council_members(session, session_id)
     present = sum(1 for m in members if m.present)
     if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
@@ -105,7 +105,7 @@ async def record_council_votes(
     if problems:
         raise DomainError(*problems)
     session.add_all(CouncilVote(session_id=session_id, **v.model_dump()) for v in data.votes)
-    await _number_appraisal(session, council)
+    await number_appraisal(session, council)
     return await record_stage(session, StageKind.COUNCIL_REVIEW, session_id, council.year, actor)
 
 
@@ -119,7 +119,25 @@ async def recusals(
             for n in nominations}
 
 
-async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: CouncilVotesRecord) -> None:
+async def appraisable(
+    session: AsyncSession, council: CouncilSession, ids: list[int], field: str, *, action_vi: str
+) -> dict[int, Nomination]:
+    """The nominations a session may decide on: listed once, eligible, of its year, routed to its body."""
+    require_unique(ids, field)
+    nominations = await nominations_by_id(session, ids, field)
+    require_states(((i, nominations[n]) for i, n in enumerate(ids)), {State.ELIGIBLE}, field,
+                   "a council vote or appraisal", action_vi=action_vi)
+    for i, nid in enumerate(ids):
+        if nominations[nid].year != council.year:
+            raise refuse(f"{field}.{i}.nomination_id", "council.same_year",
+                         f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.",
+                         vi=f"Hồ sơ mã số {nid} thuộc năm {nominations[nid].year}; phiên họp này xét khen thưởng "
+                            f"năm {council.year}.")
+    await require_route(session, ((i, nominations[n]) for i, n in enumerate(ids)), council.body, field)
+    return nominations
+
+
+async def sign_appraisal(session: AsyncSession, council: CouncilSession, data: AppraisalSigning) -> None:
     """Who signs the office's Tờ trình reporting these votes, and when (checked before anything is written)."""
     signed_on = data.appraisal_signed_on or council.held_on
     if signed_on < council.held_on:
@@ -141,7 +159,7 @@ async def _sign_appraisal(session: AsyncSession, council: CouncilSession, data: 
     council.appraisal_signer_name = signer_name
 
 
-async def _number_appraisal(session: AsyncSession, council: CouncilSession) -> None:
+async def number_appraisal(session: AsyncSession, council: CouncilSession) -> None:
     """Number the office's Tờ trình in the transaction that records the votes it reports: if that rolls back,
     so does the number. Decree 30/2020 Điều 15: per issuing body and calendar year of issue."""
     assert council.appraisal_signed_on is not None

@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.council_roster import attendance, attendance_problems, term_problems
-from models.domain.errors import DomainError, refuse
+from models.domain.errors import DomainError, Problem, refuse
 from models.recording.common import get_or_404
 from models.storage.locks import serialize_on
 from models.tables.base import utc_now
@@ -24,6 +24,18 @@ async def roster_on(session: AsyncSession, on: date) -> list[CouncilSeat]:
         or_(col(CouncilSeat.serves_until).is_(None), col(CouncilSeat.serves_until) >= on),
     ).order_by(col(CouncilSeat.id))
     return list((await session.exec(query)).all())
+
+
+def refuse_outside_standing_body(roster: list[CouncilSeat], present: list[int], written_opinion: list[int]) -> None:
+    """A member of the council who is not of its standing body does not sit in the standing body's session."""
+    outside = {s.id: s.full_name for s in roster if not s.standing_body}
+    problems = [Problem(f"{name}.{i}", "council.seat_not_standing",
+                        f"Seat {seat} ({outside[seat]}) is not a member of the council's standing body.",
+                        vi=f"Thành viên mã số {seat} ({outside[seat]}) không thuộc Thường trực Hội đồng.")
+                for name, seats in (("present_seat_ids", present), ("written_opinion_seat_ids", written_opinion))
+                for i, seat in enumerate(seats) if seat in outside]
+    if problems:
+        raise DomainError(*problems)
 
 
 async def add_seat(session: AsyncSession, data: CouncilSeatCreate, actor: Actor) -> CouncilSeat:
@@ -54,10 +66,15 @@ async def end_seat(session: AsyncSession, seat_id: int, data: CouncilSeatEnd, ac
 
 
 async def members_from_roster(
-    session: AsyncSession, council_id: int, held_on: date, present: list[int], written_opinion: list[int]
+    session: AsyncSession, council_id: int, held_on: date, present: list[int], written_opinion: list[int],
+    *, standing_only: bool = False,
 ) -> list[CouncilMember]:
-    """The session's members, copied from the roster in force on the day it met, with who attended."""
+    """The session's members, copied from the roster in force on the day it met, with who attended; a session of
+    the standing body takes the standing seats only (Thường trực Hội đồng)."""
     roster = await roster_on(session, held_on)
+    if standing_only:
+        refuse_outside_standing_body(roster, present, written_opinion)
+        roster = [s for s in roster if s.standing_body]
     if problems := attendance_problems({s.id for s in roster}, held_on, present, written_opinion):
         raise DomainError(*problems)
     marks = attendance([s.id for s in roster], set(present), set(written_opinion))

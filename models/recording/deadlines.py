@@ -10,8 +10,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.deadlines import Act, DeadlineStatus, deadline_status
 from models.storage.catalogue_file import catalogue
+from models.storage.queries import appraised_in_sessions
 from models.storage.working_calendar import working_calendar
-from models.tables.council import CouncilSession, CouncilVote
+from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
 from models.tables.nomination import Nomination
 from models.tables.proposal import Proposal, ProposalItem
@@ -19,11 +20,14 @@ from models.tables.proposal import Proposal, ProposalItem
 
 async def acts_of(session: AsyncSession, nomination: Nomination) -> dict[Act, date]:
     """The dates of the documents of a dossier's acts (the latest, when it was proposed again after a return)."""
+    appraised = appraised_in_sessions()
     found = {
         Act.SUBMITTED: await _first(session, select(col(Proposal.issued_on)).join(ProposalItem).where(
             ProposalItem.nomination_id == nomination.id).order_by(col(Proposal.id).desc())),
-        Act.COUNCIL: await _first(session, select(col(CouncilSession.held_on)).join(CouncilVote).where(
-            CouncilVote.nomination_id == nomination.id).order_by(col(CouncilSession.id).desc())),
+        # The full council's vote or its standing body's appraisal, whichever route the award took.
+        Act.COUNCIL: await _first(session, select(col(CouncilSession.held_on)).join(
+            appraised, appraised.c.session_id == CouncilSession.id).where(
+            appraised.c.nomination_id == nomination.id).order_by(col(CouncilSession.id).desc())),
         Act.SIGNED: await _first(session, select(col(Decision.signed_on)).join(DecisionItem).where(
             DecisionItem.nomination_id == nomination.id, col(Decision.signed_on).is_not(None))),
     }

@@ -23,8 +23,9 @@ from models.recording.eligibility import eligibility_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
+from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
-from models.tables.council import CouncilSession, CouncilVote
+from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionCreate, DecisionItem, DecisionSign
 from models.tables.nomination import Nomination
 from models.tables.stage import Stage
@@ -66,8 +67,10 @@ async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Ac
 
 
 async def _voted_in(session: AsyncSession, session_id: int) -> list[int]:
-    query = select(CouncilVote.nomination_id).where(CouncilVote.session_id == session_id)
-    return list((await session.exec(query)).all())
+    """The nominations the session decided on: by the full council's vote, or by its standing body's appraisal."""
+    appraised = appraised_in_sessions()
+    query = select(appraised.c.nomination_id).where(appraised.c.session_id == session_id)
+    return [int(i) for i in (await session.exec(query)).all()]
 
 
 async def _recommended_in(session: AsyncSession, session_id: int, award_id: int) -> list[int]:

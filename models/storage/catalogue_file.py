@@ -52,5 +52,6 @@ def _load(path: Path | None) -> Catalogue:
 
 def catalogue_awards() -> list[Award]:
     """The awards as the catalogue file describes them today (the table is brought in line on every start)."""
-    return [Award(code=code, **entry.model_dump(exclude={"prerequisites", "in_force"}))
+    return [Award(code=code, council_vote_required=entry.council_vote_required,
+                  **entry.model_dump(exclude={"prerequisites", "in_force", "appraised_by", "appraisal_basis"}))
             for code, entry in catalogue().awards.items()]

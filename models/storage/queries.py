@@ -4,13 +4,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import or_, union_all
 from sqlmodel import and_, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import StageKind, StageStatus
 from models.tables.award import Award
-from models.tables.council import CouncilVote
+from models.tables.council import CouncilVote, StandingResult
 from models.tables.decision import DecisionItem
 from models.tables.nomination import Nomination, Transition
 from models.tables.organisation import Person, Unit
@@ -77,6 +77,9 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
     elif kind == StageKind.COUNCIL_REVIEW:
         query = select(CouncilVote.nomination_id).where(CouncilVote.session_id == subject_id).order_by(
             col(CouncilVote.nomination_id))
+    elif kind == StageKind.STANDING_APPRAISAL:
+        query = select(StandingResult.nomination_id).where(StandingResult.session_id == subject_id).order_by(
+            col(StandingResult.nomination_id))
     else:
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))
@@ -118,3 +121,12 @@ def unit_or_its_people(unit_id_column: Any, person_id_column: Any, unit_id: int)
 
 async def count_rows(session: AsyncSession, query: Any) -> int:
     return int((await session.exec(select(func.count()).select_from(query.subquery()))).one())
+
+
+def appraised_in_sessions() -> Any:
+    """(session_id, nomination_id) of every nomination a session decided on, by the full council's vote or by its
+    standing body's appraisal: what a decision, a dossier's deadlines and the desk's inbox read as "the council's"."""
+    return union_all(select(col(CouncilVote.session_id).label("session_id"),
+                            col(CouncilVote.nomination_id).label("nomination_id")),
+                     select(col(StandingResult.session_id).label("session_id"),
+                            col(StandingResult.nomination_id).label("nomination_id"))).subquery()

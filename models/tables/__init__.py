@@ -2,7 +2,7 @@
 
 from models.tables.accounts import ApiToken, Delegation, IdempotentResponse, RoleGrant, User
 from models.tables.award import Award
-from models.tables.council import CouncilMember, CouncilSession, CouncilVote
+from models.tables.council import CouncilMember, CouncilSession, CouncilVote, StandingResult
 from models.tables.council_roster import CouncilSeat
 from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
 from models.tables.history import HistoryImport
@@ -47,6 +47,7 @@ __all__ = [
     "RoleGrant",
     "ScreeningResult",
     "Stage",
+    "StandingResult",
     "Transition",
     "Unit",
     "User",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from sqlmodel import Field, SQLModel
 
-from models.domain.enums import RecipientKind
+from models.domain.enums import CouncilBody, RecipientKind
 from models.domain.votes import Threshold
 from models.tables.base import enum_field
 
@@ -32,3 +32,6 @@ class Award(AwardBase, table=True):
 
 class AwardPublic(AwardBase):
     id: int
+    appraised_by: CouncilBody = Field(default=CouncilBody.COUNCIL, description=(
+        "Who appraises it for the Chairman in this province: the full council by vote, or its standing body "
+        "(the catalogue's appraised_by, with its appraisal_basis)"))

@@ -1,16 +1,21 @@
-"""Sessions of the Emulation-Commendation Council: members, attendance and the vote on each nomination."""
+"""Sessions of the Emulation-Commendation Council or of its standing body: members, attendance, and the vote
+(full council) or the appraisal (standing body) on each nomination."""
 
 from datetime import date, datetime
 
+from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
+from models.domain.enums import CouncilBody
 from models.domain.limits import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, Count, RefId, YearNumber
-from models.tables.base import timestamp_field
+from models.tables.base import enum_field, timestamp_field
 
 
 class CouncilSession(SQLModel, table=True):
     id: int = Field(default=None, primary_key=True)
     year: int = Field(description="Emulation year under review")
+    # The full council votes; its standing body appraises the awards the catalogue routes to it (appraised_by).
+    body: CouncilBody = enum_field(CouncilBody, default=CouncilBody.COUNCIL)
     held_on: date
     location: str = Field(max_length=255)
     created_by: str = Field(max_length=255)
@@ -46,6 +51,15 @@ class CouncilVote(SQLModel, table=True):
     abstain: int = 0
 
 
+class StandingResult(SQLModel, table=True):
+    """The standing body's appraisal of one nomination: agreed to propose it to the Chairman, or not, and why."""
+
+    session_id: int = Field(foreign_key="councilsession.id", primary_key=True)
+    nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
+    agreed: bool
+    reason: str = Field(default="", sa_type=Text)
+
+
 class CouncilMemberCreate(SQLModel):
     full_name: str = Field(min_length=1, max_length=255)
     position: str = Field(max_length=255)
@@ -63,6 +77,9 @@ class CouncilSessionCreate(SQLModel):
     every other seat of that day is absent), or, for a province without a roster yet, every member typed in."""
 
     year: YearNumber
+    body: CouncilBody = Field(default=CouncilBody.COUNCIL, description=(
+        "council: the full council votes (POST …/votes); standing_body: its standing body (Thường trực Hội đồng) "
+        "appraises (POST …/appraisals), its members the roster's standing seats"))
     held_on: date
     location: str = Field(max_length=255)
     members: list[CouncilMemberCreate] | None = Field(default=None, min_length=1, max_length=MAX_COUNCIL_MEMBERS,
@@ -80,8 +97,9 @@ class CouncilVoteRecord(SQLModel):
     abstain: Count = 0
 
 
-class CouncilVotesRecord(SQLModel):
-    votes: list[CouncilVoteRecord] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
+class AppraisalSigning(SQLModel):
+    """Who signs the office's Tờ trình reporting a session to the Chairman, and when."""
+
     # Who signs the office's appraisal Tờ trình (Sở Nội vụ) and when; the defaults suit the usual case.
     appraisal_signed_on: date | None = Field(default=None, description="Defaults to the day the council met")
     appraisal_signer_name: str | None = Field(
@@ -91,9 +109,24 @@ class CouncilVotesRecord(SQLModel):
     appraisal_signer_prefix: str = Field(default="", max_length=100, description="e.g. 'KT. GIÁM ĐỐC'")
 
 
+class CouncilVotesRecord(AppraisalSigning):
+    votes: list[CouncilVoteRecord] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
+
+
+class StandingResultRecord(SQLModel):
+    nomination_id: RefId
+    agreed: bool = Field(description="The standing body agrees to propose it to the Chairman")
+    reason: str = Field(default="", max_length=5000, description="Why; required when not agreed")
+
+
+class StandingAppraisalRecord(AppraisalSigning):
+    results: list[StandingResultRecord] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
+
+
 class CouncilSessionPublic(SQLModel):
     id: int
     year: int
+    body: CouncilBody
     held_on: date
     location: str
     members_total: int

@@ -1,0 +1,31 @@
+"""Which body appraises each nomination: the full council or its standing body, as the catalogue routes its award."""
+
+from collections.abc import Iterable
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.domain.enums import CouncilBody
+from models.domain.errors import DomainError
+from models.domain.standing_body import Route, route_problem
+from models.storage.catalogue_file import catalogue
+from models.tables.award import Award
+from models.tables.nomination import Nomination
+
+
+async def require_route(
+    session: AsyncSession, listed: Iterable[tuple[int, Nomination]], body: CouncilBody, field: str
+) -> None:
+    """Refuse (nothing recorded) a nomination whose award this body does not appraise."""
+    listed = list(listed)
+    award_ids = {n.award_id for _, n in listed}
+    awards = {a.id: a for a in (await session.exec(select(Award).where(col(Award.id).in_(award_ids)))).all()}
+    problems = [p for i, n in listed
+                if (p := route_problem(f"{field}.{i}.nomination_id", n.id, route_of(awards[n.award_id]), body))]
+    if problems:
+        raise DomainError(*problems)
+
+
+def route_of(award: Award) -> Route:
+    entry = catalogue().awards[award.code]
+    return Route(award.name, entry.appraised_by, entry.appraisal_basis)
