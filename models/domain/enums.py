@@ -87,3 +87,12 @@ class CouncilRole(StrEnum):
     STANDING_VICE_CHAIR = "standing_vice_chair"
     SECRETARY = "secretary"
     MEMBER = "member"
+
+
+class ChangeAction(StrEnum):
+    """What a change to the registry did to an object (models.tables.registry.RegistryChange)."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    ENDED = "ended"  # an active_until set, a term ended: the object stays, with its history
+    DELETED = "deleted"  # only an object nothing points to (one entered by mistake)
