@@ -16,9 +16,11 @@ from models.domain.audit import Actor
 from models.domain.errors import DomainError, Problem
 from models.domain.organisation_rules import read_organisation
 from models.domain.organisation_sheets import COUNCIL
+from models.domain.registry_changes import Change, change_of, state
 from models.recording.organisation_council import plan_seats
 from models.recording.organisation_plan import TablePlan, heads_in_registry, load_members, load_registry, plan_import
 from models.storage.organisation_workbook import read_workbook
+from models.storage.registry_log import object_type, record_changes
 from models.tables.council_roster import CouncilSeat
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
@@ -56,7 +58,7 @@ async def import_organisation(session: AsyncSession, content: bytes, file_name: 
     changes = {t: {"created": p.created_labels, "updated": p.updated_labels} for t, p in plans.items()}
     if log is not None:
         await _apply(session, plans, {code: u.id for code, u in registry.units.items()},
-                     {code: b.id for code, b in registry.blocks.items()})
+                     {code: b.id for code, b in registry.blocks.items()}, Logged(actor, log.id))
         log.counts, log.accepted = counts, True
         session.add(log)
         await session.flush()
@@ -91,37 +93,50 @@ async def _one_import_at_a_time(session: AsyncSession, content: bytes, file_name
     return log
 
 
+@dataclass(frozen=True)
+class Logged:
+    """Who the import's changes are logged as, and the import they belong to."""
+
+    actor: Actor
+    import_id: int
+
+
 async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: dict[str, int],
-                 block_ids: dict[str, int]) -> None:
+                 block_ids: dict[str, int], logged: Logged) -> None:
     """Units and blocks first (people and memberships name them), then the rest; codes become ids on the way."""
-    unit_ids |= await _write(session, "units", plans["units"])
-    block_ids |= await _write(session, "blocks", plans["blocks"])
+    unit_ids |= await _write(session, "units", plans["units"], logged)
+    block_ids |= await _write(session, "blocks", plans["blocks"], logged)
     for table in (t for t in ("people", "memberships", "council") if t in plans):
         for row in plans[table].create + plans[table].update:
             if isinstance(row.get("unit_id"), str):  # a roster sheet may leave its unit column out
                 row["unit_id"] = unit_ids[row["unit_id"]]
             if isinstance(row.get("block_id"), str):
                 row["block_id"] = block_ids[row["block_id"]]
-        await _write(session, table, plans[table])
+        await _write(session, table, plans[table], logged)
 
 
-async def _write(session: AsyncSession, table: str, plan: TablePlan) -> dict[str, int]:
-    """Insert the new rows in one statement and update the changed ones in one executemany; for units and
-    blocks, the new rows' ids by code. Core statements, because the ORM inserts row by row where it cannot
-    match the ids it gets back to its objects (SQLite)."""
+async def _write(session: AsyncSession, table: str, plan: TablePlan, logged: Logged) -> dict[str, int]:
+    """Insert the new rows in one statement and update the changed ones in one executemany, and log every change
+    in one more; for units and blocks, the new rows' ids by code. Core statements, because the ORM inserts row
+    by row where it cannot match the ids it gets back to its objects (SQLite)."""
     model = MODELS[table]
     core: Table = model.__table__  # type: ignore[attr-defined]
     connection = await session.connection()
+    kind = object_type(model)
+    changes: list[Change | None] = []
     created: dict[str, int] = {}
     if plan.create:
         rows = [model(**fields).model_dump(exclude={"id"}) for fields in plan.create]  # the tables' defaults
-        if "code" in core.c:
-            result = await connection.execute(insert(core).returning(core.c.id, core.c.code), rows)
-            created = {code: row_id for row_id, code in result.all()}
-        else:
-            await connection.execute(insert(core), rows)
+        result = await connection.execute(insert(core).returning(core.c.id, sort_by_parameter_order=True), rows)
+        ids = list(result.scalars())
+        created = {row["code"]: row_id for row, row_id in zip(rows, ids, strict=True) if "code" in row}
+        changes += [change_of(kind, row_id, None, state({"id": row_id} | row)) for row, row_id in zip(rows, ids,
+                                                                                                      strict=True)]
     if plan.update:
         statement = update(core).where(core.c.id == bindparam("row_id"))
         await connection.execute(statement, [{"row_id": fields["id"], **{k: v for k, v in fields.items() if k != "id"}}
                                              for fields in plan.update])
+        changes += [change_of(kind, fields["id"], state(before), state(before | fields))
+                    for fields, before in zip(plan.update, plan.before, strict=True)]
+    await record_changes(session, [c for c in changes if c is not None], logged.actor, logged.import_id)
     return created

@@ -6,7 +6,7 @@ wrong), worded in Vietnamese.
 
 from datetime import date
 
-from sqlmodel import SQLModel, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import UnitKind
@@ -24,8 +24,9 @@ def check_period(active_from: date | None, active_until: date | None) -> None:
                         f"({active_from:%d/%m/%Y}).")
 
 
-async def _code_free(session: AsyncSession, model: type[Unit] | type[EmulationBlock], row: SQLModel) -> None:
-    code, row_id = row.code, getattr(row, "id", None)
+async def _code_free(session: AsyncSession, model: type[Unit] | type[EmulationBlock],
+                     row: Unit | EmulationBlock) -> None:
+    code, row_id = row.code, row.id
     query = select(model.id).where(model.code == code)
     if row_id is not None:
         query = query.where(col(model.id) != row_id)
