@@ -49,7 +49,8 @@ async def update_row(session: AsyncSession, model: type[Row], row_id: int, field
     after = row_state(row)
     if after == before:
         return row
-    await check(session, row)
+    with session.no_autoflush:  # the check reads, and must see the change before it is written
+        await check(session, row)
     session.add(row)
     await _flush(session, row)
     await record_change(session, model, row_id, before, after, actor)
