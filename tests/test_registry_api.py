@@ -88,19 +88,21 @@ async def test_a_block_head_reads_their_own_block_only_and_changes_nothing(
     blocks = ok(await anonymous.get("/registry/blocks", headers=head), 200)
     assert [b["code"] for b in blocks["items"]] == ["KHOI-KINH-TE"]
     before = await row_counts()
-    for method, path, body in (("GET", f"/registry/units/{other}", None),
+    hidden: list[tuple[str, str, dict[str, Any] | None]] = [("GET", f"/registry/units/{other}", None),
                                ("PATCH", f"/registry/units/{other}", {"name": "X"}),
                                ("POST", f"/registry/units/{other}/end", {"active_until": "2026-01-01"}),
                                ("GET", f"/registry/units/{other}/history", None),
                                ("GET", f"/registry/blocks/{demo.blocks['KHOI-VAN-HOA-XA-HOI']}", None),
-                               ("GET", f"/registry/people/{demo.people['Đỗ Thị Hạnh']}", None)):
+                               ("GET", f"/registry/people/{demo.people['Đỗ Thị Hạnh']}", None)]
+    for method, path, body in hidden:
         answer = await anonymous.request(method, path, json=body, headers=head)
         assert answer.status_code == 404, (path, answer.text)
-    for method, path, body in (("PATCH", f"/registry/units/{own}", {"name": "X"}),
+    refused: list[tuple[str, str, dict[str, Any] | None]] = [("PATCH", f"/registry/units/{own}", {"name": "X"}),
                                ("POST", "/registry/units", {"code": "X1", "name": "X"}),
                                ("DELETE", f"/registry/units/{own}", None),
                                ("POST", f"/registry/blocks/{demo.blocks['KHOI-KINH-TE']}/members",
-                                {"unit_id": own, "year": 2030})):
+                                {"unit_id": own, "year": 2030})]
+    for method, path, body in refused:
         answer = await anonymous.request(method, path, json=body, headers=head)
         assert answer.status_code == 403, (path, answer.text)
         assert "Quản trị hệ thống" in answer.json()["errors"][0]["message_vi"]

@@ -15,17 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.enums import BlockRole
 from models.domain.errors import Problem
 from models.domain.organisation_cells import loose_key
-from models.domain.organisation_sheets import (
-    BLOCKS,
-    MEMBERSHIPS,
-    PEOPLE,
-    UNITS,
-    BlockRecord,
-    MembershipRecord,
-    OrganisationSheets,
-    PersonRecord,
-    UnitRecord,
-)
+from models.domain.organisation_records import BlockRecord, MembershipRecord, PersonRecord, UnitRecord
+from models.domain.organisation_sheets import BLOCKS, MEMBERSHIPS, PEOPLE, UNITS, OrganisationSheets
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 
 TABLES = ("units", "people", "blocks", "memberships")
