@@ -2,18 +2,21 @@
 an update may change (a field left out stays as it is; a nullable one sent as null is emptied)."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import StringConstraints
 from sqlmodel import Field, SQLModel
 
 from models.domain.enums import BlockKind, BlockRole, Gender, UnitKind
 from models.domain.limits import RefId, YearNumber
 
-CODE = r"^\S(.*\S)?$"  # no leading or trailing spaces: a code is printed in document numbers
+# Codes are printed in document numbers: spaces around them are dropped, and an empty code is refused.
+UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+BlockCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 
 
 class UnitCreate(SQLModel):
-    code: str = Field(min_length=1, max_length=20, regex=CODE, description="Symbol used in document numbers")
+    code: UnitCode = Field(description="Symbol used in document numbers")
     name: str = Field(min_length=1, max_length=255)
     parent_agency: str = Field(default="", max_length=255)
     head_title: str = Field(default="Giám đốc", max_length=100)
@@ -24,7 +27,7 @@ class UnitCreate(SQLModel):
 
 
 class UnitUpdate(SQLModel):
-    code: str = Field(default=None, min_length=1, max_length=20, regex=CODE)
+    code: UnitCode = Field(default=None)
     name: str = Field(default=None, min_length=1, max_length=255)
     parent_agency: str = Field(default=None, max_length=255)
     head_title: str = Field(default=None, max_length=100)
@@ -55,13 +58,13 @@ class PersonUpdate(SQLModel):
 
 
 class BlockCreate(SQLModel):
-    code: str = Field(min_length=1, max_length=40, regex=CODE)
+    code: BlockCode
     name: str = Field(min_length=1, max_length=255)
     kind: BlockKind = BlockKind.BLOCK
 
 
 class BlockUpdate(SQLModel):
-    code: str = Field(default=None, min_length=1, max_length=40, regex=CODE)
+    code: BlockCode = Field(default=None)
     name: str = Field(default=None, min_length=1, max_length=255)
     kind: BlockKind = Field(default=None)
 
