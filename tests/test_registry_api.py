@@ -179,3 +179,17 @@ async def test_block_memberships_change_head_and_members_with_history(
                                  json={"unit_id": demo.units["SXD"], "year": 2030})
     assert twice.status_code == 422 and twice.json()["errors"][0]["rule"] == "registry.unit_in_two_blocks"
     assert (await anonymous.delete(f"/registry/memberships/{new['id']}", headers=sec)).status_code == 204
+
+
+async def test_the_council_roster_s_changes_go_to_the_same_log(anonymous: httpx.AsyncClient,
+                                                               demo: DemoProvince) -> None:
+    sec = await as_user(anonymous, SECRETARY)
+    seat = ok(await anonymous.post("/council/roster", headers=sec, json={
+        "full_name": "Lương Thị Thu", "position": "Giám đốc Sở Y tế", "unit_id": demo.units["SYT"],
+        "role": "member", "standing_body": False, "serves_from": "2027-02-01"}))
+    ok(await anonymous.post(f"/council/roster/{seat['id']}/end", headers=sec, json={"serves_until": "2027-12-31"}),
+       200)
+    log = ok(await anonymous.get("/registry/changes", headers=sec, params={"object_type": "seat",
+                                                                          "object_id": seat["id"]}), 200)
+    assert [(c["action"], c["changed_by"], (c["after"] or {}).get("serves_until")) for c in log["items"]] == [
+        ("created", SECRETARY, None), ("ended", SECRETARY, "2027-12-31")]
