@@ -162,8 +162,11 @@ async def _write(session: AsyncSession, table: str, plan: TablePlan, logged: Log
     created: dict[str, int] = {}
     if plan.create:
         rows = [model(**fields).model_dump(exclude={"id"}) for fields in plan.create]  # the tables' defaults
-        result = await connection.execute(insert(core).returning(core.c.id, sort_by_parameter_order=True), rows)
-        ids = list(result.scalars())
+        # Each new row's id, matched by its whole content: a sheet lists a row once (its checks refuse
+        # repeats), and SQLite cannot both batch the rows and return their ids in order.
+        result = await connection.execute(insert(core).returning(*core.c), rows)
+        by_content = {tuple(row[k] for k in rows[0]): row["id"] for row in result.mappings()}
+        ids = [by_content[tuple(row.values())] for row in rows]
         created = {row.get("code") or row["username"]: row_id for row, row_id in zip(rows, ids, strict=True)
                    if "code" in row or "username" in row}
         changes += [change_of(kind, row_id, None, state({"id": row_id} | row)) for row, row_id in zip(rows, ids,
