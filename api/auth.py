@@ -96,12 +96,23 @@ async def authenticate(session: AsyncSession, token: str | None) -> User:
         user = found
     if not user.is_active:
         raise _unauthorized("This account is disabled.", vi="Tài khoản này đã bị khóa.")
+    if user.must_change_password:
+        raise must_change_password()
     return user
 
 
-async def check_password(session: AsyncSession, username: str, password: str, address: str) -> User:
+def must_change_password() -> Forbidden:
+    return Forbidden(Problem("password", "auth.must_change_password",
+                             "This account's password was given once: change it first (POST /login/change-password).",
+                             vi="Mật khẩu này chỉ dùng một lần để đổi mật khẩu: đề nghị đặt mật khẩu mới "
+                                "(POST /login/change-password) rồi đăng nhập bằng mật khẩu mới."))
+
+
+async def check_password(session: AsyncSession, username: str, password: str, address: str, *,
+                         to_change_it: bool = False) -> User:
     """The account whose password this is, behind the login throttle (429); every attempt is kept. The API's
-    token login and the desk's sign-in both use it, so they throttle and refuse alike."""
+    token login and the desk's sign-in both use it, so they throttle and refuse alike. A one-time password
+    (an imported account's) is accepted only `to_change_it`: it opens nothing else (403)."""
     settings = get_settings()
     window = timedelta(seconds=settings.login_window_seconds)
     await refuse_if_throttled(session, username, address,
@@ -114,6 +125,8 @@ async def check_password(session: AsyncSession, username: str, password: str, ad
     if user is None or not succeeded:
         raise Unauthorized(Problem("password", "auth.credentials", "The login name or the password is wrong.",
                                    vi="Tên đăng nhập hoặc mật khẩu không đúng."))
+    if user.must_change_password and not to_change_it:
+        raise must_change_password()
     return user
 
 

@@ -5,6 +5,10 @@ import argparse
 import asyncio
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.recording.organisation import ImportOutcome
 
 # Prefect reads its own settings from the environment; these are its embedded-mode defaults for this service.
 # Analytics off removes the only "database is locked" seen with the SQLite-backed local Prefect API.
@@ -140,7 +144,7 @@ def import_history(args: argparse.Namespace) -> None:
     print(f"Imported {imported} award record(s) from {path.name}; {present} were already recorded.")
 
 
-async def _import_organisation(content: bytes, file_name: str, dry_run: bool) -> dict[str, dict[str, int]]:
+async def _import_organisation(content: bytes, file_name: str, dry_run: bool) -> "ImportOutcome":
     from models.domain.audit import Actor
     from models.domain.errors import DomainError
     from models.recording.organisation import import_organisation, record_refusal
@@ -157,25 +161,35 @@ async def _import_organisation(content: bytes, file_name: str, dry_run: bool) ->
                 await session.commit()
             raise
         await session.commit()
-    return outcome.counts
+    return outcome
 
 
 def import_organisation(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from models.domain.errors import DomainError
+    from models.storage.organisation_files import csv_bundle
 
     path = Path(args.file)
     try:
-        counts = asyncio.run(_import_organisation(path.read_bytes(), path.name, args.dry_run))
+        if path.is_dir():  # a folder of .csv files, one per sheet
+            content = csv_bundle([(p.name, p.read_bytes()) for p in sorted(path.glob("*.csv")) + sorted(
+                path.glob("*.CSV"))])
+        else:
+            content = path.read_bytes()
+        outcome = asyncio.run(_import_organisation(content, path.name, args.dry_run))
     except OSError as error:
         sys.exit(f"Nothing imported: {error}")
     except DomainError as error:
         sys.exit("Nothing imported; fix these cells and run again:\n"
                  + "\n".join(f"  {p.vi or p.message}" for p in error.problems))
     print(f"{'Dry run, nothing written' if args.dry_run else 'Imported'}: {path.name}")
-    for table, count in counts.items():
+    for table, count in outcome.counts.items():
         print(f"  {table:<12} {count['created']} created, {count['updated']} updated, {count['unchanged']} unchanged")
+    if outcome.passwords:
+        print("One-time passwords of the new accounts (shown once; each must be changed at first login):")
+        for username, password in outcome.passwords.items():
+            print(f"  {username}  {password}")
 
 
 def reconcile(args: argparse.Namespace) -> None:
@@ -229,9 +243,11 @@ def main(argv: list[str] | None = None) -> None:
     history_cmd.set_defaults(handler=import_history)
     organisation_cmd = commands.add_parser(
         "import-organisation",
-        help="import units, people, blocks, memberships and the council's roster from an .xlsx workbook")
-    organisation_cmd.add_argument("file", metavar="FILE.xlsx",
-                                  help="sheets Đơn vị, Cá nhân, Khối, Thành viên khối, optionally Hội đồng "
+        help="import units, people, blocks, memberships, the council's roster, households and accounts from an "
+             ".xlsx workbook or a folder of .csv files")
+    organisation_cmd.add_argument("file", metavar="FILE.xlsx|DIR/",
+                                  help="sheets Đơn vị, Cá nhân, Khối, Thành viên khối, optionally Hội đồng, Hộ gia "
+                                       "đình, Tài khoản; or a folder with one .csv per sheet, named after it "
                                        "(README: how a province sets itself up)")
     organisation_cmd.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     organisation_cmd.set_defaults(handler=import_organisation)

@@ -29,6 +29,11 @@ from api.routes import (
     proposals,
     quotas,
     register,
+    registry_blocks,
+    registry_changes,
+    registry_households,
+    registry_people,
+    registry_units,
     stages,
 )
 from flows.reconciler import reconcile_stages
@@ -75,6 +80,8 @@ def create_app() -> FastAPI:
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
                    documents, audit, register, eligibility, history, quotas, stages, organisation):
+        app.include_router(module.router, responses=PROBLEM_RESPONSES)
+    for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

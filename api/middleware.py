@@ -61,7 +61,8 @@ class BodySizeLimit:
 
 # Their answers carry a token: stored for replay it would sit readable in the database. A login creates nothing
 # a retry could duplicate; a retried API-token request makes a second token, which its owner can revoke.
-ANSWERS_WITH_A_SECRET = frozenset({"/login/access-token", "/me/api-tokens"})
+ANSWERS_WITH_A_SECRET = frozenset({"/login/access-token", "/me/api-tokens", "/login/change-password",
+                                   "/organisation/import"})  # the last: new accounts' one-time passwords
 
 
 def bearer(request: Request) -> str | None:

@@ -149,7 +149,7 @@ async def test_the_exported_workbook_imports_back_unchanged(client: httpx.AsyncC
     exported = await client.get("/organisation/export", params={"year": YEAR})
     assert exported.status_code == 200, exported.text
     values = sheet_values(exported.content)
-    assert list(values) == ["Đơn vị", "Cá nhân", "Khối", "Thành viên khối", "Hội đồng"]
+    assert list(values) == ["Đơn vị", "Cá nhân", "Khối", "Thành viên khối", "Hội đồng", "Hộ gia đình", "Tài khoản"]
     assert values["Khối"][-1] == ["HN-CUM-XA", "Cụm thi đua các xã phía Nam", "Cụm"]
     lan = next(r for r in values["Cá nhân"] if r[0] == "Nguyễn Thị Lan")
     assert [v for v in lan if isinstance(v, str)] == ["Nguyễn Thị Lan", "Nữ", "-Phó Giám đốc (kiêm nhiệm)", "HN-SCT"]

@@ -105,6 +105,58 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
         ("GET", "/organisation/imports", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
         ("GET", "/organisation/imports/999", None, read_province),
         ("GET", "/organisation/export?year=2026", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        *registry_matrix(demo),
+    ]
+
+
+def registry_matrix(demo: DemoProvince) -> list[tuple[str, str, Any, dict[str, int]]]:
+    """The registry's per-item API: the province's roles read it, a block head their own block's objects (another
+    block's answer 404), the administrator and the council secretary change it (403 for the others)."""
+    unit, person = f"/registry/units/{demo.units['SCT']}", f"/registry/people/{demo.people['Lê Văn Đức']}"
+    block = f"/registry/blocks/{demo.blocks['KHOI-KINH-TE']}"
+    read_own = expect(200, **{"truongkhoi__vhxh": 404})
+    manage_own = expect(403, admin=422, thuky__hoidong=422, truongkhoi__vhxh=404)
+    ended = expect(403, admin=200, thuky__hoidong=200, truongkhoi__vhxh=404)  # the second ends it on the same day
+    missing = expect(404, chua__phan__quyen=404)
+    taken = {"code": "SCT", "name": "x"}  # a code already used: 422 for those who may create, nothing created
+    return [
+        ("GET", "/registry/units", None, expect(200)),
+        ("POST", "/registry/units", taken, expect(403, admin=422, thuky__hoidong=422)),
+        ("GET", unit, None, read_own),
+        ("PATCH", unit, {"code": "STC"}, manage_own),  # taken: 422 for those who may change it
+        ("POST", f"{unit}/end", {"active_until": "2030-12-31"}, ended),
+        ("DELETE", unit, None, expect(403, admin=409, thuky__hoidong=409, truongkhoi__vhxh=404)),
+        ("GET", f"{unit}/history", None, read_own),
+        ("GET", "/registry/people", None, expect(200)),
+        ("POST", "/registry/people", {"full_name": "x", "unit_id": 99999}, expect(403, admin=422, thuky__hoidong=422)),
+        ("GET", person, None, read_own),
+        ("PATCH", person, {"unit_id": 99999}, manage_own),
+        ("POST", f"{person}/end", {"active_until": "2030-12-31"}, ended),
+        ("DELETE", person, None, expect(403, admin=409, thuky__hoidong=409, truongkhoi__vhxh=404)),
+        ("GET", f"{person}/history", None, read_own),
+        ("GET", "/registry/households", None, expect(200)),
+        ("POST", "/registry/households", {"head_name": "x", "address": "x", "commune_id": demo.units["SCT"]},
+         expect(403, admin=422, thuky__hoidong=422)),
+        ("GET", "/registry/households/999", None, missing),
+        ("PATCH", "/registry/households/999", {"address": "x"}, missing),
+        ("POST", "/registry/households/999/end", {"active_until": "2026-01-01"}, missing),
+        ("DELETE", "/registry/households/999", None, missing),
+        ("GET", "/registry/households/999/history", None, missing),
+        ("GET", "/registry/blocks", None, expect(200)),
+        ("POST", "/registry/blocks", taken | {"code": "KHOI-KINH-TE"}, expect(403, admin=422, thuky__hoidong=422)),
+        ("GET", block, None, read_own),
+        ("PATCH", block, {"code": "KHOI-VAN-HOA-XA-HOI"}, manage_own),
+        ("DELETE", block, None, expect(403, admin=409, thuky__hoidong=409, truongkhoi__vhxh=404)),
+        ("GET", f"{block}/history", None, read_own),
+        ("GET", "/registry/memberships", None, expect(200)),
+        ("POST", f"{block}/members", {"unit_id": demo.units["SCT"], "year": 2026, "role": "member"},
+         expect(403, admin=409, thuky__hoidong=409, truongkhoi__vhxh=404)),
+        ("PATCH", "/registry/memberships/999", {"role": "member"}, missing),
+        ("DELETE", "/registry/memberships/999", None, missing),
+        ("GET", "/registry/memberships/999/history", None, missing),
+        ("GET", "/registry/changes", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
+        ("POST", "/login/change-password", {"username": "nobody", "password": "x", "new_password": "long-enough-1"},
+         {c: 401 for c in CALLERS}),
     ]
 
 

@@ -3,11 +3,11 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, status
-from sqlmodel import SQLModel, col, select
+from sqlmodel import Field, SQLModel, col, select
 
 from api.auth import check_password, create_access_token
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from models.recording.accounts import grants_of, issue_api_token, revoke_api_token
+from models.recording.accounts import grants_of, issue_api_token, revoke_api_token, set_password
 from models.tables.accounts import ApiToken, ApiTokenCreate, ApiTokenIssued, ApiTokenPublic, GrantPublic, UserPublic
 
 router = APIRouter(tags=["login"])
@@ -36,6 +36,23 @@ async def login(
     """Exchange a login name and password for a short-lived access token (429 after too many failures)."""
     address = request.client.host if request.client else ""
     user = await check_password(session, form.username, form.password, address)
+    return AccessToken(access_token=create_access_token(user.id))
+
+
+class PasswordChange(SQLModel):
+    username: str = Field(min_length=1, max_length=255)
+    password: str = Field(min_length=1, max_length=1024, description="The current (or one-time) password")
+    new_password: str = Field(min_length=10, max_length=128)
+
+
+@router.post("/login/change-password")
+async def change_password(data: PasswordChange, session: SessionDep, request: Request) -> AccessToken:
+    """Set a new password, with the current one (an imported account's one-time password is good only for
+    this); answers an access token, as a login does. Behind the same throttle as logging in."""
+    address = request.client.host if request.client else ""
+    user = await check_password(session, data.username, data.password, address, to_change_it=True)
+    await set_password(session, user, data.password, data.new_password)
+    await session.commit()
     return AccessToken(access_token=create_access_token(user.id))
 
 

@@ -3,13 +3,14 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
-from sqlmodel import SQLModel, col, select
+from sqlmodel import Field, SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryYear, SessionDep
-from models.domain.errors import DomainError, not_found
-from models.domain.permissions import Action
+from models.domain.errors import DomainError, not_found, refuse
+from models.domain.permissions import Action, may
 from models.recording.organisation import import_organisation, record_refusal
 from models.storage.organisation_export import organisation_sheets
+from models.storage.organisation_files import csv_bundle
 from models.storage.organisation_workbook import write_workbook
 from models.tables.organisation_import import OrganisationImport, OrganisationImportPublic
 
@@ -17,8 +18,9 @@ router = APIRouter(prefix="/organisation", tags=["organisation"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WORKBOOK_HELP = ("An .xlsx workbook with the sheets 'Đơn vị', 'Cá nhân', 'Khối' and 'Thành viên khối', and optionally "
-                 "the council's roster 'Hội đồng' (README: 'How a province sets itself up'); GET "
-                 "/organisation/export gives one to start from.")
+                 "'Hội đồng' (the council's roster), 'Hộ gia đình' and 'Tài khoản' (README: 'How a province sets "
+                 "itself up'); GET /organisation/export gives one to start from. Or the same sheets as .csv files, "
+                 "one per sheet named after it: several `file` parts, or one .zip of them.")
 
 
 class ImportResult(SQLModel):
@@ -26,20 +28,36 @@ class ImportResult(SQLModel):
     counts: dict[str, dict[str, int]]
     changes: dict[str, dict[str, list[str]]]
     import_id: int | None = None
+    one_time_passwords: dict[str, str] = Field(
+        default_factory=dict, description="New account → its one-time password, shown this once; the account "
+                                          "must change it (POST /login/change-password) before anything else")
+
+
+def uploaded(files: list[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """One file as it came (an .xlsx, or a .zip of .csv files); several .csv files packed into one .zip."""
+    if len(files) == 1 and not files[0][0].lower().endswith(".csv"):
+        return files[0][1], files[0][0]
+    if not all(name.lower().endswith(".csv") for name, _ in files):
+        raise refuse("file", "organisation.file", "Several files are accepted only as .csv files, one per sheet.",
+                     vi="Chỉ được gửi nhiều tệp khi đó là các tệp .csv, mỗi tệp một trang (sheet).")
+    return csv_bundle(files), ", ".join(sorted(name for name, _ in files))
 
 
 @router.post("/import")
 async def import_workbook(
-    file: Annotated[UploadFile, File(description=WORKBOOK_HELP)], session: SessionDep, principal: CurrentPrincipal,
+    file: Annotated[list[UploadFile], File(description=WORKBOOK_HELP)], session: SessionDep,
+    principal: CurrentPrincipal,
     dry_run: Annotated[bool, Query(description="Only say what would be created, updated and left alone")] = False,
 ) -> ImportResult:
     """Create or update units, people, blocks and memberships from the workbook, matched by code (people by unit,
     name and birth date). Any wrong cell refuses the whole file, each named like `Đơn vị!C7`; a refused import
     is kept in GET /organisation/imports with its problems."""
     principal.require(Action.IMPORT_ORGANISATION)
-    content, name = await file.read(), file.filename or ""
+    content, name = uploaded([(f.filename or "", await f.read()) for f in file])
+    accounts = may(principal.grants, Action.MANAGE_ACCOUNTS).allowed
     try:
-        outcome = await import_organisation(session, content, name, principal.actor, dry_run=dry_run)
+        outcome = await import_organisation(session, content, name, principal.actor, dry_run=dry_run,
+                                            may_manage_accounts=accounts)
     except DomainError as error:
         await session.rollback()
         if not dry_run and error.status == 422:
@@ -48,7 +66,8 @@ async def import_workbook(
         raise
     await session.commit()
     return ImportResult(dry_run=outcome.dry_run, counts=outcome.counts, changes=outcome.changes,
-                        import_id=outcome.log.id if outcome.log is not None else None)
+                        import_id=outcome.log.id if outcome.log is not None else None,
+                        one_time_passwords=outcome.passwords)
 
 
 @router.get("/imports")

@@ -96,3 +96,12 @@ class CouncilBody(StrEnum):
 
     COUNCIL = "council"
     STANDING_BODY = "standing_body"
+
+
+class ChangeAction(StrEnum):
+    """What a change to the registry did to an object (models.tables.registry.RegistryChange)."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    ENDED = "ended"  # an active_until set, a term ended: the object stays, with its history
+    DELETED = "deleted"  # only an object nothing points to (one entered by mistake)

@@ -4,15 +4,20 @@ Codes are unique per sheet; a person or a membership names a unit (and a block) 
 has; each block has exactly one head per year, and a unit is in one block per year.
 """
 
+import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
 
 from models.domain.enums import BlockRole
 from models.domain.errors import Problem, capped
 from models.domain.organisation_cells import loose_key
+from models.domain.organisation_records import AccountRecord
 from models.domain.organisation_sheets import (
+    ACCOUNTS,
     BLOCKS,
     COUNCIL,
+    HOUSEHOLDS,
     MEMBERSHIPS,
     PEOPLE,
     UNITS,
@@ -20,6 +25,7 @@ from models.domain.organisation_sheets import (
     Workbook,
     read_sheets,
 )
+from models.domain.permissions import BLOCK_SCOPED
 
 MAX_PROBLEMS = 200  # enough to fix a workbook by; one wrong on every row would otherwise answer megabytes
 
@@ -39,7 +45,8 @@ def check_rules(found: OrganisationSheets, known_units: Collection[str],
     units = {u.code for u in found.units if u.code} | set(known_units)
     blocks = {b.code for b in found.blocks if b.code} | set(known_blocks)
     return [*_unique_codes(found), *_dates(found), *_references(found, units, blocks), *_one_block_a_year(found),
-            *_one_head(found, blocks), *_seats(found, units)]
+            *_one_head(found, blocks), *_seats(found, units), *_households(found, units),
+            *_accounts(found, blocks)]
 
 
 def _problem(place: str, rule: str, message: str, vi: str) -> Problem:
@@ -69,7 +76,7 @@ def _unique_codes(found: OrganisationSheets) -> list[Problem]:
 
 def _dates(found: OrganisationSheets) -> list[Problem]:
     problems: list[Problem] = []
-    for sheet, rows in ((UNITS, found.units), (PEOPLE, found.people)):
+    for sheet, rows in ((UNITS, found.units), (PEOPLE, found.people), (HOUSEHOLDS, found.households)):
         for row in rows:
             if row.active_from and row.active_until and row.active_until < row.active_from:
                 problems.append(_problem(found.place(sheet, "active_until", row.row), "organisation.date_order",
@@ -82,6 +89,7 @@ def _references(found: OrganisationSheets, units: set[str], blocks: set[str]) ->
     problems: list[Problem] = []
     rows: list[tuple[str, int, str, str | None]] = [(PEOPLE, p.row, p.unit_code, None) for p in found.people]
     rows += [(MEMBERSHIPS, m.row, m.unit_code, m.block_code) for m in found.memberships]
+    rows += [(HOUSEHOLDS, h.row, h.unit_code, None) for h in found.households]
     for sheet, row, unit_code, block_code in rows:
         if unit_code and unit_code not in units:
             problems.append(_problem(found.place(sheet, "unit_code", row), "organisation.unknown_unit",
@@ -156,8 +164,73 @@ def _seats(found: OrganisationSheets, units: set[str]) -> list[Problem]:
     return problems
 
 
+def _households(found: OrganisationSheets, units: set[str]) -> list[Problem]:
+    """A household is listed once: the same commune, head of household and address is the same household."""
+    problems: list[Problem] = []
+    first: dict[tuple[str, str, str], int] = {}
+    for h in found.households:
+        key = (h.unit_code, loose_key(h.head_name), loose_key(h.address))
+        if h.head_name and key in first:
+            problems.append(_problem(found.place(HOUSEHOLDS, "head_name", h.row), "organisation.duplicate_household",
+                                     f"the same household (commune, head and address) as row {first[key]}.",
+                                     f"trùng hộ gia đình ở dòng {first[key]} (cùng xã, chủ hộ và địa chỉ)."))
+        first.setdefault(key, h.row)
+    return problems
+
+
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")  # as models.tables.accounts.USERNAME_PATTERN
+
+
+def _accounts(found: OrganisationSheets, blocks: set[str]) -> list[Problem]:
+    """A login name as the accounts take it, one full name per account, a block head's block and year (and no
+    block for a role of the whole province), and each role listed once."""
+    problems: list[Problem] = []
+    names: dict[str, tuple[str, int]] = {}
+    seen: dict[tuple[str, object, str, int | None], int] = {}
+    for a in found.accounts:
+        place = partial(_account_place, found, a.row)
+        if a.username and not USERNAME.fullmatch(a.username):
+            problems.append(_problem(place("username"), "organisation.username",
+                                     f"{a.username!r}: 3-64 lower-case letters, digits, '.', '_' or '-'.",
+                                     f"{a.username!r} không hợp lệ: 3–64 ký tự gồm chữ thường không dấu, chữ số, "
+                                     "dấu chấm, gạch dưới hoặc gạch ngang."))
+        name, row = names.setdefault(a.username, (a.full_name, a.row))
+        if a.full_name and loose_key(name) != loose_key(a.full_name):
+            problems.append(_problem(place("full_name"), "organisation.account_name",
+                                     f"{a.username!r} is named {name!r} in row {row}.",
+                                     f"tài khoản {a.username!r} đã ghi họ tên {name!r} ở dòng {row}."))
+        problems += _account_scope(a, blocks, place)
+        key = (a.username, a.role, a.block_code, a.year)
+        if key in seen:
+            problems.append(_problem(place("role"), "organisation.duplicate_account",
+                                     f"the same account and role as row {seen[key]}.",
+                                     f"trùng tài khoản và vai trò ở dòng {seen[key]}."))
+        seen.setdefault(key, a.row)
+    return problems
+
+
+def _account_place(found: OrganisationSheets, row: int, key: str) -> str:
+    return found.place(ACCOUNTS, key, row)
+
+
+def _account_scope(a: AccountRecord, blocks: set[str], place: Callable[[str], str]) -> list[Problem]:
+    if a.role in BLOCK_SCOPED and (not a.block_code or a.year is None):
+        return [_problem(place("block_code"), "organisation.grant_block",
+                         "a block head's role names the block and the year.",
+                         "vai trò Trưởng Khối thi đua phải ghi rõ Mã khối và Năm.")]
+    if a.role not in BLOCK_SCOPED and (a.block_code or a.year is not None):
+        return [_problem(place("block_code"), "organisation.grant_province",
+                         "this role covers the whole province: leave the block and year empty.",
+                         "vai trò này áp dụng cho toàn tỉnh: để trống Mã khối và Năm.")]
+    if a.block_code and a.block_code not in blocks:
+        return [_problem(place("block_code"), "organisation.unknown_block",
+                         f"no block has the code {a.block_code!r} (sheet {BLOCKS!r} or the registry).",
+                         f"không có khối mã {a.block_code!r} (trang {BLOCKS!r} hoặc danh sách đã có).")]
+    return []
+
+
 def _in_sheet_order(problem: Problem) -> tuple[int, int, str]:
     sheet, _, cell = problem.field.partition("!")
-    order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS, COUNCIL]
+    order = [UNITS, BLOCKS, PEOPLE, MEMBERSHIPS, COUNCIL, HOUSEHOLDS, ACCOUNTS]
     row = int("".join(c for c in cell if c.isdigit()) or 0)
     return (order.index(sheet) if sheet in order else -1, row, problem.field)

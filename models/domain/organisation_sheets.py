@@ -18,15 +18,25 @@ models.domain.organisation_rules checks the rows against each other; models.reco
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
-from models.domain.enums import BlockKind, BlockRole, CouncilRole, Gender, UnitKind
+from models.domain.enums import UnitKind
 from models.domain.errors import Problem
 from models.domain.organisation_cells import Cell, RowReader, column_letter, loose_key
-from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.domain.organisation_records import (
+    AccountRecord,
+    BlockRecord,
+    HouseholdRecord,
+    MembershipRecord,
+    PersonRecord,
+    SeatRecord,
+    UnitRecord,
+)
+from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, ROLE_VI, UNIT_KIND_VI
 
 UNITS, PEOPLE, BLOCKS, MEMBERSHIPS, COUNCIL = "Đơn vị", "Cá nhân", "Khối", "Thành viên khối", "Hội đồng"
-OPTIONAL_SHEETS = frozenset({COUNCIL})  # a workbook made before the roster was kept leaves the roster alone
+HOUSEHOLDS, ACCOUNTS = "Hộ gia đình", "Tài khoản"
+# A workbook made before these were kept leaves them alone.
+OPTIONAL_SHEETS = frozenset({COUNCIL, HOUSEHOLDS, ACCOUNTS})
 # The tables' column lengths (models.tables.organisation), checked here so a long cell is a problem, not a crash.
 UNIT_CODE_LENGTH, BLOCK_CODE_LENGTH, HEAD_TITLE_LENGTH = 20, 40, 100
 
@@ -54,63 +64,12 @@ LAYOUT: dict[str, tuple[Column, ...]] = {
               Column("unit_code", "Mã đơn vị", False), Column("role", "Vai trò"),
               Column("standing_body", "Thường trực", False), Column("serves_from", "Từ ngày"),
               Column("serves_until", "Đến ngày", False)),
+    HOUSEHOLDS: (Column("head_name", "Chủ hộ"), Column("address", "Địa chỉ"), Column("unit_code", "Mã xã, phường"),
+                 *ACTIVE),
+    ACCOUNTS: (Column("username", "Tên đăng nhập"), Column("full_name", "Họ và tên"),
+               Column("role", "Vai trò", False), Column("block_code", "Mã khối", False),
+               Column("year", "Năm", False)),
 }
-
-
-@dataclass(frozen=True)
-class UnitRecord:
-    row: int
-    code: str
-    name: str
-    parent_agency: str
-    kind: UnitKind
-    head_title: str
-    head_name: str
-    active_from: date | None
-    active_until: date | None
-
-
-@dataclass(frozen=True)
-class PersonRecord:
-    row: int
-    full_name: str
-    gender: Gender | None
-    birth_date: date | None
-    position: str
-    unit_code: str
-    active_from: date | None
-    active_until: date | None
-
-
-@dataclass(frozen=True)
-class BlockRecord:
-    row: int
-    code: str
-    name: str
-    kind: BlockKind | None  # None only when the cell was wrong (a problem says so)
-
-
-@dataclass(frozen=True)
-class MembershipRecord:
-    row: int
-    year: int | None
-    block_code: str
-    unit_code: str
-    role: BlockRole | None
-
-
-@dataclass(frozen=True)
-class SeatRecord:
-    """A seat of the council's roster: matched to a registered seat by name and first day of the term."""
-
-    row: int
-    full_name: str
-    position: str
-    unit_code: str
-    role: CouncilRole | None
-    standing_body: bool
-    serves_from: date | None
-    serves_until: date | None
 
 
 @dataclass
@@ -122,6 +81,8 @@ class OrganisationSheets:
     blocks: list[BlockRecord] = field(default_factory=list)
     memberships: list[MembershipRecord] = field(default_factory=list)
     seats: list[SeatRecord] = field(default_factory=list)
+    households: list[HouseholdRecord] = field(default_factory=list)
+    accounts: list[AccountRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     columns: dict[str, dict[str, int]] = field(default_factory=dict)  # sheet → column key → index
 
@@ -228,4 +189,19 @@ def _seat(r: RowReader, found: OrganisationSheets) -> None:
         r.yes_no("standing_body"), r.date("serves_from", required=True), r.date("serves_until")))
 
 
-_READERS = {UNITS: _unit, PEOPLE: _person, BLOCKS: _block, MEMBERSHIPS: _membership, COUNCIL: _seat}
+def _household(r: RowReader, found: OrganisationSheets) -> None:
+    found.households.append(HouseholdRecord(
+        r.row, r.text("head_name", required=True), r.text("address", required=True, max_length=500),
+        r.text("unit_code", required=True, max_length=UNIT_CODE_LENGTH), r.date("active_from"),
+        r.date("active_until")))
+
+
+def _account(r: RowReader, found: OrganisationSheets) -> None:
+    year = r.year("year") if r.text("year") else None
+    found.accounts.append(AccountRecord(
+        r.row, r.text("username", required=True, max_length=64).lower(), r.text("full_name", required=True),
+        r.choice("role", ROLE_VI, required=False), r.text("block_code", max_length=BLOCK_CODE_LENGTH), year))
+
+
+_READERS = {UNITS: _unit, PEOPLE: _person, BLOCKS: _block, MEMBERSHIPS: _membership, COUNCIL: _seat,
+            HOUSEHOLDS: _household, ACCOUNTS: _account}

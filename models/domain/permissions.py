@@ -34,6 +34,7 @@ class Action(StrEnum):
     RETRY_STAGE = "retry_stage"  # run a failed stage's flow again
     IMPORT_ORGANISATION = "import_organisation"  # units, people, blocks and memberships, from a workbook
     MANAGE_COUNCIL = "manage_council"  # the council's standing roster: seats added, terms ended
+    MANAGE_REGISTRY = "manage_registry"  # units, people, households, blocks and memberships, one by one
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -57,6 +58,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RETRY_STAGE: frozenset({Role.ADMINISTRATOR}),
     Action.IMPORT_ORGANISATION: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.MANAGE_COUNCIL: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
+    Action.MANAGE_REGISTRY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

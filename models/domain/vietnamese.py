@@ -9,6 +9,7 @@ from models.domain.eligibility import Outcome
 from models.domain.enums import (
     BlockKind,
     BlockRole,
+    ChangeAction,
     CouncilBody,
     CouncilRole,
     DecisionStatus,
@@ -64,6 +65,7 @@ ACTION_VI: dict[Action, str] = {
     Action.RETRY_STAGE: "chạy lại bước xử lý",
     Action.IMPORT_ORGANISATION: "nhập danh sách đơn vị, cá nhân, khối thi đua",
     Action.MANAGE_COUNCIL: "quản lý danh sách thành viên Hội đồng",
+    Action.MANAGE_REGISTRY: "quản lý danh sách đơn vị, cá nhân, hộ gia đình và Khối thi đua",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -141,6 +143,8 @@ OBJECT_VI: dict[str, str] = {
     "Stage": "bước xử lý",
     "Document": "văn bản",
     "OrganisationImport": "lần nhập danh sách tổ chức",
+    "RegistryChange": "lần thay đổi danh sách tổ chức",
+    "Household": "hộ gia đình",
 }
 
 
@@ -177,6 +181,14 @@ BLOCK_ROLE_VI: dict[BlockRole, str] = {
     BlockRole.HEAD: "Trưởng khối",
     BlockRole.DEPUTY: "Phó khối",
     BlockRole.MEMBER: "Thành viên",
+}
+
+# How the registry's change log names what was done to an object.
+CHANGE_VI: dict[ChangeAction, str] = {
+    ChangeAction.CREATED: "Thêm mới",
+    ChangeAction.UPDATED: "Cập nhật",
+    ChangeAction.ENDED: "Kết thúc",
+    ChangeAction.DELETED: "Xóa",
 }
 
 # As the workbook's "Hội đồng" sheet and the roster write a seat's role on the council.

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import anyio
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -83,6 +84,17 @@ async def update_user(session: AsyncSession, user_id: int, data: UserUpdate, act
     session.add(user)
     await session.flush()
     return user
+
+
+async def set_password(session: AsyncSession, user: User, current: str, new: str) -> None:
+    """A new password, hashed; a one-time password given at import is spent."""
+    if new == current:
+        raise refuse("new_password", "auth.same_password", "The new password must differ from the current one.",
+                     vi="Mật khẩu mới phải khác mật khẩu đang dùng.")
+    user.password_hash = await anyio.to_thread.run_sync(hash_password, new)
+    user.must_change_password = False
+    session.add(user)
+    await session.flush()
 
 
 def _as_grant(row: RoleGrant) -> Grant:

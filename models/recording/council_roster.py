@@ -11,6 +11,7 @@ from models.domain.council_roster import attendance, attendance_problems, term_p
 from models.domain.errors import DomainError, Problem, refuse
 from models.recording.common import get_or_404
 from models.storage.locks import serialize_on
+from models.storage.registry_log import record_change, row_state
 from models.tables.base import utc_now
 from models.tables.council import CouncilMember
 from models.tables.council_roster import CouncilSeat, CouncilSeatCreate, CouncilSeatEnd
@@ -46,6 +47,7 @@ async def add_seat(session: AsyncSession, data: CouncilSeatCreate, actor: Actor)
     seat = CouncilSeat(**data.model_dump(), created_by=actor.username)
     session.add(seat)
     await session.flush()
+    await record_change(session, CouncilSeat, seat.id, None, row_state(seat), actor)
     return seat
 
 
@@ -59,9 +61,11 @@ async def end_seat(session: AsyncSession, seat_id: int, data: CouncilSeatEnd, ac
                      vi=f"Nhiệm kỳ của thành viên này đã kết thúc ngày {seat.serves_until:%d/%m/%Y}.")
     if problems := term_problems(seat.serves_from, data.serves_until, "serves_until"):
         raise DomainError(*problems)
+    before = row_state(seat)
     seat.serves_until, seat.ended_by, seat.ended_at = data.serves_until, actor.username, utc_now()
     session.add(seat)
     await session.flush()
+    await record_change(session, CouncilSeat, seat.id, before, row_state(seat), actor)
     return seat
 
 

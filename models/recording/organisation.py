@@ -13,18 +13,34 @@ from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
-from models.domain.errors import DomainError, Problem
+from models.domain.errors import DomainError, Forbidden, Problem
 from models.domain.organisation_rules import read_organisation
-from models.domain.organisation_sheets import COUNCIL
+from models.domain.organisation_sheets import ACCOUNTS, COUNCIL, HOUSEHOLDS, OrganisationSheets
+from models.domain.registry_changes import Change, change_of, state
+from models.recording.organisation_accounts import one_time_passwords, plan_accounts
 from models.recording.organisation_council import plan_seats
-from models.recording.organisation_plan import TablePlan, heads_in_registry, load_members, load_registry, plan_import
-from models.storage.organisation_workbook import read_workbook
+from models.recording.organisation_households import commune_problems, plan_households
+from models.recording.organisation_plan import (
+    Registry,
+    TablePlan,
+    heads_in_registry,
+    load_members,
+    load_registry,
+    plan_import,
+)
+from models.storage.organisation_files import read_organisation_file
+from models.storage.registry_log import object_type, record_changes
+from models.tables.accounts import RoleGrant, User
 from models.tables.council_roster import CouncilSeat
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
+from models.tables.registry import Household
 
 MODELS: dict[str, type[SQLModel]] = {"units": Unit, "blocks": EmulationBlock, "people": Person,
-                                     "memberships": BlockMembership, "council": CouncilSeat}
+                                     "memberships": BlockMembership, "council": CouncilSeat,
+                                     "households": Household, "accounts": User, "roles": RoleGrant}
+# Written in this order: a row names (by code or login) the rows of the tables before it.
+ORDER = ("units", "blocks", "people", "memberships", "council", "households", "accounts", "roles")
 
 
 @dataclass(frozen=True)
@@ -33,34 +49,55 @@ class ImportOutcome:
     counts: dict[str, dict[str, int]]  # table → created / updated / unchanged
     changes: dict[str, dict[str, list[str]]]  # table → created / updated → labels (codes, names)
     log: OrganisationImport | None  # None for a dry run, which records nothing
+    passwords: dict[str, str]  # new account → its one-time password (shown this once, stored hashed)
 
 
 async def import_organisation(session: AsyncSession, content: bytes, file_name: str, actor: Actor, *,
-                              dry_run: bool = False) -> ImportOutcome:
-    """Apply the workbook to the registry (or, for a dry run, say what applying it would do); any problem
-    refuses the whole file with DomainError, and the caller rolls back (record_refusal keeps a trace of it)."""
+                              dry_run: bool = False, may_manage_accounts: bool = True) -> ImportOutcome:
+    """Apply the workbook (an .xlsx, or a .zip of one .csv per sheet) to the registry (or, for a dry run, say
+    what applying it would do); any problem refuses the whole file with DomainError, and the caller rolls back
+    (record_refusal keeps a trace of it). Accounts are changed only by whom `may_manage_accounts` (403)."""
     log = None if dry_run else await _one_import_at_a_time(session, content, file_name, actor)
-    workbook = read_workbook(content)
+    workbook = read_organisation_file(content)
     registry = await load_registry(session)
     found = read_organisation(workbook, registry.units.keys(), registry.blocks.keys())
     if found.problems:
         raise DomainError(*found.problems)
-    await load_members(session, registry, found)
-    if wrong := heads_in_registry(found, registry):
-        raise DomainError(*wrong)
-    plans = plan_import(found, registry)
-    if COUNCIL in found.columns:  # the roster's sheet may be left out; then the roster is left alone
-        plans["council"] = await plan_seats(session, found, registry, actor)
+    plans = await _plans(session, found, registry, actor)
+    if not may_manage_accounts and any(plans[t].create or plans[t].update for t in ("accounts", "roles")
+                                       if t in plans):
+        raise Forbidden(Problem(ACCOUNTS, "auth.role", f"Only an administrator may change accounts (sheet "
+                                f"{ACCOUNTS!r}).", vi=f"Chỉ Quản trị hệ thống mới được tạo, sửa tài khoản (trang "
+                                f"{ACCOUNTS!r}); hãy bỏ trang này hoặc nhờ Quản trị hệ thống nhập tệp."))
     counts = {t: {"created": len(p.create), "updated": len(p.update), "unchanged": p.unchanged}
               for t, p in plans.items()}
     changes = {t: {"created": p.created_labels, "updated": p.updated_labels} for t, p in plans.items()}
+    passwords: dict[str, str] = {}
     if log is not None:
-        await _apply(session, plans, {code: u.id for code, u in registry.units.items()},
-                     {code: b.id for code, b in registry.blocks.items()})
+        if "accounts" in plans:
+            passwords = await one_time_passwords(plans["accounts"])
+        await _apply(session, plans, registry, Logged(actor, log.id))
         log.counts, log.accepted = counts, True
         session.add(log)
         await session.flush()
-    return ImportOutcome(dry_run, counts, changes, log)
+    return ImportOutcome(dry_run, counts, changes, log, passwords)
+
+
+async def _plans(session: AsyncSession, found: OrganisationSheets, registry: Registry,
+                 actor: Actor) -> dict[str, TablePlan]:
+    """What each table would get; an optional sheet left out leaves its table alone."""
+    await load_members(session, registry, found)
+    if wrong := heads_in_registry(found, registry) + commune_problems(found, registry):
+        raise DomainError(*wrong)
+    plans = plan_import(found, registry)
+    if COUNCIL in found.columns:
+        plans["council"] = await plan_seats(session, found, registry, actor)
+    if HOUSEHOLDS in found.columns:
+        plans["households"] = await plan_households(session, found, registry)
+    if ACCOUNTS in found.columns:
+        accounts = await plan_accounts(session, found, registry, actor)
+        plans["accounts"], plans["roles"] = accounts.users, accounts.grants
+    return plans
 
 
 async def record_refusal(session: AsyncSession, content: bytes, file_name: str, actor: Actor,
@@ -91,37 +128,54 @@ async def _one_import_at_a_time(session: AsyncSession, content: bytes, file_name
     return log
 
 
-async def _apply(session: AsyncSession, plans: dict[str, TablePlan], unit_ids: dict[str, int],
-                 block_ids: dict[str, int]) -> None:
-    """Units and blocks first (people and memberships name them), then the rest; codes become ids on the way."""
-    unit_ids |= await _write(session, "units", plans["units"])
-    block_ids |= await _write(session, "blocks", plans["blocks"])
-    for table in (t for t in ("people", "memberships", "council") if t in plans):
+@dataclass(frozen=True)
+class Logged:
+    """Who the import's changes are logged as, and the import they belong to."""
+
+    actor: Actor
+    import_id: int
+
+
+async def _apply(session: AsyncSession, plans: dict[str, TablePlan], registry: Registry, logged: Logged) -> None:
+    """Table by table in ORDER; the codes (and logins) of rows created on the way become their ids."""
+    unit_ids = {code: u.id for code, u in registry.units.items()}
+    block_ids = {code: b.id for code, b in registry.blocks.items()}
+    ids = {"unit_id": unit_ids, "commune_id": unit_ids, "block_id": block_ids, "user_id": dict[str, int]()}
+    for table in (t for t in ORDER if t in plans):
         for row in plans[table].create + plans[table].update:
-            if isinstance(row.get("unit_id"), str):  # a roster sheet may leave its unit column out
-                row["unit_id"] = unit_ids[row["unit_id"]]
-            if isinstance(row.get("block_id"), str):
-                row["block_id"] = block_ids[row["block_id"]]
-        await _write(session, table, plans[table])
+            for key, known in ids.items():
+                if isinstance(row.get(key), str):  # a roster sheet may leave its unit column out
+                    row[key] = known[row[key]]
+        created = await _write(session, table, plans[table], logged)
+        {"units": unit_ids, "blocks": block_ids, "accounts": ids["user_id"]}.get(table, {}).update(created)
 
 
-async def _write(session: AsyncSession, table: str, plan: TablePlan) -> dict[str, int]:
-    """Insert the new rows in one statement and update the changed ones in one executemany; for units and
-    blocks, the new rows' ids by code. Core statements, because the ORM inserts row by row where it cannot
-    match the ids it gets back to its objects (SQLite)."""
+async def _write(session: AsyncSession, table: str, plan: TablePlan, logged: Logged) -> dict[str, int]:
+    """Insert the new rows in one statement and update the changed ones in one executemany, and log every change
+    in one more; for units and blocks, the new rows' ids by code. Core statements, because the ORM inserts row
+    by row where it cannot match the ids it gets back to its objects (SQLite)."""
     model = MODELS[table]
     core: Table = model.__table__  # type: ignore[attr-defined]
     connection = await session.connection()
+    kind = object_type(model)
+    changes: list[Change | None] = []
     created: dict[str, int] = {}
     if plan.create:
         rows = [model(**fields).model_dump(exclude={"id"}) for fields in plan.create]  # the tables' defaults
-        if "code" in core.c:
-            result = await connection.execute(insert(core).returning(core.c.id, core.c.code), rows)
-            created = {code: row_id for row_id, code in result.all()}
-        else:
-            await connection.execute(insert(core), rows)
+        # Each new row's id, matched by its whole content: a sheet lists a row once (its checks refuse
+        # repeats), and SQLite cannot both batch the rows and return their ids in order.
+        result = await connection.execute(insert(core).returning(*core.c), rows)
+        by_content = {tuple(row[k] for k in rows[0]): row["id"] for row in result.mappings()}
+        ids = [by_content[tuple(row.values())] for row in rows]
+        created = {row.get("code") or row["username"]: row_id for row, row_id in zip(rows, ids, strict=True)
+                   if "code" in row or "username" in row}
+        changes += [change_of(kind, row_id, None, state({"id": row_id} | row)) for row, row_id in zip(rows, ids,
+                                                                                                      strict=True)]
     if plan.update:
         statement = update(core).where(core.c.id == bindparam("row_id"))
         await connection.execute(statement, [{"row_id": fields["id"], **{k: v for k, v in fields.items() if k != "id"}}
                                              for fields in plan.update])
+        changes += [change_of(kind, fields["id"], state(before), state(before | fields))
+                    for fields, before in zip(plan.update, plan.before, strict=True)]
+    await record_changes(session, [c for c in changes if c is not None], logged.actor, logged.import_id)
     return created

@@ -13,7 +13,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.organisation_cells import loose_key
-from models.domain.organisation_sheets import COUNCIL, OrganisationSheets, SeatRecord
+from models.domain.organisation_records import SeatRecord
+from models.domain.organisation_sheets import COUNCIL, OrganisationSheets
 from models.recording.organisation_plan import Registry, TablePlan
 from models.tables.base import utc_now
 from models.tables.council_roster import CouncilSeat

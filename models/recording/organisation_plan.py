@@ -15,17 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.enums import BlockRole
 from models.domain.errors import Problem
 from models.domain.organisation_cells import loose_key
-from models.domain.organisation_sheets import (
-    BLOCKS,
-    MEMBERSHIPS,
-    PEOPLE,
-    UNITS,
-    BlockRecord,
-    MembershipRecord,
-    OrganisationSheets,
-    PersonRecord,
-    UnitRecord,
-)
+from models.domain.organisation_records import BlockRecord, MembershipRecord, PersonRecord, UnitRecord
+from models.domain.organisation_sheets import BLOCKS, MEMBERSHIPS, PEOPLE, UNITS, OrganisationSheets
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 
 TABLES = ("units", "people", "blocks", "memberships")
@@ -38,6 +29,7 @@ class TablePlan:
 
     create: list[dict[str, Any]] = field(default_factory=list)
     update: list[dict[str, Any]] = field(default_factory=list)
+    before: list[dict[str, Any]] = field(default_factory=list)  # each updated row as it was, for the change log
     unchanged: int = 0
     created_labels: list[str] = field(default_factory=list)
     updated_labels: list[str] = field(default_factory=list)
@@ -48,6 +40,7 @@ class TablePlan:
             self.created_labels.append(label)
         elif any(getattr(row, k) != v for k, v in fields.items()):
             self.update.append({"id": row.id, **fields})  # type: ignore[attr-defined]
+            self.before.append(row.model_dump())
             self.updated_labels.append(label)
         else:
             self.unchanged += 1

@@ -5,16 +5,28 @@ Columns and choices are written exactly as the import reads them (models.domain.
 the Vietnamese names), so exporting and importing again changes nothing.
 """
 
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.organisation_sheets import BLOCKS, COUNCIL, LAYOUT, MEMBERSHIPS, PEOPLE, UNITS
-from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, UNIT_KIND_VI
+from models.domain.organisation_sheets import (
+    ACCOUNTS,
+    BLOCKS,
+    COUNCIL,
+    HOUSEHOLDS,
+    LAYOUT,
+    MEMBERSHIPS,
+    PEOPLE,
+    UNITS,
+)
+from models.domain.vietnamese import BLOCK_KIND_VI, BLOCK_ROLE_VI, COUNCIL_ROLE_VI, GENDER_VI, ROLE_VI, UNIT_KIND_VI
+from models.tables.accounts import RoleGrant, User
 from models.tables.council_roster import CouncilSeat
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
+from models.tables.registry import Household
 
 
 async def organisation_sheets(session: AsyncSession, year: int | None = None) -> dict[str, list[list[Any]]]:
@@ -42,7 +54,28 @@ async def organisation_sheets(session: AsyncSession, year: int | None = None) ->
             s.model_dump() | {"unit_code": codes.get(s.unit_id or 0), "role": COUNCIL_ROLE_VI[s.role],
                               "standing_body": "Có" if s.standing_body else "Không"}
             for s in (await session.exec(select(CouncilSeat).order_by(col(CouncilSeat.id)))).all()]),
+        HOUSEHOLDS: _sheet(HOUSEHOLDS, [h.model_dump() | {"unit_code": codes[h.commune_id]} for h in (
+            await session.exec(select(Household).order_by(col(Household.id)))).all()]),
+        ACCOUNTS: _sheet(ACCOUNTS, await _accounts(session, block_codes)),
     }
+
+
+async def _accounts(session: AsyncSession, block_codes: dict[int, str]) -> list[Mapping[str, Any]]:
+    """Each active account with each role it holds now (an account without a role: one row, role empty); never
+    a password."""
+    users = (await session.exec(select(User).where(col(User.is_active)).order_by(col(User.id)))).all()
+    grants = (await session.exec(select(RoleGrant).where(col(RoleGrant.revoked_at).is_(None)).order_by(
+        col(RoleGrant.id)))).all()
+    by_user: dict[int, list[RoleGrant | None]] = defaultdict(list)
+    for grant in grants:
+        by_user[grant.user_id].append(grant)
+    rows: list[Mapping[str, Any]] = []
+    for user in users:
+        held = by_user.get(user.id) or [None]
+        rows += [{"username": user.username, "full_name": user.full_name,
+                  "role": ROLE_VI[g.role] if g else None, "block_code": block_codes.get(g.block_id or 0) if g else None,
+                  "year": g.year if g else None} for g in held]
+    return rows
 
 
 def _sheet(sheet: str, rows: list[Mapping[str, Any]]) -> list[list[Any]]:

@@ -13,6 +13,7 @@ from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Tra
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
+from models.tables.registry import Household, RegistryChange
 from models.tables.stage import Document, Stage
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "EmulationBlock",
     "FactsRevision",
     "HistoryImport",
+    "Household",
     "IdempotentResponse",
     "Installation",
     "IssuedNumber",
@@ -44,6 +46,7 @@ __all__ = [
     "Person",
     "Proposal",
     "ProposalItem",
+    "RegistryChange",
     "RoleGrant",
     "ScreeningResult",
     "Stage",

@@ -22,6 +22,8 @@ class UserBase(SQLModel):
 class User(UserBase, table=True):
     id: int = Field(default=None, primary_key=True)
     password_hash: str = Field(max_length=255)
+    # A one-time password (an imported account's) opens nothing until it is changed: POST /login/change-password.
+    must_change_password: bool = False
     created_at: datetime = timestamp_field()
 
 
