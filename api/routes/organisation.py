@@ -4,11 +4,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
 from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.deps import CurrentPrincipal, PathId, QueryYear, SessionDep
+from models.domain.audit import Actor
 from models.domain.errors import DomainError, not_found
 from models.domain.permissions import Action
-from models.recording.organisation import import_organisation, record_refusal
+from models.recording.organisation import ImportOutcome, import_organisation, record_refusal
 from models.storage.organisation_export import organisation_sheets
 from models.storage.organisation_workbook import write_workbook
 from models.tables.organisation_import import OrganisationImport, OrganisationImportPublic
@@ -37,18 +39,25 @@ async def import_workbook(
     name and birth date). Any wrong cell refuses the whole file, each named like `Đơn vị!C7`; a refused import
     is kept in GET /organisation/imports with its problems."""
     principal.require(Action.IMPORT_ORGANISATION)
-    content, name = await file.read(), file.filename or ""
+    outcome = await run_import(session, await file.read(), file.filename or "", principal.actor, dry_run=dry_run)
+    return ImportResult(dry_run=outcome.dry_run, counts=outcome.counts, changes=outcome.changes,
+                        import_id=outcome.log.id if outcome.log is not None else None)
+
+
+async def run_import(session: AsyncSession, content: bytes, name: str, actor: Actor, *,
+                     dry_run: bool) -> ImportOutcome:
+    """Import (or dry-run) the workbook and commit; a refused import is rolled back, and kept with its problems
+    unless it was a dry run (the desk's import page answers through this too)."""
     try:
-        outcome = await import_organisation(session, content, name, principal.actor, dry_run=dry_run)
+        outcome = await import_organisation(session, content, name, actor, dry_run=dry_run)
     except DomainError as error:
         await session.rollback()
         if not dry_run and error.status == 422:
-            await record_refusal(session, content, name, principal.actor, error.problems)
+            await record_refusal(session, content, name, actor, error.problems)
             await session.commit()
         raise
     await session.commit()
-    return ImportResult(dry_run=outcome.dry_run, counts=outcome.counts, changes=outcome.changes,
-                        import_id=outcome.log.id if outcome.log is not None else None)
+    return outcome
 
 
 @router.get("/imports")
