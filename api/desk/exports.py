@@ -27,7 +27,7 @@ async def nominations_download(
 ) -> Response:
     """The same nominations the list finds (a block head's own block only), in one query."""
     chosen = filtered_nominations(desk.principal, filters_of_form(year, block_id, award_code, state))
-    rows = list((await session.execute(export_query(chosen))).all())
+    rows = list((await (await session.connection()).execute(export_query(chosen))).all())
     name = f"ho-so-de-nghi-{year}.xlsx" if year and year.isdigit() else "ho-so-de-nghi.xlsx"
     return Response(nominations_workbook(rows), media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -61,10 +61,17 @@ class YearFigures:
 
 @dataclass(frozen=True)
 class Names:
-    """What the grouped rows' ids are called: awards (code, name), blocks (name)."""
+    """What the grouped rows' ids are called: awards (code, name, who receives it), blocks (name)."""
 
-    awards: Mapping[int, tuple[str, str]]
+    awards: Mapping[int, tuple[str, str, RecipientKind]]
     blocks: Mapping[int, str]
+
+    def award(self, award_id: int) -> tuple[str, str]:
+        """(code, label): the name, and whom it is for where two forms share a name (the Chairman's Bằng khen
+        for a collective and for an individual)."""
+        code, name, kind = self.awards[award_id]
+        shared = sum(1 for _, other, _ in self.awards.values() if other == name) > 1
+        return code, f"{name} ({RECIPIENT_VI[kind].lower()})" if shared else name
 
 
 def share(part: int, whole: int) -> float:
@@ -91,8 +98,8 @@ def year_figures(year: int, tallies: list[Tally], names: Names, units_awarded: M
     `block_sizes`: block id → member units in the year."""
     total = sum(t.count for t in tallies)
     collective_pairs = {(t.block_id, t.award_id) for t in tallies if t.recipient_kind is RecipientKind.COLLECTIVE}
-    shares = [BlockShare(block_id=b, block_name=names.blocks[b], award_code=names.awards[a][0],
-                         award_name=names.awards[a][1], units_awarded=units_awarded.get((b, a), 0),
+    shares = [BlockShare(block_id=b, block_name=names.blocks[b], award_code=names.award(a)[0],
+                         award_name=names.award(a)[1], units_awarded=units_awarded.get((b, a), 0),
                          units_in_block=block_sizes.get(b, 0),
                          share=share(units_awarded.get((b, a), 0), block_sizes.get(b, 0)))
               for b, a in collective_pairs]
@@ -100,7 +107,7 @@ def year_figures(year: int, tallies: list[Tally], names: Names, units_awarded: M
     by_state = _lines(tallies, total, lambda t: t.state, lambda s: (str(s), STATE_VI[State(str(s))]))
     return YearFigures(
         year=year, nominated=total, awarded=sum(t.count for t in tallies if t.state is State.AWARDED),
-        by_award=_lines(tallies, total, lambda t: t.award_id, lambda a: names.awards[int(str(a))]),
+        by_award=_lines(tallies, total, lambda t: t.award_id, lambda a: names.award(int(str(a)))),
         by_block=_lines(tallies, total, lambda t: t.block_id, lambda b: (str(b), names.blocks[int(str(b))])),
         by_recipient=_lines(tallies, total, lambda t: t.recipient_kind,
                             lambda k: (str(k), RECIPIENT_VI[RecipientKind(str(k))])),

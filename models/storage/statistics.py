@@ -39,14 +39,14 @@ async def _tallies(session: AsyncSession, year: int, blocks: Collection[int] | N
     if blocks is not None:
         query = query.where(col(Nomination.block_id).in_(blocks))
     return [Tally(award, block, RecipientKind(kind), State(state), count)
-            for award, block, kind, state, count in (await session.execute(query)).all()]
+            for award, block, kind, state, count in (await (await session.connection()).execute(query)).all()]
 
 
 async def _names(session: AsyncSession, block_ids: Collection[int]) -> Names:
-    awards = (await session.exec(select(Award.id, Award.code, Award.name))).all()
+    awards = (await session.exec(select(Award.id, Award.code, Award.name, Award.recipient_kind))).all()
     blocks = (await session.exec(select(EmulationBlock.id, EmulationBlock.name).where(
         col(EmulationBlock.id).in_(block_ids)))).all()
-    return Names(awards={i: (code, name) for i, code, name in awards}, blocks=dict(blocks))
+    return Names(awards={i: (code, name, RecipientKind(kind)) for i, code, name, kind in awards}, blocks=dict(blocks))
 
 
 async def latest_year(session: AsyncSession, blocks: Collection[int] | None) -> int | None:
