@@ -87,7 +87,7 @@ class BlockOfYear:
     members: list[tuple[Unit, BlockRole]] = field(default_factory=list)
 
     def unit_with(self, role: BlockRole) -> Unit | None:
-        return next((u for u, r in self.members if r is role), None)
+        return next((u for u, r in self.members if r == role), None)
 
 
 @router.get("/registry/blocks")
