@@ -92,6 +92,8 @@ async def test_the_import_previews_changing_nothing_then_applies_exactly_that(si
 
     applied = await post_workbook(secretary, workbook, "apply", reviewed=hashlib.sha256(workbook).hexdigest())
     assert "Đã áp dụng tệp «to-chuc-2027.xlsx»" in text_of(applied)
+    recent = applied.text.split('id="recent-imports" hx-swap-oob="true"')[1]  # the list beside it, refreshed
+    assert "to-chuc-2027.xlsx" in recent and "Đã áp dụng" in recent
     after = await row_counts()
     assert {t: n - before[t] for t, n in after.items() if n != before[t]} == {
         "unit": 9, "person": 5, "emulationblock": 3, "blockmembership": 9, "organisationimport": 1}

@@ -65,7 +65,9 @@ async def import_workbook(request: Request, session: SessionDep, desk: SignedIn)
                                              dry_run=not apply)
     except DomainError as error:
         result["problems"], status = error.problems, error.status
-    context = await _context(session, desk) | {"result": result}
-    template = "_import_result.html" if is_htmx(request) else "registry_import.html"
+    partial = is_htmx(request)
+    # A partial answer also replaces the list of recent imports (out of band), which an apply has just changed.
+    context = await _context(session, desk) | {"result": result, "oob": partial}
+    template = "_import_result.html" if partial else "registry_import.html"
     return page(request, template, context, status)
 
