@@ -17,6 +17,7 @@ from models.settings import get_settings
 from models.storage.nomination_export import HEADERS
 from tests.demo import DemoProvince
 from tests.desk import OTHER_BLOCK_HEAD, SignIn, proposed_year
+from tests.test_organisation_scale import statements
 from tests.year import BLOCK_HEAD, SECRETARY, YEAR, as_user, ok, run_year
 
 BLOCK_NAME = "Khối thi đua các sở quản lý kinh tế"
@@ -88,8 +89,17 @@ async def test_a_years_figures_agree_with_its_nominations_on_the_page_in_json_an
         n = awarded[r[0]]
         assert (r[1], r[2], r[3], r[4], r[5], r[8]) == (YEAR, BLOCK_NAME, n["award_name"], n["recipient_vi"],
                                                         n["candidate_name"], "Đã được khen thưởng")
-    everything = sheets_of(await secretary.get("/desk/nominations.xlsx", params={"year": YEAR}))["Hồ sơ đề nghị"]
+    with statements() as for_three:
+        await secretary.get("/desk/nominations.xlsx", params={"year": YEAR, "state": "awarded"})
+    with statements() as for_ten:
+        everything = sheets_of(await secretary.get("/desk/nominations.xlsx", params={"year": YEAR}))["Hồ sơ đề nghị"]
     assert sorted(r[0] for r in everything[1:]) == sorted(n["id"] for n in nominations)
+    assert len(for_ten) == len(for_three)  # set-based: no statement per row
+    with statements() as for_none:
+        await secretary.get("/desk/statistics", params={"year": YEAR + 1})
+    with statements() as for_year:
+        await secretary.get("/desk/statistics", params={"year": YEAR})
+    assert len(for_year) == len(for_none)
     assert 'href="/desk/nominations.xlsx?year=2026' in (await secretary.get(
         "/desk/nominations", params={"year": YEAR})).text
 
