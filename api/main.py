@@ -35,6 +35,7 @@ from api.routes import (
     registry_people,
     registry_units,
     stages,
+    statistics,
 )
 from flows.reconciler import reconcile_stages
 from models.settings import StageRunner, get_settings
@@ -79,7 +80,7 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
-                   documents, audit, register, eligibility, history, quotas, stages, organisation):
+                   documents, audit, register, eligibility, history, quotas, stages, organisation, statistics):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)

@@ -60,3 +60,14 @@ def visible_award_records(principal: Principal, query: SelectOfScalar[AwardRecor
         return query
     people = select(Person.id).where(col(Person.unit_id).in_(members))
     return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
+
+
+def blocks_of_year(principal: Principal, year: int) -> frozenset[int] | None:
+    """None when the caller reads the whole province; else the blocks they head in `year` (figures and lists
+    of one year are counted over these only)."""
+    scope = principal.scope
+    if scope.whole_province:
+        return None
+    if scope.reads_nothing:
+        principal.require(Action.READ_BLOCK)
+    return frozenset(b for b, y in scope.block_years if y == year)

@@ -10,11 +10,27 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.desk import ballots, inbox, nominations, proposal, screening, signin, signing
+from api.desk import (
+    ballots,
+    exports,
+    inbox,
+    nominations,
+    preview,
+    proposal,
+    registry,
+    roster,
+    screening,
+    signin,
+    signing,
+    statistics,
+    workbook_import,
+)
 
 
 def install(app: FastAPI) -> None:
     """Serve the desk under /desk (its pages are not part of the API's OpenAPI description)."""
     for module in (signin, inbox, nominations, ballots, proposal, screening, signing):
+        app.include_router(module.router, prefix="/desk", include_in_schema=False)
+    for module in (exports, preview, statistics, registry, roster, workbook_import):  # lists, figures, registry
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

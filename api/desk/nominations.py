@@ -39,7 +39,7 @@ async def nomination_list(
     state: Annotated[str | None, Query(max_length=20)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    filters = _filters(year, block_id, award_code, state)
+    filters = filters_of_form(year, block_id, award_code, state)
     query = filtered_nominations(desk.principal, filters)
     total = await count_rows(session, query)
     rows = (await session.exec(sorted_by(query, "id").offset(offset).limit(PAGE_SIZE))).all()
@@ -56,7 +56,8 @@ async def nomination_list(
     })
 
 
-def _filters(year: str | None, block_id: str | None, award_code: str | None, state: str | None) -> NominationFilters:
+def filters_of_form(year: str | None, block_id: str | None, award_code: str | None,
+                    state: str | None) -> NominationFilters:
     """Filters from a GET form; a value that is not a year, an id or a state is ignored rather than refused."""
     return NominationFilters(
         block_id=int(block_id) if block_id and block_id.isdigit() else None,

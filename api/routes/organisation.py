@@ -4,11 +4,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
 from sqlmodel import Field, SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, QueryYear, SessionDep
 from models.domain.errors import DomainError, not_found, refuse
 from models.domain.permissions import Action, may
-from models.recording.organisation import import_organisation, record_refusal
+from models.recording.organisation import ImportOutcome, import_organisation, record_refusal
 from models.storage.organisation_export import organisation_sheets
 from models.storage.organisation_files import csv_bundle
 from models.storage.organisation_workbook import write_workbook
@@ -54,6 +56,17 @@ async def import_workbook(
     is kept in GET /organisation/imports with its problems."""
     principal.require(Action.IMPORT_ORGANISATION)
     content, name = uploaded([(f.filename or "", await f.read()) for f in file])
+    outcome = await run_import(session, content, name, principal, dry_run=dry_run)
+    return ImportResult(dry_run=outcome.dry_run, counts=outcome.counts, changes=outcome.changes,
+                        import_id=outcome.log.id if outcome.log is not None else None,
+                        one_time_passwords=outcome.passwords)
+
+
+async def run_import(session: AsyncSession, content: bytes, name: str, principal: Principal, *,
+                     dry_run: bool) -> ImportOutcome:
+    """Import (or dry-run) the workbook and commit; a refused import is rolled back, and kept with its problems
+    unless it was a dry run (the desk's import page answers through this too). Only those who manage accounts
+    may import the accounts sheet."""
     accounts = may(principal.grants, Action.MANAGE_ACCOUNTS).allowed
     try:
         outcome = await import_organisation(session, content, name, principal.actor, dry_run=dry_run,
@@ -65,9 +78,7 @@ async def import_workbook(
             await session.commit()
         raise
     await session.commit()
-    return ImportResult(dry_run=outcome.dry_run, counts=outcome.counts, changes=outcome.changes,
-                        import_id=outcome.log.id if outcome.log is not None else None,
-                        one_time_passwords=outcome.passwords)
+    return outcome
 
 
 @router.get("/imports")
