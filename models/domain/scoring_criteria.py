@@ -8,6 +8,7 @@ exceed its parent's, a code used twice, a tie-break naming an unknown group.
 """
 
 from collections.abc import Iterator
+from itertools import pairwise
 from decimal import Decimal
 from typing import Annotated
 
@@ -157,7 +158,7 @@ def _band_problems(bands: list[Band]) -> list[Problem]:
         problems.append(Problem(f"bands.{i}.from_points", "criteria.band_gap",
                                 "The lowest band must start at 0 points.",
                                 vi="Khung điểm xếp loại thấp nhất phải bắt đầu từ 0 điểm."))
-    for (_, low), (j, high) in zip(ordered, ordered[1:], strict=False):
+    for (_, low), (j, high) in pairwise(ordered):
         if low.below_points is None or low.below_points > high.from_points:
             problems.append(Problem(f"bands.{j}.from_points", "criteria.band_overlap",
                                     f"Bands overlap at {high.from_points} points.",
