@@ -8,8 +8,8 @@ exceed its parent's, a code used twice, a tie-break naming an unknown group.
 """
 
 from collections.abc import Iterator
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel, Field, PlainSerializer
