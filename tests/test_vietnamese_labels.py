@@ -20,6 +20,7 @@ from models.domain.enums import (
     UnitKind,
     VoteMethod,
 )
+from models.domain.movements import MovementKind, ScoringRound, ScoringStatus
 from models.domain.permissions import Action, Role
 
 TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
@@ -30,6 +31,8 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
     (Outcome, vietnamese.OUTCOME_VI),
     (CouncilRole, vietnamese.COUNCIL_ROLE_VI),
+    (MovementKind, vietnamese.MOVEMENT_KIND_VI), (ScoringRound, vietnamese.SCORING_ROUND_VI),
+    (ScoringStatus, vietnamese.SCORING_STATUS_VI),
     # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 
