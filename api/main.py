@@ -18,17 +18,20 @@ from api.routes import (
     catalogue,
     council,
     council_roster,
+    criteria_sets,
     decisions,
     documents,
     eligibility,
     history,
     login,
     meetings,
+    movements,
     nominations,
     organisation,
     proposals,
     quotas,
     register,
+    scoring,
     stages,
 )
 from flows.reconciler import reconcile_stages
@@ -74,7 +77,8 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
-                   documents, audit, register, eligibility, history, quotas, stages, organisation):
+                   documents, audit, register, eligibility, history, quotas, stages, organisation,
+                   movements, criteria_sets, scoring):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)
