@@ -72,6 +72,11 @@ def apply_scoring(scored: ScoredYear, candidates: list[CandidateCreate],
     return evidence
 
 
+def points_vi(points: float) -> str:
+    """Points as Vietnamese writes them: 96, 92,5."""
+    return f"{points:g}".replace(".", ",")
+
+
 def _contradiction(field: str, name: str, value: Any, scored: ScoredYear, unit_id: int) -> Problem:
     row = scored.row(unit_id) or {}
     said = (f"xếp loại «{RATING_VI[value]}»" if name == "rating"
@@ -79,5 +84,5 @@ def _contradiction(field: str, name: str, value: Any, scored: ScoredYear, unit_i
     return Problem(field, "facts.from_scoring",
                    f"The block's closed scoring (scoring {scored.scoring_id}) says {name} is {value!r} for this unit.",
                    vi=f"Theo bảng tổng hợp điểm đã chốt của Khối (mã số {scored.scoring_id}), đơn vị xếp thứ "
-                      f"{row.get('rank')} với {row.get('total')} điểm, {said}; bỏ thông tin này trong hồ sơ hoặc "
-                      "ghi đúng theo kết quả chấm điểm.")
+                      f"{row.get('rank')} với {points_vi(row.get('total', 0))} điểm, {said}; bỏ thông tin này "
+                      "trong hồ sơ hoặc ghi đúng theo kết quả chấm điểm.")
