@@ -1,5 +1,6 @@
 """Two provinces' criteria sets, as each would upload them: different trees, bands and tie-break rules."""
 
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -60,7 +61,7 @@ def other_province(year: int = 2026) -> dict[str, Any]:
     }
 
 
-def full_marks(definition: dict[str, Any], minus: dict[str, float] | None = None) -> dict[str, float]:
+def full_marks(definition: dict[str, Any], minus: Mapping[str, float] | None = None) -> dict[str, float]:
     """Every scored criterion at its maximum, less what `minus` takes off."""
     def leaves(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [leaf for n in nodes for leaf in (leaves(n["children"]) if n.get("children") else [n])]
