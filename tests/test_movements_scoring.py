@@ -41,6 +41,13 @@ async def test_the_ranking_names_the_leader_the_meeting_proposes_for_the_flag_an
     assert ct2["evidence"] == f"Báo cáo tổng kết năm {YEAR}, mục CT2"
     assert rows["SCT"]["registered_award_code"] == "CO_THI_DUA_UBND_TINH" and rows["CTK"]["registered"]
 
+    statistics = ok(await client.get("/scorings/statistics", params={"from_year": YEAR, "until_year": YEAR}), 200)
+    expected = {"units": 7, "counts": {"htxsnv": 6, "httnv": 1, "htnv": 0, "khtnv": 0},
+                "percents": {"htxsnv": 85.7, "httnv": 14.3, "htnv": 0, "khtnv": 0}}
+    assert statistics == [{"year": YEAR, "block_id": demo.blocks[BLOCK], **expected},
+                          {"year": YEAR, "block_id": None, **expected}]  # all blocks: only this one closed its year
+    assert ok(await client.get("/scorings/statistics", params={"from_year": YEAR + 1}), 200) == []
+
     year = await run_year(client, demo)  # the meeting, its vote, the proposal, screening, council and decisions
     flag = ok(await client.get(f"/nominations/{year.candidates['flag_sct']}"), 200)
     assert flag["nomination"]["state"] == "awarded"

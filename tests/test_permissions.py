@@ -136,6 +136,7 @@ def scoring_matrix(demo: DemoProvince) -> list[tuple[str, str, Any, dict[str, in
         ("GET", "/criteria-sets/999", None, missing),
         ("POST", "/scorings", {"block_id": block, "year": 2026, "criteria_set_id": 999}, block_write),
         ("GET", "/scorings", None, expect(200)),
+        ("GET", "/scorings/statistics?from_year=2020", None, expect(200)),
         ("GET", "/scorings/999", None, missing),
         ("PUT", f"/scorings/999/units/{sct}/self-scores", score, missing),
         ("POST", "/scorings/999/adjustments", adjustment, missing),

@@ -9,6 +9,7 @@ import pytest
 from models.domain.errors import DomainError
 from models.domain.scoring import breakdown, leader, leader_problem, rank, score_problem
 from models.domain.scoring_criteria import CriteriaSetDefinition, require_consistent
+from models.domain.scoring_statistics import rating_statistics
 from tests.scoring_sets import four_good, full_marks, other_province
 
 
@@ -141,3 +142,14 @@ def test_a_set_whose_criterion_exceeds_its_parent_or_repeats_a_code_is_refused()
     s = four_good()
     s["tie_break"] = ["group:XX", "block_vote"]
     assert refusals(s) == [("tie_break.0", "criteria.tie_break_group")]
+
+
+def test_statistics_count_each_rating_per_block_and_year_and_for_all_blocks() -> None:
+    rows = rating_statistics([(2026, 2, ["htxsnv", "httnv", "httnv"]), (2025, 1, ["htnv"]),
+                              (2026, 1, ["htxsnv", "htxsnv", "htxsnv", "khtnv"])])
+    assert [(r.year, r.block_id, r.units) for r in rows] == [(2025, 1, 1), (2026, 1, 4), (2026, 2, 3), (2025, None, 1),
+                                                             (2026, None, 7)]
+    whole = rows[-1]
+    assert whole.counts == {"htxsnv": 4, "httnv": 2, "htnv": 0, "khtnv": 1}
+    assert whole.percents == {"htxsnv": Decimal("57.1"), "httnv": Decimal("28.6"), "htnv": 0, "khtnv": Decimal("14.3")}
+    assert rows[2].percents["httnv"] == Decimal("66.7")  # 2 of 3, rounded half up

@@ -11,6 +11,7 @@ from models.domain.enums import BlockRole
 from models.domain.facts import Rating
 from models.domain.movements import ScoringRound, ScoringStatus
 from models.domain.permissions import Action
+from models.domain.scoring_statistics import rating_statistics
 from models.domain.vietnamese import RATING_VI, SCORING_ROUND_VI, SCORING_STATUS_VI
 from models.recording.common import get_or_404
 from models.recording.scoring import adjust_score, close_scoring, open_scoring, submit_self_scores
@@ -155,6 +156,34 @@ async def list_scorings(session: SessionDep, principal: CurrentPrincipal, year: 
         query = query.where(headed)
     return [ScoringSummary.model_validate(s, update={"leader_unit_id": s.result.get("leader_unit_id")})
             for s in (await session.exec(query)).all()]
+
+
+class RatingCountPublic(SQLModel):
+    year: int
+    block_id: int | None
+    units: int
+    counts: dict[str, int]
+    percents: dict[str, float]
+
+
+@router.get("/statistics")
+async def statistics(session: SessionDep, principal: CurrentPrincipal, from_year: QueryYear = None,
+                     until_year: QueryYear = None) -> list[RatingCountPublic]:
+    """Units per rating and their shares, per block and year and for all blocks, from closed year-end rounds."""
+    query = select(BlockScoring).where(BlockScoring.round == ScoringRound.FINAL,
+                                       BlockScoring.status == ScoringStatus.CLOSED)
+    if from_year is not None:
+        query = query.where(col(BlockScoring.year) >= from_year)
+    if until_year is not None:
+        query = query.where(col(BlockScoring.year) <= until_year)
+    headed = in_headed_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
+    if headed is not None:
+        query = query.where(headed)
+    rows = rating_statistics((s.year, s.block_id, [r["rating"] for r in s.result["rows"]])
+                             for s in (await session.exec(query)).all())
+    return [RatingCountPublic(year=r.year, block_id=r.block_id, units=r.units,
+                              counts={k: v for k, v in r.counts.items()},
+                              percents={k: float(v) for k, v in r.percents.items()}) for r in rows]
 
 
 @router.get("/{scoring_id}")
