@@ -6,7 +6,9 @@ from typing import Any
 
 import httpx
 
+from tests.decree30 import check_header, check_page, check_receivers_and_signature, check_title
 from tests.demo import DemoProvince
+from tests.docx_read import open_docx, paragraphs
 from tests.scoring_sets import full_marks, other_province
 from tests.scoring_year import ADJUSTMENT, score_the_block
 from tests.year import BLOCK, BLOCK_HEAD, SECRETARY, YEAR, Year, as_user, ok, open_meeting, run_year
@@ -123,3 +125,31 @@ async def test_a_second_provinces_set_with_another_tree_and_bands_works_without_
         assert closed["leader_unit_id"] == members[3] and closed["round_vi"] in ("Sơ kết 6 tháng", "Tổng kết năm")
     listed = ok(await client.get("/scorings", params={"year": YEAR}, headers=head), 200)
     assert [(s["round"], s["leader_unit_id"]) for s in listed] == [("mid_year", members[3]), ("final", members[3])]
+
+
+async def test_the_closed_round_prints_its_consolidated_table_in_the_decree_30_layout(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    scored = await score_the_block(client, demo)
+    response = await client.get(f"/scorings/{scored.scoring_id}/table.docx")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    again = await client.get(f"/scorings/{scored.scoring_id}/table.docx")
+    assert again.content == response.content  # a closed round prints the same bytes
+    doc = open_docx(response.content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"], "")
+    check_title(doc, "BẢNG TỔNG HỢP ĐIỂM", "Tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2026 (tổng kết năm)")
+    scores = [[c.text for c in row.cells] for row in doc.tables[1].rows]
+    assert scores[0] == ["Xếp hạng", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Điểm thưởng", "Điểm trừ",
+                         "Tổng điểm", "Xếp loại"]
+    assert scores[1] == ["1", "Sở Công Thương", "98", "98", "0", "0", "98", "Hoàn thành xuất sắc nhiệm vụ"]
+    assert scores[3] == ["3", "Sở Xây dựng", "100", "90", "3", "0", "93", "Hoàn thành xuất sắc nhiệm vụ"]
+    assert scores[7] == ["7", "Thống kê tỉnh", "80", "80", "0", "0", "80", "Hoàn thành tốt nhiệm vụ"]
+    text = paragraphs(response.content)
+    assert (f"- Sở Xây dựng, tiêu chí CT2: tự chấm 15 điểm, Trưởng Khối chấm 5 điểm; lý do: {ADJUSTMENT['reason']}."
+            in text)
+    assert "Đơn vị dẫn đầu Khối thi đua các sở quản lý kinh tế năm 2026: Sở Công Thương (98 điểm)./." in text
+    check_receivers_and_signature(doc, doc.tables[2], ["TM. KHỐI THI ĐUA", "TRƯỞNG KHỐI", "Nguyễn Hữu Phước"])
+    other = await client.get(f"/scorings/{scored.scoring_id}/table.docx", headers=await as_user(client, OTHER_HEAD))
+    assert other.status_code == 404

@@ -138,6 +138,7 @@ def scoring_matrix(demo: DemoProvince) -> list[tuple[str, str, Any, dict[str, in
         ("GET", "/scorings", None, expect(200)),
         ("GET", "/scorings/statistics?from_year=2020", None, expect(200)),
         ("GET", "/scorings/999", None, missing),
+        ("GET", "/scorings/999/table.docx", None, missing),
         ("PUT", f"/scorings/999/units/{sct}/self-scores", score, missing),
         ("POST", "/scorings/999/adjustments", adjustment, missing),
         ("POST", "/scorings/999/close", {}, missing),

@@ -1,13 +1,17 @@
 """A block's scoring rounds: open under a criteria set, self-scores, the head's adjustments, the table, closing."""
 
 from datetime import datetime
+from urllib.parse import quote
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.scope import in_headed_blocks
+from docx_templates import DocumentKind, render_document
+from flows.documents.scoring_table import build_scoring_table
 from models.domain.enums import BlockRole
+from models.domain.errors import Conflict, Problem
 from models.domain.facts import Rating
 from models.domain.movements import ScoringRound, ScoringStatus
 from models.domain.permissions import Action
@@ -26,6 +30,7 @@ from models.tables.movement_scoring import (
 )
 
 router = APIRouter(prefix="/scorings", tags=["movements and scoring"])
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class AdjustmentPublic(SQLModel):
@@ -192,6 +197,21 @@ async def read(scoring_id: PathId, session: SessionDep, principal: CurrentPrinci
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
     principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
     return await scoring_public(session, scoring)
+
+
+@router.get("/{scoring_id}/table.docx", response_class=Response,
+            responses={200: {"content": {DOCX: {}}, "description": "The block's consolidated scoring table"}})
+async def table_docx(scoring_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> Response:
+    """Bảng tổng hợp điểm of a closed round, in the Decree 30 layout, dated the day it closed."""
+    scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
+    if scoring.status != ScoringStatus.CLOSED:
+        raise Conflict(Problem("scoring_id", "scoring.not_closed", "The table is printed once the round is closed.",
+                               vi="Bảng tổng hợp điểm chỉ được in sau khi đợt chấm điểm đã chốt kết quả."))
+    context, filename = await build_scoring_table(session, scoring)
+    content = render_document(DocumentKind.SCORING_TABLE, context)
+    return Response(content, media_type=DOCX,
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
 
 @router.put("/{scoring_id}/units/{unit_id}/self-scores")

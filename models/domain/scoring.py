@@ -18,6 +18,11 @@ RATING_ORDER: tuple[Rating, ...] = ("khtnv", "htnv", "httnv", "htxsnv")
 ZERO = Decimal(0)
 
 
+def points_vi(points: Decimal | float) -> str:
+    """Points as Vietnamese writes them: "96", "92,5", "0,25"."""
+    return f"{Decimal(str(points)).normalize():f}".replace(".", ",")
+
+
 def scored_items(definition: CriteriaSetDefinition) -> dict[str, tuple[str, Decimal]]:
     """Every code a score may name → (kind, maximum): leaves are "criterion", the others "bonus" or "penalty"."""
     items = {leaf.code: ("criterion", leaf.max_points) for _, leaf, _ in definition.leaves()}

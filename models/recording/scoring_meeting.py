@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.enums import RecipientKind
 from models.domain.errors import DomainError, Problem
 from models.domain.movements import ScoringRound, ScoringStatus
+from models.domain.scoring import points_vi
 from models.domain.vietnamese import RATING_VI
 from models.tables.meeting import CandidateCreate
 from models.tables.movement_scoring import BlockScoring
@@ -70,11 +71,6 @@ def apply_scoring(scored: ScoredYear, candidates: list[CandidateCreate],
     if problems:
         raise DomainError(*problems)
     return evidence
-
-
-def points_vi(points: float) -> str:
-    """Points as Vietnamese writes them: 96, 92,5."""
-    return f"{points:g}".replace(".", ",")
 
 
 def _contradiction(field: str, name: str, value: Any, scored: ScoredYear, unit_id: int) -> Problem:
