@@ -12,15 +12,19 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import BaseModel, Field, PlainSerializer
+from pydantic import BaseModel, Field, PlainSerializer, WithJsonSchema
 
 from models.domain.errors import DomainError, Problem
 from models.domain.facts import Rating
 from models.domain.limits import YearNumber
 
 # Points are kept to two decimals (0.25 points are common) and read back as JSON numbers.
+# The schema says "number": a Decimal would also be documented as a free string (a numeric string of at most 8
+# digits is still accepted, bounded by max_digits).
 Points = Annotated[Decimal, Field(ge=0, le=100_000, max_digits=8, decimal_places=2),
-                   PlainSerializer(float, return_type=float, when_used="json")]
+                   PlainSerializer(float, return_type=float, when_used="json"),
+                   WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100_000, "multipleOf": 0.01},
+                                  mode="validation")]
 Code = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$")]
 Name = Annotated[str, Field(min_length=1, max_length=500)]
 MAX_DEPTH = 4  # group → criterion → indicator, and one level more for a province that needs it
@@ -28,7 +32,7 @@ MAX_NODES = 500
 
 # How ties are broken, in order: "group:<code>" (the higher score in that group first), "fewer_penalties" (fewer
 # penalty points first), "block_vote" (the order the block's meeting voted, recorded when the scoring is closed).
-TieBreak = Annotated[str, Field(pattern=r"^(group:[A-Za-z0-9_.\-]+|fewer_penalties|block_vote)$")]
+TieBreak = Annotated[str, Field(max_length=50, pattern=r"^(group:[A-Za-z0-9_.\-]+|fewer_penalties|block_vote)$")]
 
 
 class Criterion(BaseModel):
