@@ -18,12 +18,14 @@ from api.routes import (
     catalogue,
     council,
     council_roster,
+    criteria_sets,
     decisions,
     documents,
     eligibility,
     history,
     login,
     meetings,
+    movements,
     nominations,
     organisation,
     proposals,
@@ -34,6 +36,7 @@ from api.routes import (
     registry_households,
     registry_people,
     registry_units,
+    scoring,
     stages,
     statistics,
 )
@@ -82,7 +85,8 @@ def create_app() -> FastAPI:
     for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
                    documents, audit, register, eligibility, history, quotas, stages, organisation, statistics):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
-    for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes):
+    for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes,
+                   movements, criteria_sets, scoring):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

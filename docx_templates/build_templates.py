@@ -200,17 +200,44 @@ def _appraisal(doc: Document) -> None:
     parts.receivers_and_signer(doc)
 
 
+def _scoring_table(doc: Document) -> None:
+    """The block's consolidated scoring table (Bảng tổng hợp điểm), signed for the block by its head."""
+    parts.title(doc, "BẢNG TỔNG HỢP ĐIỂM")
+    kit.para(doc, "{{ intro }}", style=kit.BODY)
+    kit.data_table(doc, "r in rows", [
+        kit.Column("Xếp hạng", "{{ r.rank }}", 15, centred=True),
+        kit.Column("Đơn vị", "{{ r.name }}", 37),
+        kit.Column("Điểm tự chấm", "{{ r.self_points }}", 17, centred=True),
+        kit.Column("Điểm thẩm định", "{{ r.reviewed_points }}", 19, centred=True),
+        kit.Column("Điểm thưởng", "{{ r.bonus }}", 16, centred=True),
+        kit.Column("Điểm trừ", "{{ r.penalty }}", 14, centred=True),
+        kit.Column("Tổng điểm", "{{ r.total }}", 15, centred=True),
+        kit.Column("Xếp loại", "{{ r.rating }}", 32),
+    ], size=11)  # eight columns: 12 pt would break "thẩm định" and the ratings awkwardly
+    kit.tag(doc, "if adjustments")
+    kit.para(doc, "Điểm do Trưởng Khối thẩm định khác điểm tự chấm:", style=kit.BODY).paragraph_format.space_before = (
+        Pt(6))
+    kit.tag(doc, "for a in adjustments")
+    kit.para(doc, "- {{ a }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    kit.tag(doc, "endfor")
+    kit.tag(doc, "endif")
+    parts.lead_into_signature(kit.para(doc, "{{ leader }}", style=kit.BODY))
+    parts.receivers_and_signer(doc)
+
+
 LAYOUTS = {
     DocumentKind.MEETING_MINUTES: _minutes,
     DocumentKind.BLOCK_PROPOSAL: _proposal,
     DocumentKind.DECISION: _decision,
     DocumentKind.OFFICE_APPRAISAL: _appraisal,
+    DocumentKind.SCORING_TABLE: _scoring_table,
 }
 TITLES = {
     DocumentKind.MEETING_MINUTES: "Biên bản họp bình xét thi đua, khen thưởng của Khối",
     DocumentKind.BLOCK_PROPOSAL: "Tờ trình đề nghị khen thưởng của Khối",
     DocumentKind.DECISION: "Quyết định khen thưởng",
     DocumentKind.OFFICE_APPRAISAL: "Tờ trình của Sở Nội vụ trình Chủ tịch UBND tỉnh kết quả xét khen thưởng",
+    DocumentKind.SCORING_TABLE: "Bảng tổng hợp điểm thi đua của Khối",
 }
 
 

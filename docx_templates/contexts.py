@@ -16,6 +16,7 @@ class DocumentKind(StrEnum):
     BLOCK_PROPOSAL = "block_proposal"  # to_trinh_khoi.docx
     DECISION = "decision"  # quyet_dinh_khen_thuong.docx
     OFFICE_APPRAISAL = "office_appraisal"  # to_trinh_so_noi_vu.docx
+    SCORING_TABLE = "scoring_table"  # bang_tong_hop_diem.docx
 
 
 class Header(TypedDict):
@@ -153,4 +154,27 @@ class AppraisalContext(TypedDict):
     awards: list[str]  # "Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể", without "- " and ";" / "."
     closing: str  # given whole, ending "./."
     receivers: list[str]
+    signer: Signer
+
+
+class ScoringTableRow(TypedDict):
+    rank: str  # "1"; members the tie-break rules leave equal share a rank
+    name: str
+    self_points: str  # the criteria as the member scored itself, before bonus and penalty: "100"
+    reviewed_points: str  # the same after the head's adjustments: "90"
+    bonus: str  # after its cap
+    penalty: str  # after its cap
+    total: str  # "92,5"
+    rating: str  # "Hoàn thành xuất sắc nhiệm vụ"
+
+
+class ScoringTableContext(TypedDict):
+    header: Header
+    subject: str  # "Tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2026 của Khối thi đua ..."
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
+    intro: str  # the criteria set (code, version, source) the scores were given under
+    rows: list[ScoringTableRow]  # in rank order
+    adjustments: list[str]  # each adjustment by the head: unit, criterion, self-score, new score, reason
+    leader: str  # the sentence naming the leading unit, or why the ranking names none
+    receivers: list[str]  # as in ProposalContext
     signer: Signer

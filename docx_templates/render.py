@@ -23,6 +23,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.BLOCK_PROPOSAL: "to_trinh_khoi.docx",
     DocumentKind.DECISION: "quyet_dinh_khen_thuong.docx",
     DocumentKind.OFFICE_APPRAISAL: "to_trinh_so_noi_vu.docx",
+    DocumentKind.SCORING_TABLE: "bang_tong_hop_diem.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

@@ -13,6 +13,7 @@ from docx_templates.contexts import (
     Header,
     MinutesContext,
     ProposalContext,
+    ScoringTableContext,
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
@@ -177,15 +178,41 @@ def decision_context(collectives: list[str] | None = None, annex_rows: int = 0) 
     }
 
 
+SCORING_SUBJECT = ("Tổng hợp kết quả chấm điểm, xếp hạng thi đua năm 2026 (tổng kết năm) của Khối thi đua các sở "
+                   "quản lý kinh tế")
+
+
+def scoring_table_context() -> ScoringTableContext:
+    rows = [("1", "Sở Công Thương", "98", "98", "0", "0", "98", "Hoàn thành xuất sắc nhiệm vụ"),
+            ("2", "Sở Tài chính", "95", "95", "0", "0", "95", "Hoàn thành xuất sắc nhiệm vụ"),
+            ("3", "Sở Xây dựng", "100", "90", "3", "0", "93", "Hoàn thành xuất sắc nhiệm vụ"),
+            ("4", "Thống kê tỉnh", "80,5", "80,5", "0", "0,5", "80", "Hoàn thành tốt nhiệm vụ")]
+    keys = ("rank", "name", "self_points", "reviewed_points", "bonus", "penalty", "total", "rating")
+    return {
+        "header": _header("", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"]),
+        "subject": SCORING_SUBJECT,
+        "subject_rule_mm": subject_rule_mm(SCORING_SUBJECT),
+        "intro": "Căn cứ Bảng tiêu chí thi đua «4 tốt» (mã 4-TOT, phiên bản 1), kết quả tự chấm điểm của các đơn vị "
+                 "thành viên và kết quả thẩm định của Trưởng Khối, Khối tổng hợp kết quả chấm điểm như sau:",
+        "rows": [dict(zip(keys, row, strict=True)) for row in rows],  # type: ignore[misc]
+        "adjustments": ["Sở Xây dựng, tiêu chí CT2: tự chấm 15 điểm, Trưởng Khối chấm 5 điểm; lý do: chưa đúng hạn"],
+        "leader": "Đơn vị dẫn đầu Khối thi đua các sở quản lý kinh tế năm 2026: Sở Công Thương (98 điểm)./.",
+        "receivers": ["Các đơn vị thành viên Khối", "Sở Nội vụ (Ban Thi đua - Khen thưởng)", "Lưu: VT, SCT"],
+        "signer": _signer("TM. KHỐI THI ĐUA", "TRƯỞNG KHỐI", "Nguyễn Hữu Phước"),
+    }
+
+
 FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.MEETING_MINUTES: minutes_context,
     DocumentKind.BLOCK_PROPOSAL: proposal_context,
     DocumentKind.DECISION: decision_context,
     DocumentKind.OFFICE_APPRAISAL: appraisal_context,
+    DocumentKind.SCORING_TABLE: scoring_table_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
     DocumentKind.BLOCK_PROPOSAL: ProposalContext.__required_keys__,
     DocumentKind.DECISION: DecisionContext.__required_keys__,
     DocumentKind.OFFICE_APPRAISAL: AppraisalContext.__required_keys__,
+    DocumentKind.SCORING_TABLE: ScoringTableContext.__required_keys__,
 }

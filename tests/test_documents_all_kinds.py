@@ -84,6 +84,7 @@ def test_missing_key_is_an_error_not_a_blank() -> None:
         (DocumentKind.BLOCK_PROPOSAL, "Số: 12/TTr-SCT", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua"),
         (DocumentKind.DECISION, "Số: 05/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Cờ thi đua"),
         (DocumentKind.OFFICE_APPRAISAL, "Số: 01/TTr-SNV", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu"),
+        (DocumentKind.SCORING_TABLE, "", "BẢNG TỔNG HỢP ĐIỂM", "Tổng hợp kết quả chấm điểm"),
     ],
 )
 def test_header_and_title(kind: DocumentKind, number_line: str, document_type: str, subject: str) -> None:

@@ -106,6 +106,7 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
         ("GET", "/organisation/imports/999", None, read_province),
         ("GET", "/organisation/export?year=2026", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
         *registry_matrix(demo),
+        *scoring_matrix(demo),
     ]
 
 
@@ -157,6 +158,42 @@ def registry_matrix(demo: DemoProvince) -> list[tuple[str, str, Any, dict[str, i
         ("GET", "/registry/changes", None, expect(200, truongkhoi__kinhte=403, truongkhoi__vhxh=403)),
         ("POST", "/login/change-password", {"username": "nobody", "password": "x", "new_password": "long-enough-1"},
          {c: 401 for c in CALLERS}),
+    ]
+
+
+def scoring_matrix(demo: DemoProvince) -> list[tuple[str, str, Any, dict[str, int]]]:
+    """Movements, criteria sets and block scoring: the province launches and reads, a block head scores their own."""
+    block, sct = demo.blocks["KHOI-KINH-TE"], demo.units["SCT"]
+    backwards = {"name": "x", "from_year": 2026, "until_year": 2025, "launch_number": "1/KH-UBND",
+                 "launched_on": "2026-02-20", "launched_by": "x"}
+    overlapping = {"code": "X", "name": "x", "year": 2026, "block_id": block,
+                   "groups": [{"code": "A", "name": "x", "max_points": 100}],
+                   "bands": [{"rating": "htxsnv", "from_points": 0}, {"rating": "htnv", "from_points": 0}]}
+    pledge = {"block_id": block, "year": 2026, "signed_on": "2026-03-15",
+              "signatories": [{"unit_id": sct, "full_name": "x", "title": "x"}]}
+    score = {"scores": [{"criterion_code": "A", "points": 1}]}
+    adjustment = {"unit_id": sct, "criterion_code": "A", "points": 1, "reason": "x"}
+    block_write = expect(403, truongkhoi__kinhte=404, truongkhoi__vhxh=404)
+    missing = expect(404, chua__phan__quyen=404)  # no such scoring, for anyone
+    return [
+        ("POST", "/movements", backwards, expect(403, admin=422, thuky__hoidong=422)),
+        ("GET", "/movements", None, expect(200)),
+        ("GET", "/movements/999", None, expect(404)),
+        ("POST", "/movements/999/registrations", {"unit_id": sct, "year": 2026, "registered_on": "2026-03-10"},
+         block_write),
+        ("POST", "/movements/999/pledges", pledge, block_write),
+        ("POST", "/criteria-sets", overlapping,
+         expect(403, admin=422, thuky__hoidong=422, truongkhoi__kinhte=422, truongkhoi__vhxh=404)),
+        ("GET", "/criteria-sets", None, expect(200)),
+        ("GET", "/criteria-sets/999", None, missing),
+        ("POST", "/scorings", {"block_id": block, "year": 2026, "criteria_set_id": 999}, block_write),
+        ("GET", "/scorings", None, expect(200)),
+        ("GET", "/scorings/statistics?from_year=2020", None, expect(200)),
+        ("GET", "/scorings/999", None, missing),
+        ("GET", "/scorings/999/table.docx", None, missing),
+        ("PUT", f"/scorings/999/units/{sct}/self-scores", score, missing),
+        ("POST", "/scorings/999/adjustments", adjustment, missing),
+        ("POST", "/scorings/999/close", {}, missing),
     ]
 
 

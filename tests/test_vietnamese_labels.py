@@ -21,6 +21,7 @@ from models.domain.enums import (
     UnitKind,
     VoteMethod,
 )
+from models.domain.movements import MovementKind, ScoringRound, ScoringStatus
 from models.domain.permissions import Action, Role
 
 TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
@@ -31,6 +32,9 @@ TABLES: list[tuple[type[StrEnum], Mapping[Any, str]]] = [
     (BlockKind, vietnamese.BLOCK_KIND_VI), (BlockRole, vietnamese.BLOCK_ROLE_VI),
     (Outcome, vietnamese.OUTCOME_VI),
     (CouncilRole, vietnamese.COUNCIL_ROLE_VI), (CouncilBody, vietnamese.COUNCIL_BODY_VI),
+    (CouncilRole, vietnamese.COUNCIL_ROLE_VI),
+    (MovementKind, vietnamese.MOVEMENT_KIND_VI), (ScoringRound, vietnamese.SCORING_ROUND_VI),
+    (ScoringStatus, vietnamese.SCORING_STATUS_VI),
     # Gender's "Nam" is plain ASCII, so GENDER_VI is not listed here
 ]
 

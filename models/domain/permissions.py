@@ -35,6 +35,10 @@ class Action(StrEnum):
     IMPORT_ORGANISATION = "import_organisation"  # units, people, blocks and memberships, from a workbook
     MANAGE_COUNCIL = "manage_council"  # the council's standing roster: seats added, terms ended
     MANAGE_REGISTRY = "manage_registry"  # units, people, households, blocks and memberships, one by one
+    MANAGE_CRITERIA = "manage_criteria"  # criteria sets: the province's, or a block's own
+    LAUNCH_MOVEMENT = "launch_movement"  # emulation movements: launching document, period, blocks taking part
+    RECORD_PLEDGES = "record_pledges"  # a block's members' registrations and its signed pledge
+    SCORE_BLOCK = "score_block"  # a block's scoring: self-scores, the head's adjustments, closing the ranking
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -59,6 +63,10 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.IMPORT_ORGANISATION: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.MANAGE_COUNCIL: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.MANAGE_REGISTRY: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
+    Action.MANAGE_CRITERIA: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.BLOCK_HEAD}),
+    Action.LAUNCH_MOVEMENT: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
+    Action.RECORD_PLEDGES: frozenset({Role.BLOCK_HEAD}),
+    Action.SCORE_BLOCK: frozenset({Role.BLOCK_HEAD}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.

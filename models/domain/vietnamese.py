@@ -21,6 +21,8 @@ from models.domain.enums import (
     UnitKind,
     VoteMethod,
 )
+from models.domain.facts import Rating
+from models.domain.movements import MovementKind, ScoringRound, ScoringStatus
 from models.domain.permissions import Action, Role
 
 STATE_VI: dict[State, str] = {
@@ -66,6 +68,10 @@ ACTION_VI: dict[Action, str] = {
     Action.IMPORT_ORGANISATION: "nhập danh sách đơn vị, cá nhân, khối thi đua",
     Action.MANAGE_COUNCIL: "quản lý danh sách thành viên Hội đồng",
     Action.MANAGE_REGISTRY: "quản lý danh sách đơn vị, cá nhân, hộ gia đình và Khối thi đua",
+    Action.MANAGE_CRITERIA: "ban hành bảng tiêu chí chấm điểm thi đua",
+    Action.LAUNCH_MOVEMENT: "phát động phong trào thi đua",
+    Action.RECORD_PLEDGES: "ghi đăng ký thi đua và giao ước thi đua của Khối",
+    Action.SCORE_BLOCK: "chấm điểm, tổng hợp và xếp hạng thi đua của Khối",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -145,6 +151,14 @@ OBJECT_VI: dict[str, str] = {
     "OrganisationImport": "lần nhập danh sách tổ chức",
     "RegistryChange": "lần thay đổi danh sách tổ chức",
     "Household": "hộ gia đình",
+    "Movement": "phong trào thi đua",
+    "MovementBlock": "Khối tham gia phong trào",
+    "Registration": "bản đăng ký thi đua",
+    "BlockPledge": "bản giao ước thi đua",
+    "CriteriaSet": "bảng tiêu chí chấm điểm",
+    "BlockScoring": "đợt chấm điểm thi đua của Khối",
+    "ScoreEntry": "điểm tự chấm",
+    "ScoreAdjustment": "điểm thẩm định của Trưởng Khối",
 }
 
 
@@ -204,4 +218,28 @@ COUNCIL_ROLE_VI: dict[CouncilRole, str] = {
 COUNCIL_BODY_VI: dict[CouncilBody, str] = {
     CouncilBody.COUNCIL: "Hội đồng Thi đua - Khen thưởng tỉnh",
     CouncilBody.STANDING_BODY: "Thường trực Hội đồng Thi đua - Khen thưởng tỉnh",
+}
+
+# Xếp loại mức độ hoàn thành nhiệm vụ, as the facts and a criteria set's bands name them.
+RATING_VI: dict[Rating, str] = {
+    "htxsnv": "Hoàn thành xuất sắc nhiệm vụ",
+    "httnv": "Hoàn thành tốt nhiệm vụ",
+    "htnv": "Hoàn thành nhiệm vụ",
+    "khtnv": "Không hoàn thành nhiệm vụ",
+}
+
+MOVEMENT_KIND_VI: dict[MovementKind, str] = {
+    MovementKind.YEARLY: "Thường xuyên hằng năm",
+    MovementKind.THEMATIC: "Theo chuyên đề",
+    MovementKind.MULTI_YEAR: "Theo giai đoạn",
+}
+
+SCORING_ROUND_VI: dict[ScoringRound, str] = {
+    ScoringRound.MID_YEAR: "Sơ kết 6 tháng",
+    ScoringRound.FINAL: "Tổng kết năm",
+}
+
+SCORING_STATUS_VI: dict[ScoringStatus, str] = {
+    ScoringStatus.OPEN: "Đang chấm điểm",
+    ScoringStatus.CLOSED: "Đã chốt kết quả",
 }

@@ -18,6 +18,7 @@ from models.recording.common import (
     require_unique,
     unknown_award,
 )
+from models.recording.scoring_meeting import apply_scoring, scored_year
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.moves import record_creation
@@ -64,6 +65,10 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     awards = [_checked_candidate(c, known_awards, people, member_ids, f"candidates.{i}")
               for i, c in enumerate(data.candidates)]
     _refuse_repeated_candidates(data.candidates)
+    # A block that closed its year-end scoring takes each unit's rating and leads_block from its ranking.
+    scored = await scored_year(session, data.block_id, data.year)
+    from_scoring = (apply_scoring(scored, data.candidates, [a.recipient_kind for a in awards]) if scored
+                    else [None] * len(awards))
 
     meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates"}), created_by=actor.username)
     session.add(meeting)
@@ -78,7 +83,9 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     ) for candidate, award in zip(data.candidates, awards, strict=True)]
     session.add_all(nominations)
     await session.flush()  # one batched insert; the creations below need the ids
-    session.add_all(record_creation(n, actor, {"meeting_id": meeting.id, "facts": n.facts}) for n in nominations)
+    session.add_all(record_creation(n, actor, {"meeting_id": meeting.id, "facts": n.facts}
+                                    | ({"facts_from_scoring": scoring} if scoring else {}))
+                    for n, scoring in zip(nominations, from_scoring, strict=True))
     await session.flush()
     return meeting
 

@@ -9,6 +9,8 @@ from models.tables.history import HistoryImport
 from models.tables.installation import Installation
 from models.tables.logins import LoginAttempt
 from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.tables.movement import BlockPledge, Movement, MovementBlock, Registration
+from models.tables.movement_scoring import BlockScoring, CriteriaSet, ScoreAdjustment, ScoreEntry
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
@@ -23,10 +25,13 @@ __all__ = [
     "BallotTally",
     "BlockMeeting",
     "BlockMembership",
+    "BlockPledge",
+    "BlockScoring",
     "CouncilMember",
     "CouncilSeat",
     "CouncilSession",
     "CouncilVote",
+    "CriteriaSet",
     "Decision",
     "DecisionItem",
     "Delegation",
@@ -40,14 +45,19 @@ __all__ = [
     "IssuedNumber",
     "LoginAttempt",
     "MeetingAttendance",
+    "Movement",
+    "MovementBlock",
     "Nomination",
     "NumberCounter",
     "OrganisationImport",
     "Person",
     "Proposal",
     "ProposalItem",
+    "Registration",
     "RegistryChange",
     "RoleGrant",
+    "ScoreAdjustment",
+    "ScoreEntry",
     "ScreeningResult",
     "Stage",
     "StandingResult",

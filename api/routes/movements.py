@@ -1,0 +1,95 @@
+"""Emulation movements: launched by the province, members' registrations and each block's signed pledge."""
+
+from fastapi import APIRouter, status
+from sqlmodel import SQLModel, col, select
+
+from api.deps import CurrentPrincipal, PathId, SessionDep
+from api.scope import in_headed_blocks
+from models.domain.permissions import Action
+from models.recording.common import get_or_404, membership_of
+from models.recording.movements import launch_movement, movement_block_ids, register, sign_pledge
+from models.tables.movement import (
+    BlockPledge,
+    BlockPledgeCreate,
+    BlockPledgePublic,
+    Movement,
+    MovementBlock,
+    MovementCreate,
+    MovementPublic,
+    Registration,
+    RegistrationCreate,
+    RegistrationPublic,
+)
+
+router = APIRouter(prefix="/movements", tags=["movements and scoring"])
+
+
+class MovementDetail(SQLModel):
+    movement: MovementPublic
+    registrations: list[RegistrationPublic]
+    pledges: list[BlockPledgePublic]
+
+
+async def movement_detail(session: SessionDep, principal: CurrentPrincipal, movement_id: int) -> MovementDetail:
+    """The movement with the registrations and pledges of the blocks the caller reads."""
+    movement = await get_or_404(session, Movement, movement_id, "movement_id")
+    registrations = select(Registration).where(Registration.movement_id == movement_id)
+    pledges = select(BlockPledge).where(BlockPledge.movement_id == movement_id)
+    if (headed := in_headed_blocks(principal, col(Registration.block_id), col(Registration.year))) is not None:
+        registrations = registrations.where(headed)
+    if (headed := in_headed_blocks(principal, col(BlockPledge.block_id), col(BlockPledge.year))) is not None:
+        pledges = pledges.where(headed)
+    public = MovementPublic.model_validate(movement, update={
+        "block_ids": await movement_block_ids(session, movement_id)})
+    return MovementDetail(
+        movement=public,
+        registrations=[RegistrationPublic.model_validate(r) for r in (await session.exec(
+            registrations.order_by(col(Registration.year), col(Registration.unit_id)))).all()],
+        pledges=[BlockPledgePublic.model_validate(p) for p in (await session.exec(
+            pledges.order_by(col(BlockPledge.year), col(BlockPledge.block_id)))).all()])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def launch(data: MovementCreate, session: SessionDep, principal: CurrentPrincipal) -> MovementDetail:
+    """Record a movement: its launching document (number, date, issuer), period and the blocks taking part."""
+    principal.require(Action.LAUNCH_MOVEMENT)
+    movement = await launch_movement(session, data, principal.actor)
+    await session.commit()
+    return await movement_detail(session, principal, movement.id)
+
+
+@router.get("")
+async def list_movements(session: SessionDep, principal: CurrentPrincipal) -> list[MovementPublic]:
+    principal.require_to_see(True, "movement_id")  # any role that reads a block or the province
+    movements = (await session.exec(select(Movement).order_by(col(Movement.from_year), col(Movement.id)))).all()
+    blocks: dict[int, list[int]] = {}
+    for link in (await session.exec(select(MovementBlock).order_by(col(MovementBlock.block_id)))).all():
+        blocks.setdefault(link.movement_id, []).append(link.block_id)
+    return [MovementPublic.model_validate(m, update={"block_ids": blocks.get(m.id, [])}) for m in movements]
+
+
+@router.get("/{movement_id}")
+async def read(movement_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> MovementDetail:
+    principal.require_to_see(True, "movement_id")
+    return await movement_detail(session, principal, movement_id)
+
+
+@router.post("/{movement_id}/registrations", status_code=status.HTTP_201_CREATED)
+async def registration(movement_id: PathId, data: RegistrationCreate, session: SessionDep,
+                       principal: CurrentPrincipal) -> RegistrationPublic:
+    """A member's registration (đăng ký thi đua) with its targets, recorded by its block's head."""
+    membership = await membership_of(session, data.unit_id, data.year)
+    principal.require(Action.RECORD_PLEDGES, membership.block_id if membership else None, data.year, field="unit_id")
+    row = await register(session, movement_id, data, principal.actor)
+    await session.commit()
+    return RegistrationPublic.model_validate(row)
+
+
+@router.post("/{movement_id}/pledges", status_code=status.HTTP_201_CREATED)
+async def pledge(movement_id: PathId, data: BlockPledgeCreate, session: SessionDep,
+                 principal: CurrentPrincipal) -> BlockPledgePublic:
+    """The block's signed pledge (bản giao ước thi đua): when, where, and who signed for each member."""
+    principal.require(Action.RECORD_PLEDGES, data.block_id, data.year, field="block_id")
+    row = await sign_pledge(session, movement_id, data, principal.actor)
+    await session.commit()
+    return BlockPledgePublic.model_validate(row)
