@@ -10,11 +10,25 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.desk import ballots, inbox, nominations, proposal, screening, signin, signing
+from api.desk import (
+    ballots,
+    council,
+    council_votes,
+    decision_draft,
+    inbox,
+    meeting,
+    nominations,
+    progress,
+    proposal,
+    screening,
+    signin,
+    signing,
+)
 
 
 def install(app: FastAPI) -> None:
     """Serve the desk under /desk (its pages are not part of the API's OpenAPI description)."""
-    for module in (signin, inbox, nominations, ballots, proposal, screening, signing):
+    for module in (signin, inbox, nominations, meeting, ballots, proposal, screening, council, council_votes,
+                   decision_draft, signing, progress):
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

@@ -44,6 +44,8 @@ def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
             counts = ", ".join(f"{outcomes.count(o.value)} {vietnamese.OUTCOME_VI[o].lower()}"
                                for o in Outcome if outcomes.count(o.value))
             lines.append(f"tiêu chuẩn: {counts or 'không có'}")
+            lines += [f"{vietnamese.OUTCOME_VI[Outcome(r['outcome'])]}: {vietnamese.rule_vi(str(r.get('rule')))}"
+                      for r in value if isinstance(r, dict) and r.get("outcome") in (Outcome.FAIL, Outcome.UNKNOWN)]
         elif key == "eligibility" and value in set(Outcome):
             lines.append(f"kết quả xét tiêu chuẩn: {vietnamese.OUTCOME_VI[Outcome(value)].lower()}")
         elif isinstance(value, dict | list):
@@ -61,7 +63,21 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
 
 
-templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time})
+def fact_value(value: object) -> str:
+    """A declared fact as the dossier reads: yes/no in words, a rating by its name."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if value is None:
+        return "Chưa kê khai"
+    return vietnamese.RATING_VI.get(str(value), str(value))
+
+
+def facts_text(facts: Mapping[str, Any]) -> str:
+    return "; ".join(f"{vietnamese.FACT_VI.get(k, k)}: {fact_value(v)}" for k, v in facts.items())
+
+
+templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time, "facts_text": facts_text})
+templates.env.globals.update({"fact_value": fact_value, "rule_vi": vietnamese.rule_vi, "facts_vi": vietnamese.facts_vi})
 
 
 @dataclass

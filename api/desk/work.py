@@ -15,7 +15,7 @@ from models.domain.enums import DecisionStatus, StageKind, StageStatus, State
 from models.domain.permissions import Role
 from models.domain.vietnamese import STAGE_STATUS_VI, STAGE_VI
 from models.tables.award import Award
-from models.tables.council import CouncilVote
+from models.tables.council import CouncilSession, CouncilVote
 from models.tables.decision import Decision, DecisionItem
 from models.tables.meeting import BlockMeeting
 from models.tables.nomination import Nomination
@@ -47,7 +47,8 @@ async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[
     meetings = (await session.exec(select(BlockMeeting, Stage.id).outerjoin(Stage, and_(
         Stage.kind == StageKind.MEETING_TALLY, Stage.subject_id == BlockMeeting.id)).where(in_headed))).all()
     opened = {(m.block_id, m.year) for m, _ in meetings}
-    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}") for b, y in headed if (b, y) not in opened]
+    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}", f"/desk/blocks/{b}/years/{y}/meeting")
+             for b, y in headed if (b, y) not in opened]
     tasks += [Task("Ghi kết quả bỏ phiếu", f"{names[m.block_id]}, hội nghị ngày {m.held_on:%d/%m/%Y}",
                    f"/desk/meetings/{m.id}/results")
               for m, tally in meetings if tally is None]
@@ -91,18 +92,28 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
         .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.name))
         .order_by(col(Nomination.year), col(Award.name)))).all()
     tasks += [Task("Đưa ra phiên họp Hội đồng", f"{award}, năm {year}: {count} hồ sơ đủ điều kiện",
-                   f"/desk/nominations?year={year}&state=eligible") for year, award, count in waiting]
+                   "/desk/council-sessions/new") for year, award, count in waiting]
+    tasks += await _votes_to_record(session)
     to_decide = (await session.exec(
-        select(CouncilVote.session_id, Award.name, func.count())
+        select(CouncilVote.session_id, Award.name, Award.code, func.count())
         .join(Nomination, col(Nomination.id) == CouncilVote.nomination_id)
         .join(Award, col(Award.id) == Nomination.award_id)
         .where(Nomination.state == State.RECOMMENDED,
                col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
-        .group_by(col(CouncilVote.session_id), col(Award.name))
+        .group_by(col(CouncilVote.session_id), col(Award.name), col(Award.code))
         .order_by(col(CouncilVote.session_id), col(Award.name)))).all()
     tasks += [Task("Soạn dự thảo Quyết định", f"{award}: {count} hồ sơ Hội đồng đề nghị (phiên họp số {sid})",
-                   "/desk/nominations?state=recommended") for sid, award, count in to_decide]
+                   f"/desk/council-sessions/{sid}/decision?award_code={code}") for sid, award, code, count in to_decide]
     return tasks
+
+
+async def _votes_to_record(session: AsyncSession) -> list[Task]:
+    """Council sessions held whose votes are not yet recorded."""
+    voted = select(Stage.subject_id).where(Stage.kind == StageKind.COUNCIL_REVIEW)
+    held = (await session.exec(select(CouncilSession).where(col(CouncilSession.id).not_in(voted)).order_by(
+        col(CouncilSession.id)))).all()
+    return [Task("Ghi kết quả biểu quyết của Hội đồng", f"Phiên họp ngày {c.held_on:%d/%m/%Y}, xét năm {c.year}",
+                 f"/desk/council-sessions/{c.id}/votes") for c in held]
 
 
 async def chairman_office_tasks(session: AsyncSession) -> list[Task]:

@@ -14,6 +14,8 @@ class MoveContext:
     """What the caller knows when it asks for a move; each guard reads only what it needs."""
 
     reason: str = ""
+    # The reason in Vietnamese when the engine wrote it (a screening's failed rules); a person's words need none.
+    reason_vi: str = ""
     vote: VoteOutcome | None = None
     proposal_id: int | None = None
     screening_passed: bool | None = None
