@@ -76,8 +76,8 @@ async def prepare(session_id: PathId, request: Request, session: SessionDep, des
     try:
         decision = await create_decision(session, _draft(session_id, award_code, chosen), desk.principal.actor)
     except DomainError as error:
-        await session.rollback()
-        context = await _context(session, desk, council, award_code)
+        await session.rollback()  # which expires what was read: the session is read again
+        context = await _context(session, desk, await _council(session, desk, session_id), award_code)
         fields = ["award_code", "nomination_ids", *(f"nomination.{n.id}" for n in context["rows"])]
         problems = [_on_row(p, chosen) for p in error.problems]
         return page(request, "decision_draft.html", {**context, "refusals": Refusals.of(problems, fields),

@@ -11,7 +11,6 @@ from api.desk.guard import Desk, SignedIn
 from api.desk.render import page
 from api.desk.route import DeskRoute
 from api.presenters import stage_report
-from models.domain.enums import StageStatus
 from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.tables.stage import Stage
@@ -32,5 +31,4 @@ def require_to_see(desk: Desk, stage: Stage) -> None:
 async def progress(stage_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> HTMLResponse:
     stage = await get_or_404(session, Stage, stage_id, "stage_id")
     require_to_see(desk, stage)
-    report = await stage_report(session, stage_id)
-    return page(request, "_progress.html", {"report": report, "finished": report.stage.status != StageStatus.RECORDED})
+    return page(request, "_progress.html", {"report": await stage_report(session, stage_id)})
