@@ -70,7 +70,7 @@ async def draft_form(session_id: PathId, request: Request, session: SessionDep, 
 @router.post("/council-sessions/{session_id}/decision")
 async def prepare(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> Response:
     form = await checked_form(request, desk.session)
-    council = await _council(session, desk, session_id)
+    await _council(session, desk, session_id)  # the secretary only, and a session that exists
     award_code = str(form.get("award_code", ""))
     chosen = [str(v) for v in form.getlist("nomination_ids")]
     try:

@@ -27,6 +27,19 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update({name: getattr(vietnamese, name) for name in dir(vietnamese) if name.endswith("_VI")})
 
 
+def fact_value(value: object) -> str:
+    """A declared fact as the dossier reads: yes/no in words, a rating by its name."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if value is None:
+        return "Chưa kê khai"
+    return vietnamese.RATING_VI.get(str(value), str(value))
+
+
+def facts_text(facts: Mapping[str, Any]) -> str:
+    return "; ".join(f"{vietnamese.FACT_VI.get(k, k)}: {fact_value(v)}" for k, v in facts.items())
+
+
 def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
     """A transition's evidence in a few short lines: a vote as one sentence, rule results as counts, the rest as
     they are."""
@@ -48,11 +61,15 @@ def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
                       for r in value if isinstance(r, dict) and r.get("outcome") in (Outcome.FAIL, Outcome.UNKNOWN)]
         elif key == "eligibility" and value in set(Outcome):
             lines.append(f"kết quả xét tiêu chuẩn: {vietnamese.OUTCOME_VI[Outcome(value)].lower()}")
+        elif key == "facts" and isinstance(value, dict):
+            lines.append(f"{vietnamese.EVIDENCE_VI[key]}: {facts_text(value) or 'không có'}")
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {', '.join(value) or 'không có'}")
         elif isinstance(value, dict | list):
             text = json.dumps(value, ensure_ascii=False)
-            lines.append(f"{key}: {text[:120]}{'…' if len(text) > 120 else ''}")
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {text[:120]}{'…' if len(text) > 120 else ''}")
         else:
-            lines.append(f"{key}: {value}")
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {fact_value(value)}")
     return lines
 
 
@@ -61,19 +78,6 @@ def local_time(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
-
-
-def fact_value(value: object) -> str:
-    """A declared fact as the dossier reads: yes/no in words, a rating by its name."""
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if value is None:
-        return "Chưa kê khai"
-    return vietnamese.RATING_VI.get(str(value), str(value))
-
-
-def facts_text(facts: Mapping[str, Any]) -> str:
-    return "; ".join(f"{vietnamese.FACT_VI.get(k, k)}: {fact_value(v)}" for k, v in facts.items())
 
 
 templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time, "facts_text": facts_text})

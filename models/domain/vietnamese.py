@@ -256,3 +256,24 @@ def rule_vi(rule: str) -> str:
 
 def facts_vi(names: Iterable[str]) -> str:
     return ", ".join(FACT_VI.get(n, n) for n in names)
+
+# The keys a transition's evidence is stored under (flows/*.py), as the desk's timeline names them.
+EVIDENCE_VI: dict[str, str] = {
+    "meeting_id": "Hội nghị Khối (mã số)",
+    "proposal": "Tờ trình",
+    "proposal_id": "Tờ trình (mã số)",
+    "office_found_eligible": "Cơ quan thẩm định đánh giá đủ điều kiện",
+    "council_session_id": "Phiên họp Hội đồng (mã số)",
+    "award": "Hình thức khen thưởng",
+    "threshold_basis": "Căn cứ tỷ lệ biểu quyết",
+    "recused": "Thành viên không biểu quyết (thuộc đơn vị được đề nghị)",
+    "recusal_basis": "Căn cứ không biểu quyết",
+    "decision": "Quyết định số",
+    "golden_book_no": "Số sổ vàng",
+    "prize_coefficient": "Hệ số tiền thưởng",
+    "base_salary": "Mức lương cơ sở (đồng)",
+    "base_salary_basis": "Căn cứ mức lương cơ sở",
+    "prize_amount": "Tiền thưởng (đồng)",
+    "facts": "Số liệu kê khai",
+    "by_hand": "Chuyển trạng thái trực tiếp",
+}
