@@ -130,6 +130,14 @@ async def test_a_whole_year_through_the_desk_as_the_four_roles(
     ])
     await expect(head.locator("#check-0")).to_contain_text("Kết quả kiểm tra điều kiện: Đạt")
     await head.screenshot(path=shots / "meeting-open.png", full_page=True)
+    await head.get_by_label("Ngày họp", exact=True).fill("2027-06-01")  # not in the year under review: refused
+    await head.get_by_role("button", name="Mở hội nghị").click()
+    held_on = head.locator(".field", has=head.get_by_label("Ngày họp", exact=True))
+    await expect(held_on.locator(".field-error")).to_be_visible()
+    await expect(head.locator("#candidate-2").get_by_label("Tập thể hoặc cá nhân")).to_have_value(
+        f"person:{people['Nguyễn Thị Hồng Nhung']}")  # what was chosen is kept
+    await head.screenshot(path=shots / "meeting-refused.png", full_page=True)
+    await head.get_by_label("Ngày họp", exact=True).fill("2026-12-15")
     await head.get_by_role("button", name="Mở hội nghị").click()
     await expect(head.get_by_text("Đã mở hội nghị")).to_be_visible()
     await record_ballots(head, u["STC"], u["SNNMT"], shots)

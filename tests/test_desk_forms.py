@@ -230,8 +230,9 @@ async def test_holding_a_council_session_and_its_votes_at_the_desk(
     year = Year()
     await hold_meeting(client, demo, year)
     await submit_and_screen(client, year)
-    secretary = await signed_in(SECRETARY)
+    secretary, head = await signed_in(SECRETARY), await signed_in(BLOCK_HEAD)
     assert "/desk/council-sessions/new" in (await secretary.get("/desk")).text
+    assert (await head.get("/desk/council-sessions/new")).status_code == 403  # the secretary's work only
     page = await secretary.get("/desk/council-sessions/new", params={"held_on": COUNCIL_HELD_ON})
     seats = ok(await client.get("/council/roster", params={"on": COUNCIL_HELD_ON}), 200)
     assert [f'id="seat-{s["id"]}"' in page.text for s in seats] == [True] * 10
@@ -304,6 +305,7 @@ async def test_preparing_a_draft_decision_at_the_desk(
     url = f"/desk/council-sessions/{year.council_id}/decision"
     inbox = (await secretary.get("/desk")).text
     assert html.escape(f"{url}?award_code=BANG_KHEN_CT_TAP_THE") in inbox
+    assert (await (await signed_in(BLOCK_HEAD)).get(url)).status_code == 403
     rows = await secretary.get(url, params={"award_code": "BANG_KHEN_CT_TAP_THE"}, headers={"HX-Request": "true"})
     assert rows.text.lstrip().startswith('<div id="annex">')  # the annex rows alone, for the award chosen
     collective = [year.candidates["bk_snnmt"], year.candidates["bk_sxd"]]
