@@ -130,7 +130,7 @@ async def test_a_whole_year_through_the_desk_as_the_four_roles(
     ])
     await expect(head.locator("#check-0")).to_contain_text("Kết quả kiểm tra điều kiện: Đạt")
     await head.screenshot(path=shots / "meeting-open.png", full_page=True)
-    await head.get_by_label("Ngày họp", exact=True).fill("2027-06-01")  # not in the year under review: refused
+    await head.get_by_label("Ngày họp", exact=True).fill("2028-06-01")  # not in the year under review: refused
     await head.get_by_role("button", name="Mở hội nghị").click()
     held_on = head.locator(".field", has=head.get_by_label("Ngày họp", exact=True))
     await expect(held_on.locator(".field-error")).to_be_visible()

@@ -353,11 +353,14 @@ async def test_a_stage_still_running_shows_progress_until_its_flow_finishes(
     assert running.status_code == 200 and "Đang xử lý" in running.text
     assert f'hx-get="{url}" hx-trigger="every 1s"' in running.text
     assert (await other.get(url)).status_code == 404  # another block's stage does not exist for them
+    ballots = f"/desk/meetings/{year.meeting_id}/results"
+    assert f'hx-get="{url}" hx-trigger="load"' in (await head.get(ballots)).text  # the page, opened again, asks too
 
     assert (await run_stage(stage.id)).status == StageStatus.COMPLETED
     finished = await head.get(url, headers={"HX-Request": "true"})
     assert "hx-trigger" not in finished.text and "đã xử lý xong" in finished.text
     assert html.escape(STATE_VI[State.ENDORSED]) in finished.text and "bien-ban" in finished.text
+    assert url not in (await head.get(ballots)).text
 
 
 async def test_a_stage_that_cannot_finish_says_so_at_the_desk(
