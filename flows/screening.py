@@ -31,7 +31,7 @@ async def plan_screening(session: AsyncSession, proposal_id: int) -> list[Planne
         eligible, reason = verdict.eligible, verdict.reason
         planned.append(PlannedMove(
             nomination=nomination,
-            context=MoveContext(screening_passed=eligible, reason=reason),
+            context=MoveContext(screening_passed=eligible, reason=reason, reason_vi=verdict.reason_vi),
             evidence={"proposal_id": proposal_id, "office_found_eligible": r.eligible,
                       "eligibility": overall(checks).value, "rules": as_evidence(checks)},
             report={"eligible": eligible, "reason": reason},

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 
@@ -47,4 +48,25 @@ def screening_form(page: str, ids: list[int], returned: dict[int, str]) -> dict[
         form |= {f"results.{i}.nomination_id": str(nomination_id),
                  f"results.{i}.eligible": "false" if nomination_id in returned else "true",
                  f"results.{i}.reason": returned.get(nomination_id, "")}
+    return form
+
+
+def candidate_fields(row: int, candidate: dict[str, Any]) -> dict[str, str]:
+    """One candidate of the API's body as the meeting form's row posts it."""
+    recipient = f"person:{candidate['person_id']}" if "person_id" in candidate else f"unit:{candidate['unit_id']}"
+    fields = {f"candidates.{row}.recipient": recipient, f"candidates.{row}.award_code": candidate["award_code"],
+              f"candidates.{row}.achievement": candidate.get("achievement", "")}
+    for name, value in candidate.get("facts", {}).items():
+        fields[f"candidates.{row}.facts.{name}"] = str(value).lower() if isinstance(value, bool) else str(value)
+    return fields
+
+
+def meeting_form(page: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The API's POST /meetings body as the desk's meeting form posts it (the attendance boxes ticked)."""
+    form: dict[str, Any] = {"csrf_token": csrf_of(page)}
+    form |= {name: str(body[name]) for name in ("held_on", "location", "method", "chair_name", "chair_title",
+                                                "secretary_name", "secretary_title")}
+    form |= {"opened_at": str(body["opened_at"])[:5], "present_unit_ids": [str(u) for u in body["present_unit_ids"]]}
+    for row, candidate in enumerate(body["candidates"]):
+        form |= candidate_fields(row, candidate)
     return form

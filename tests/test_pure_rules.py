@@ -117,3 +117,14 @@ def test_a_returned_dossier_says_the_office_s_reason_then_each_failed_rule_and_w
     verdict = screening_verdict(True, "Thiếu báo cáo thành tích.", [PASSED, FAILED, UNKNOWN])
     assert verdict.reason == ("Thiếu báo cáo thành tích. Not the block's leading unit. (flag.leading_unit; "
                               "Luật TĐKT Điều 26) Please provide: disciplined_members.")
+
+
+def test_a_returned_dossier_s_reason_reads_in_vietnamese_by_the_rule_s_name_and_the_fact_s_label() -> None:
+    """What the desk's timeline shows: the rule's Vietnamese name, not its English message or id."""
+    failed = RuleResult("cstd_tinh.three_years_cstdcs", "Luật TĐKT Điều 23", Outcome.FAIL, "Needs CSTĐCS 3 years.")
+    unknown = RuleResult("ttldxs.rated_excellent", "Luật TĐKT Điều 27", Outcome.UNKNOWN, "Not declared.",
+                         missing=("rating",))
+    verdict = screening_verdict(True, "Thiếu báo cáo thành tích.", [PASSED, failed, unknown])
+    assert verdict.reason_vi == ("Thiếu báo cáo thành tích. Không đạt tiêu chuẩn «03 năm liên tục đạt danh hiệu "
+                                 "Chiến sĩ thi đua cơ sở» (Luật TĐKT Điều 23). Đề nghị bổ sung thông tin: "
+                                 "Xếp loại năm nay.")

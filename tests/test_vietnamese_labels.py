@@ -44,3 +44,16 @@ def test_every_member_has_a_distinct_vietnamese_name(enum: type[StrEnum], table:
     assert set(table) == set(enum)
     assert len(set(table.values())) == len(table), "two members would read the same on screen"
     assert all(name.strip() and not name.isascii() for name in table.values())
+
+
+def test_every_eligibility_rule_and_dossier_fact_has_its_vietnamese_name() -> None:
+    """The desk shows a rule's result and a missing fact by these names; a new rule or fact must bring its own."""
+    from typing import get_args
+
+    from models.domain.catalogue_rules import ONE_AWARD
+    from models.domain.eligibility_rules import RULES
+    from models.domain.facts import DossierFacts, Rating
+
+    assert set(vietnamese.RULE_VI) == {*RULES, ONE_AWARD}
+    assert set(vietnamese.FACT_VI) == set(DossierFacts.model_fields)
+    assert set(vietnamese.RATING_VI) == set(get_args(Rating))

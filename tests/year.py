@@ -102,16 +102,21 @@ STANDING_RESULTS = {"ttldxs_stc": True, "bk_snnmt": True, "bk_sxd": True, "bk_nh
 ROUTED_TO_STANDING_BODY = {"TAP_THE_LAO_DONG_XUAT_SAC", "BANG_KHEN_CT_TAP_THE", "BANG_KHEN_CT_CA_NHAN"}
 
 
-async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
-    await import_past_titles(http)
+def meeting_body(demo: DemoProvince) -> dict[str, Any]:
+    """The block's POST /meetings: six of seven member units present (Thống kê tỉnh absent), ten candidates."""
     present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]  # CTK absent
-    body = {
+    return {
         "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
         "location": "Hội trường Sở Công Thương", "chair_name": "Nguyễn Hữu Phước",
         "chair_title": "Giám đốc Sở Công Thương, Trưởng Khối", "secretary_name": "Lê Văn Đức",
         "secretary_title": "Phó Chánh Văn phòng Sở Công Thương", "method": "secret_ballot",
         "present_unit_ids": present, "candidates": [c for _, c, _ in candidates(demo)],
     }
+
+
+async def open_meeting(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
+    await import_past_titles(http)
+    body = meeting_body(demo)
     meeting = ok(await http.post("/meetings", json=body, headers=await as_user(http, BLOCK_HEAD)))
     year.meeting_id = meeting["meeting"]["id"]
     year.candidates = {label: n["id"] for (label, _, _), n in zip(candidates(demo), meeting["nominations"],

@@ -12,10 +12,15 @@ from fastapi.staticfiles import StaticFiles
 
 from api.desk import (
     ballots,
+    council,
+    council_votes,
+    decision_draft,
     exports,
     inbox,
+    meeting,
     nominations,
     preview,
+    progress,
     proposal,
     registry,
     roster,
@@ -29,7 +34,8 @@ from api.desk import (
 
 def install(app: FastAPI) -> None:
     """Serve the desk under /desk (its pages are not part of the API's OpenAPI description)."""
-    for module in (signin, inbox, nominations, ballots, proposal, screening, signing):
+    for module in (signin, inbox, nominations, meeting, ballots, proposal, screening, council, council_votes,
+                   decision_draft, signing, progress):
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     for module in (exports, preview, statistics, registry, roster, workbook_import):  # lists, figures, registry
         app.include_router(module.router, prefix="/desk", include_in_schema=False)

@@ -27,6 +27,20 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update({name: getattr(vietnamese, name) for name in dir(vietnamese) if name.endswith("_VI")})
 
 
+def fact_value(value: object) -> str:
+    """A declared fact as the dossier reads: yes/no in words, a rating by its name."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if value is None:
+        return "Chưa kê khai"
+    text = str(value)
+    return next((name for code, name in vietnamese.RATING_VI.items() if code == text), text)
+
+
+def facts_text(facts: Mapping[str, Any]) -> str:
+    return "; ".join(f"{vietnamese.FACT_VI.get(k, k)}: {fact_value(v)}" for k, v in facts.items())
+
+
 def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
     """A transition's evidence in a few short lines: a vote as one sentence, rule results as counts, the rest as
     they are."""
@@ -44,13 +58,19 @@ def evidence_summary(evidence: Mapping[str, Any]) -> list[str]:
             counts = ", ".join(f"{outcomes.count(o.value)} {vietnamese.OUTCOME_VI[o].lower()}"
                                for o in Outcome if outcomes.count(o.value))
             lines.append(f"tiêu chuẩn: {counts or 'không có'}")
+            lines += [f"{vietnamese.OUTCOME_VI[Outcome(r['outcome'])]}: {vietnamese.rule_vi(str(r.get('rule')))}"
+                      for r in value if isinstance(r, dict) and r.get("outcome") in (Outcome.FAIL, Outcome.UNKNOWN)]
         elif key == "eligibility" and value in set(Outcome):
             lines.append(f"kết quả xét tiêu chuẩn: {vietnamese.OUTCOME_VI[Outcome(value)].lower()}")
+        elif key == "facts" and isinstance(value, dict):
+            lines.append(f"{vietnamese.EVIDENCE_VI[key]}: {facts_text(value) or 'không có'}")
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {', '.join(value) or 'không có'}")
         elif isinstance(value, dict | list):
             text = json.dumps(value, ensure_ascii=False)
-            lines.append(f"{key}: {text[:120]}{'…' if len(text) > 120 else ''}")
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {text[:120]}{'…' if len(text) > 120 else ''}")
         else:
-            lines.append(f"{key}: {value}")
+            lines.append(f"{vietnamese.EVIDENCE_VI.get(key, key)}: {fact_value(value)}")
     return lines
 
 
@@ -61,7 +81,8 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
 
 
-templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time})
+templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time, "facts_text": facts_text})
+templates.env.globals.update({"fact_value": fact_value, "rule_vi": vietnamese.rule_vi, "facts_vi": vietnamese.facts_vi})
 
 
 @dataclass

@@ -11,11 +11,12 @@ from sqlmodel import and_, col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.auth import Principal
-from models.domain.enums import DecisionStatus, StageKind, StageStatus, State
+from models.domain.enums import CouncilBody, DecisionStatus, StageKind, StageStatus, State
 from models.domain.permissions import Role
 from models.domain.vietnamese import STAGE_STATUS_VI, STAGE_VI
 from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
+from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
 from models.tables.meeting import BlockMeeting
 from models.tables.nomination import Nomination
@@ -47,7 +48,8 @@ async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[
     meetings = (await session.exec(select(BlockMeeting, Stage.id).outerjoin(Stage, and_(
         Stage.kind == StageKind.MEETING_TALLY, Stage.subject_id == BlockMeeting.id)).where(in_headed))).all()
     opened = {(m.block_id, m.year) for m, _ in meetings}
-    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}") for b, y in headed if (b, y) not in opened]
+    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}", f"/desk/blocks/{b}/years/{y}/meeting")
+             for b, y in headed if (b, y) not in opened]
     tasks += [Task("Ghi kết quả bỏ phiếu", f"{names[m.block_id]}, hội nghị ngày {m.held_on:%d/%m/%Y}",
                    f"/desk/meetings/{m.id}/results")
               for m, tally in meetings if tally is None]
@@ -91,19 +93,30 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
         .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.name))
         .order_by(col(Nomination.year), col(Award.name)))).all()
     tasks += [Task("Đưa ra phiên họp Hội đồng", f"{award}, năm {year}: {count} hồ sơ đủ điều kiện",
-                   f"/desk/nominations?year={year}&state=eligible") for year, award, count in waiting]
+                   "/desk/council-sessions/new") for year, award, count in waiting]
+    tasks += await _votes_to_record(session)
     appraised = appraised_in_sessions()  # by the council's vote or its standing body's appraisal
     to_decide = (await session.exec(
-        select(appraised.c.session_id, Award.name, func.count())
+        select(appraised.c.session_id, Award.name, Award.code, func.count())
         .join(Nomination, col(Nomination.id) == appraised.c.nomination_id)
         .join(Award, col(Award.id) == Nomination.award_id)
         .where(Nomination.state == State.RECOMMENDED,
                col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
-        .group_by(appraised.c.session_id, col(Award.name))
+        .group_by(appraised.c.session_id, col(Award.name), col(Award.code))
         .order_by(appraised.c.session_id, col(Award.name)))).all()
     tasks += [Task("Soạn dự thảo Quyết định", f"{award}: {count} hồ sơ Hội đồng đề nghị (phiên họp số {sid})",
-                   "/desk/nominations?state=recommended") for sid, award, count in to_decide]
+                   f"/desk/council-sessions/{sid}/decision?award_code={code}") for sid, award, code, count in to_decide]
     return tasks
+
+
+async def _votes_to_record(session: AsyncSession) -> list[Task]:
+    """Full-council sessions held whose votes are not yet recorded (a standing-body session appraises instead)."""
+    voted = select(Stage.subject_id).where(Stage.kind == StageKind.COUNCIL_REVIEW)
+    held = (await session.exec(select(CouncilSession).where(
+        col(CouncilSession.id).not_in(voted), CouncilSession.body == CouncilBody.COUNCIL).order_by(
+        col(CouncilSession.id)))).all()
+    return [Task("Ghi kết quả biểu quyết của Hội đồng", f"Phiên họp ngày {c.held_on:%d/%m/%Y}, xét năm {c.year}",
+                 f"/desk/council-sessions/{c.id}/votes") for c in held]
 
 
 async def chairman_office_tasks(session: AsyncSession) -> list[Task]:

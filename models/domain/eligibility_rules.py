@@ -23,6 +23,7 @@ from models.domain.eligibility import (
     rated_excellent,
     title_times,
 )
+from models.domain.vietnamese import facts_vi, rule_vi
 
 CSTDCS, TTLDXS = "CHIEN_SI_THI_DUA_CO_SO", "TAP_THE_LAO_DONG_XUAT_SAC"
 CSTD_TINH = "CHIEN_SI_THI_DUA_TINH"
@@ -133,12 +134,12 @@ def explain(results: Sequence[RuleResult]) -> str:
 
 
 def explain_vi(results: Sequence[RuleResult]) -> str:
-    """The same refusal in Vietnamese: each failed rule by its id and article, then the facts still missing
-    (named by their field in the dossier, as the form shows them)."""
-    failed = [f"{r.rule} ({r.article})" for r in results if r.outcome == Outcome.FAIL]
+    """The same refusal in Vietnamese: each failed rule by its Vietnamese name and article, then the facts still
+    missing, by the names the desk's form gives them."""
+    failed = [f"«{rule_vi(r.rule)}» ({r.article})" for r in results if r.outcome == Outcome.FAIL]
     missing = sorted({m for r in results for m in r.missing})
-    parts = [*([f"không đạt tiêu chuẩn {'; '.join(failed)}."] if failed else []),
-             *([f"Đề nghị bổ sung thông tin: {', '.join(missing)}."] if missing else [])]
+    parts = [*([f"Không đạt tiêu chuẩn {'; '.join(failed)}."] if failed else []),
+             *([f"Đề nghị bổ sung thông tin: {facts_vi(missing)}."] if missing else [])]
     return " ".join(parts)
 
 
@@ -146,6 +147,7 @@ def explain_vi(results: Sequence[RuleResult]) -> str:
 class ScreeningVerdict:
     eligible: bool
     reason: str
+    reason_vi: str
 
 
 def screening_verdict(office_found_eligible: bool, office_reason: str,
@@ -154,4 +156,5 @@ def screening_verdict(office_found_eligible: bool, office_reason: str,
     returned, the reason giving the office's words and then each failed rule and the facts still missing."""
     passes = overall(results) == Outcome.PASS
     reason = " ".join(part for part in (office_reason, "" if passes else explain(results)) if part)
-    return ScreeningVerdict(office_found_eligible and passes, reason)
+    reason_vi = " ".join(part for part in (office_reason, "" if passes else explain_vi(results)) if part)
+    return ScreeningVerdict(office_found_eligible and passes, reason, reason_vi)

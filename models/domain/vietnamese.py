@@ -243,3 +243,88 @@ SCORING_STATUS_VI: dict[ScoringStatus, str] = {
     ScoringStatus.OPEN: "Đang chấm điểm",
     ScoringStatus.CLOSED: "Đã chốt kết quả",
 }
+
+# Each eligibility rule by its id (models/domain/eligibility_rules.py RULES, and the one-award rule): what it asks,
+# as the desk shows it beside the rule's result. The English rule ids stay for machines and the API.
+RULE_VI: dict[str, str] = {
+    "flag.leads_block": "Đơn vị dẫn đầu Khối thi đua trong năm",
+    "cstd_tinh.three_years_cstdcs": "03 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở",
+    "cstd_tinh.province_initiative": "Có sáng kiến được công nhận có phạm vi ảnh hưởng trong tỉnh",
+    "cstd_toan_quoc.twice_cstd_tinh": "Hai lần liên tục đạt danh hiệu Chiến sĩ thi đua cấp tỉnh",
+    "cstd_toan_quoc.nationwide_initiative": "Có sáng kiến được công nhận có phạm vi ảnh hưởng toàn quốc",
+    "co_chinh_phu.leading": "Dẫn đầu Cụm, Khối do Hội đồng Trung ương tổ chức, hoặc tiêu biểu nhất trong các đơn vị "
+                            "được tặng Cờ thi đua của tỉnh",
+    "bang_khen.individual": "Bằng khen cá nhân: thành tích xuất sắc trong phong trào thi đua, thành tích đột xuất, "
+                            "đóng góp nổi bật, 02 năm liên tục Chiến sĩ thi đua cơ sở, hoặc 02 năm hoàn thành xuất "
+                            "sắc nhiệm vụ và có sáng kiến",
+    "bang_khen.collective": "Bằng khen tập thể: thành tích xuất sắc trong phong trào thi đua, thành tích đột xuất, "
+                            "đóng góp nổi bật, 02 năm liên tục hoàn thành xuất sắc nhiệm vụ, hoặc 02 năm liên tục "
+                            "Tập thể lao động xuất sắc",
+    "bang_khen.household": "Hộ gia đình có đóng góp công sức, đất đai, tài sản cho địa phương",
+    "ttldxs.rated_excellent": "Hoàn thành xuất sắc nhiệm vụ trong năm",
+    "ttldxs.all_complete_tasks": "100% thành viên hoàn thành nhiệm vụ được giao",
+    "ttldxs.ldtt_share": "Tỷ lệ thành viên đạt danh hiệu Lao động tiên tiến",
+    "ttldxs.has_cstdcs": "Có cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở",
+    "ttldxs.no_discipline": "Không có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên",
+    "ttldtt.rated_good": "Hoàn thành tốt nhiệm vụ trở lên",
+    "ttldtt.regular_emulation": "Có phong trào thi đua thường xuyên, thiết thực, hiệu quả",
+    "ttldtt.ldtt_share": "Tỷ lệ thành viên đạt danh hiệu Lao động tiên tiến",
+    "ttldtt.no_discipline": "Không có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên",
+    "ldtt.rated_good": "Hoàn thành tốt nhiệm vụ trở lên",
+    "ldtt.active_in_emulation": "Tích cực tham gia phong trào thi đua",
+    "cstdcs.excellent_or_initiative": "Hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến được công nhận",
+    "achievement.one_award": "Một thành tích chỉ được đề nghị một hình thức khen thưởng (chưa được tặng trong năm)",
+}
+
+# The facts a dossier declares (models/domain/facts.py DossierFacts), as the desk's form labels them.
+FACT_VI: dict[str, str] = {
+    "rating": "Xếp loại năm nay",
+    "rating_previous_year": "Xếp loại năm trước",
+    "initiatives": "Số sáng kiến được công nhận năm nay",
+    "initiatives_previous_year": "Số sáng kiến được công nhận năm trước",
+    "province_wide_initiative": "Có sáng kiến phạm vi ảnh hưởng trong tỉnh",
+    "nationwide_initiative": "Có sáng kiến phạm vi ảnh hưởng toàn quốc",
+    "leads_block": "Dẫn đầu Khối thi đua",
+    "leads_central_block": "Dẫn đầu Cụm, Khối do Trung ương tổ chức",
+    "outstanding_among_flags": "Tiêu biểu nhất trong các đơn vị được tặng Cờ thi đua của tỉnh",
+    "active_in_emulation": "Tích cực tham gia phong trào thi đua",
+    "regular_emulation": "Phong trào thi đua thường xuyên, hiệu quả",
+    "outstanding_in_movement": "Thành tích xuất sắc trong phong trào thi đua của tỉnh",
+    "sudden_achievement": "Thành tích đột xuất",
+    "notable_contribution": "Đóng góp nổi bật cho địa phương hoặc từ thiện",
+    "members_total": "Tổng số thành viên",
+    "members_completing_tasks": "Số thành viên hoàn thành nhiệm vụ",
+    "members_ldtt": "Số thành viên đạt Lao động tiên tiến",
+    "members_cstdcs": "Số thành viên đạt Chiến sĩ thi đua cơ sở",
+    "members_disciplined": "Số thành viên bị kỷ luật từ cảnh cáo trở lên",
+}
+
+def rule_vi(rule: str) -> str:
+    """A rule's Vietnamese name; a rule a province added without one still shows its id rather than nothing."""
+    return RULE_VI.get(rule, rule)
+
+
+def facts_vi(names: Iterable[str]) -> str:
+    return ", ".join(FACT_VI.get(n, n) for n in names)
+
+
+# The keys a transition's evidence is stored under (flows/*.py), as the desk's timeline names them.
+EVIDENCE_VI: dict[str, str] = {
+    "meeting_id": "Hội nghị Khối (mã số)",
+    "proposal": "Tờ trình",
+    "proposal_id": "Tờ trình (mã số)",
+    "office_found_eligible": "Cơ quan thẩm định đánh giá đủ điều kiện",
+    "council_session_id": "Phiên họp Hội đồng (mã số)",
+    "award": "Hình thức khen thưởng",
+    "threshold_basis": "Căn cứ tỷ lệ biểu quyết",
+    "recused": "Thành viên không biểu quyết (thuộc đơn vị được đề nghị)",
+    "recusal_basis": "Căn cứ không biểu quyết",
+    "decision": "Quyết định số",
+    "golden_book_no": "Số sổ vàng",
+    "prize_coefficient": "Hệ số tiền thưởng",
+    "base_salary": "Mức lương cơ sở (đồng)",
+    "base_salary_basis": "Căn cứ mức lương cơ sở",
+    "prize_amount": "Tiền thưởng (đồng)",
+    "facts": "Số liệu kê khai",
+    "by_hand": "Chuyển trạng thái trực tiếp",
+}

@@ -15,6 +15,8 @@ class MoveContext:
     """What the caller knows when it asks for a move; each guard reads only what it needs."""
 
     reason: str = ""
+    # The reason in Vietnamese when the engine wrote it (a screening's failed rules); a person's words need none.
+    reason_vi: str = ""
     vote: VoteOutcome | None = None
     appraisal: StandingAppraisal | None = None  # the standing body's, for the awards routed to it
     proposal_id: int | None = None

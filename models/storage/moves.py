@@ -20,6 +20,8 @@ from models.domain.errors import Conflict, Problem
 from models.domain.workflow import MoveContext, check_move
 from models.tables.nomination import Nomination, Transition
 
+CREATION_REASON_VI = "Được đề cử tại hội nghị tổng kết của Khối"
+
 
 async def move(
     session: AsyncSession,
@@ -56,6 +58,7 @@ async def move(
         client_address=actor.client_address,
         rule=verdict.rule,
         reason=context.reason or verdict.reason,
+        reason_vi=context.reason_vi or context.reason or verdict.reason_vi,
         evidence=evidence or {},
         stage_id=stage_id,
         flow_run_id=flow_run_id,
@@ -91,7 +94,8 @@ async def move_all(
     transitions = [
         Transition(nomination_id=m.nomination.id, from_state=m.nomination.state, to_state=m.target,
                    actor=actor.username, on_behalf_of=actor.on_behalf_of, client_address=actor.client_address,
-                   rule=verdict.rule, reason=m.context.reason or verdict.reason, evidence=m.evidence,
+                   rule=verdict.rule, reason=m.context.reason or verdict.reason,
+                   reason_vi=m.context.reason_vi or m.context.reason or verdict.reason_vi, evidence=m.evidence,
                    stage_id=stage_id, flow_run_id=flow_run_id)
         for m, verdict in zip(moves, verdicts, strict=True)]
     session.add_all(transitions)
@@ -130,5 +134,6 @@ def record_creation(nomination: Nomination, actor: Actor, evidence: dict[str, An
         client_address=actor.client_address,
         rule="meeting.candidate",
         reason="Put forward at the block meeting",
+        reason_vi=CREATION_REASON_VI,
         evidence=evidence,
     )

@@ -54,6 +54,8 @@ class Transition(SQLModel, table=True):
     at: datetime = timestamp_field()
     rule: str = Field(max_length=100, description="The rule whose guard allowed the move")
     reason: str = Field(default="", sa_type=Text)
+    # The same reason in Vietnamese, as the desk's timeline shows it (a person's own words stand in both).
+    reason_vi: str = Field(default="", sa_type=Text)
     evidence: dict[str, Any] = json_field()
     stage_id: int | None = Field(default=None, foreign_key="stage.id")
     flow_run_id: str | None = Field(default=None, max_length=64)
@@ -69,6 +71,7 @@ class TransitionPublic(SQLModel):
     at: datetime
     rule: str
     reason: str
+    reason_vi: str
     evidence: dict[str, Any]
     stage_id: int | None
     flow_run_id: str | None

@@ -1,0 +1,126 @@
+"""Recording a council session's votes at the desk, with the count each dossier needs in view: the award's
+threshold in force on the session's day, counted over all members (as the API counts it), and how many may vote.
+
+It posts to the same `record_council_votes` as the API's POST /council-sessions/{id}/votes; rows are named as the
+API's (`votes.3.votes_for`). A dossier left unticked is not put to this session: the API is given the ticked
+rows only, and its `votes.<k>` is mapped back to the form's row.
+"""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.datastructures import FormData
+
+from api.deps import PathId, SessionDep
+from api.desk.guard import Desk, SignedIn, checked_form
+from api.desk.render import Refusals, is_htmx, page, problems_of_validation
+from api.desk.route import DeskRoute
+from api.presenters import nominations_public, stage_report
+from api.stages import commit_and_run
+from models.domain.council import may_cast, members_counted
+from models.domain.enums import StageKind, State
+from models.domain.errors import DomainError, Problem
+from models.domain.limits import MAX_PROVINCE_ROWS
+from models.domain.permissions import Action
+from models.recording.common import get_or_404
+from models.recording.council import council_members, record_council_votes, recusals
+from models.storage.catalogue_file import catalogue
+from models.storage.queries import stage_of
+from models.tables.award import Award
+from models.tables.council import CouncilSession, CouncilVotesRecord
+from models.tables.nomination import Nomination
+
+router = APIRouter(route_class=DeskRoute)
+COUNTS = {"votes_for": "Đồng ý", "votes_against": "Không đồng ý", "abstain": "Không biểu quyết"}
+SIGNER_FIELDS = ("appraisal_signed_on", "appraisal_signer_name", "appraisal_signer_title", "appraisal_signer_prefix")
+
+
+async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -> dict[str, Any]:
+    members = await council_members(session, council.id)
+    rows = (await session.exec(select(Nomination).where(
+        Nomination.state == State.ELIGIBLE, Nomination.year == council.year).order_by(col(Nomination.id)))).all()
+    recusing = await recusals(session, members, list(rows))
+    codes = {a.id: a.code for a in (await session.exec(select(Award))).all()}
+    law = catalogue()
+    needs = {}
+    for n in rows:
+        counted = members_counted(members, recusing[n.id], law.council.recusal_reduces_total)
+        threshold = law.threshold_in_force(codes[n.award_id], council.held_on).threshold
+        needs[n.id] = {"required": threshold.required(counted), "counted": counted,
+                       "may_cast": may_cast(members, recusing[n.id]), "recused": len(recusing[n.id])}
+    return {"desk": desk, "council": council, "members": members,
+            "present": sum(1 for m in members if m.present),
+            "quorum": law.council_quorum().required(len(members)),
+            "nominations": await nominations_public(session, rows), "needs": needs, "COUNTS": COUNTS,
+            "recorded": await stage_of(session, StageKind.COUNCIL_REVIEW, council.id)}
+
+
+def _answer(request: Request, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    return page(request, "_council_votes_form.html" if is_htmx(request) else "council_votes.html", context,
+                status_code)
+
+
+async def _council(session: AsyncSession, desk: Desk, session_id: int) -> CouncilSession:
+    desk.principal.require(Action.RECORD_COUNCIL_VOTES)
+    return await get_or_404(session, CouncilSession, session_id, "session_id")
+
+
+@router.get("/council-sessions/{session_id}/votes")
+async def votes_form(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> HTMLResponse:
+    council = await _council(session, desk, session_id)
+    return page(request, "council_votes.html", {**await _context(session, desk, council), "refusals": Refusals(),
+                                                "posted": None})
+
+
+@router.post("/council-sessions/{session_id}/votes")
+async def record_votes(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> Response:
+    form = await checked_form(request, desk.session)
+    council = await _council(session, desk, session_id)
+    rows = _ticked(form)
+    try:
+        stage = await record_council_votes(session, session_id, _votes(form, rows), desk.principal.actor)
+    except DomainError as error:
+        await session.rollback()
+        context = await _context(session, desk, await _council(session, desk, session_id))
+        count = len(context["nominations"])
+        fields = [*SIGNER_FIELDS, "votes", *(f"votes.{i}" for i in range(count)),
+                  *(f"votes.{i}.{c}" for i in range(count) for c in COUNTS)]
+        problems = [_on_row(p, rows) for p in error.problems]
+        return _answer(request, {**context, "refusals": Refusals.of(problems, fields), "posted": form},
+                       error.status)
+    launched = Response()
+    await commit_and_run(session, stage, launched)
+    return _answer(request, {**await _context(session, desk, council), "report": await stage_report(
+        session, stage.id), "pending": launched.status_code == 202, "refusals": Refusals(), "posted": None})
+
+
+def _ticked(form: FormData) -> list[int]:
+    """The form rows put to the vote, in order."""
+    return sorted(int(k.split(".")[1]) for k, v in form.items()
+                  if k.startswith("votes.") and k.endswith(".include") and k.split(".")[1].isdigit()
+                  and int(k.split(".")[1]) < MAX_PROVINCE_ROWS and v == "on")
+
+
+def _votes(form: FormData, rows: list[int]) -> CouncilVotesRecord:
+    votes = [{"nomination_id": form.get(f"votes.{i}.nomination_id"),
+              **{c: str(form.get(f"votes.{i}.{c}", "")).strip() or ("0" if c == "abstain" else "")
+                 for c in COUNTS}} for i in rows]
+    body: dict[str, Any] = {"votes": votes}
+    body |= {f: str(form.get(f, "")).strip() for f in SIGNER_FIELDS if str(form.get(f, "")).strip()}
+    try:
+        return CouncilVotesRecord.model_validate(body)
+    except ValidationError as error:
+        raise DomainError(*problems_of_validation(error)) from None
+
+
+def _on_row(problem: Problem, rows: list[int]) -> Problem:
+    """The API's `votes.<k>…` is the k-th ticked row of the form."""
+    parts = problem.field.split(".")
+    if parts[0] == "votes" and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) < len(rows):
+        return Problem(".".join(["votes", str(rows[int(parts[1])]), *parts[2:]]), problem.rule, problem.message,
+                       vi=problem.vi)
+    return problem
