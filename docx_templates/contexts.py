@@ -16,6 +16,9 @@ class DocumentKind(StrEnum):
     BLOCK_PROPOSAL = "block_proposal"  # to_trinh_khoi.docx
     DECISION = "decision"  # quyet_dinh_khen_thuong.docx
     OFFICE_APPRAISAL = "office_appraisal"  # to_trinh_so_noi_vu.docx
+    RETURN_NOTICE = "return_notice"  # thong_bao_tra_lai_ho_so.docx
+    CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
+    RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
 
 
 class Header(TypedDict):

@@ -23,6 +23,9 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.BLOCK_PROPOSAL: "to_trinh_khoi.docx",
     DocumentKind.DECISION: "quyet_dinh_khen_thuong.docx",
     DocumentKind.OFFICE_APPRAISAL: "to_trinh_so_noi_vu.docx",
+    DocumentKind.RETURN_NOTICE: "thong_bao_tra_lai_ho_so.docx",
+    DocumentKind.CERTIFICATES: "bang_khen_giay_chung_nhan.docx",
+    DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

@@ -12,6 +12,7 @@ from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
+from models.tables.paper import IssuedPaper
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.stage import Document, Stage
 
@@ -36,6 +37,7 @@ __all__ = [
     "IdempotentResponse",
     "Installation",
     "IssuedNumber",
+    "IssuedPaper",
     "LoginAttempt",
     "MeetingAttendance",
     "Nomination",

@@ -1,0 +1,71 @@
+"""Thông báo trả lại hồ sơ: the TĐKT office returns to the block head's agency the dossiers screening found
+ineligible, each with the reasons the screening recorded with its move (the office's words, then the rules')."""
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from docx_templates import DocumentKind
+from docx_templates.contexts import Signer
+from docx_templates.formatting import vn_date
+from docx_templates.paper_contexts import ReturnedRow, ReturnNoticeContext
+from docx_templates.text_width import subject_rule_mm
+from flows.documents.appraisal import DRAFTING_UNIT
+from flows.documents.citations import office_name
+from flows.documents.header import file_stem, header, province_upper
+from models.domain.enums import StageKind, State
+from models.recording.deadlines import VIETNAM
+from models.storage.papers import paper_of
+from models.storage.queries import awards_by_id, candidate_labels, stage_of
+from models.tables.nomination import Nomination, Transition
+from models.tables.organisation import EmulationBlock, Unit
+from models.tables.proposal import Proposal, ProposalItem
+from models.tables.stage import Stage
+
+
+def screening_day(stage: Stage) -> date:
+    """The notice is dated the day the office recorded its screening, on the Vietnamese calendar."""
+    return stage.recorded_at.astimezone(VIETNAM).date()
+
+
+async def returned_by(session: AsyncSession, stage_id: int) -> list[tuple[Nomination, Transition]]:
+    """The dossiers the stage returned, in the proposal's order."""
+    query = select(Nomination, Transition).join(Transition).join(
+        ProposalItem, col(ProposalItem.nomination_id) == Nomination.id).join(
+        Stage, col(Stage.id) == Transition.stage_id).where(
+        Transition.stage_id == stage_id, Transition.to_state == State.RETURNED,
+        col(ProposalItem.proposal_id) == Stage.subject_id).order_by(col(ProposalItem.position))
+    return [(n, t) for n, t in (await session.exec(query)).all()]
+
+
+async def build_return_notice(session: AsyncSession, proposal_id: int) -> tuple[dict[str, Any], str]:
+    stage = await stage_of(session, StageKind.SCREENING, proposal_id)
+    assert stage is not None
+    paper = await paper_of(session, stage.id, DocumentKind.RETURN_NOTICE)
+    assert paper is not None, "the notice is numbered before it is rendered"
+    proposal = await session.get_one(Proposal, proposal_id)
+    block = await session.get_one(EmulationBlock, proposal.block_id)
+    issuer = await session.get_one(Unit, proposal.issuer_unit_id)
+    returned = await returned_by(session, stage.id)
+    labels = await candidate_labels(session, [n for n, _ in returned])
+    awards = await awards_by_id(session)
+    office = office_name()
+    subject = f"Về việc trả lại hồ sơ đề nghị khen thưởng năm {proposal.year} của {block.name}"
+    context = ReturnNoticeContext(
+        header=header(f"UBND {province_upper()}", [office], paper.number, paper.issued_on),
+        subject=subject,
+        subject_rule_mm=subject_rule_mm(subject),
+        recipients=[issuer.name],
+        proposer=f"{issuer.name} (đơn vị Trưởng {block.name})",
+        office=office,
+        proposal=f"Tờ trình số {proposal.number} {vn_date(proposal.issued_on)}",
+        returned_count=len(returned),
+        rows=[ReturnedRow(stt=stt, name=", ".join(p for p in (labels[n.id].name, labels[n.id].detail) if p),
+                          award=awards[n.award_id].name, reason=t.reason.strip() or "Chưa đủ điều kiện")
+              for stt, (n, t) in enumerate(returned, start=1)],
+        receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
+        signer=Signer(prefix=paper.signer_prefix, title=paper.signer_title, name=paper.signer_name),
+    )
+    return dict(context), f"thong-bao-{file_stem(paper.number)}.docx"
