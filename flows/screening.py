@@ -17,7 +17,7 @@ from models.recording.eligibility import as_evidence, eligibility_of
 from models.storage.db import open_session
 from models.storage.papers import number_office_notice
 from models.tables.nomination import Nomination
-from models.tables.proposal import ScreeningResult
+from models.tables.proposal import Proposal, ScreeningResult
 
 STAGE = StageKind.SCREENING
 
@@ -55,7 +55,8 @@ async def number_return_notice(proposal_id: int) -> bool:
         stage = await load_stage(session, STAGE, proposal_id)
         if not await returned_by(session, stage.id):
             return False
-        await number_office_notice(session, stage, DocumentKind.RETURN_NOTICE, screening_day(stage))
+        proposal = await session.get_one(Proposal, proposal_id)
+        await number_office_notice(session, stage, DocumentKind.RETURN_NOTICE, screening_day(stage, proposal))
         await session.commit()
     return True
 

@@ -15,6 +15,7 @@ from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 OFFICE_HEADER_LINES = ["SỞ NỘI VỤ"]
 RETURN_SUBJECT = "Về việc trả lại hồ sơ đề nghị khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế"
 RESULTS_SUBJECT = "Kết quả khen thưởng năm 2026 theo Quyết định số 01/QĐ-UBND"
+PLACE_DATE = "Bắc Ninh, ngày 05 tháng 01 năm 2026"  # as documents_fixtures dates every paper
 DIRECTOR: Signer = {"prefix": "", "title": "GIÁM ĐỐC", "name": "Nguyễn Đức Thắng"}
 
 
@@ -27,7 +28,7 @@ def return_notice_context(rows: int = 2) -> ReturnNoticeContext:
     reasons = ["Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị",
                "Chưa đủ 03 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (có năm 2025, 2026; thiếu năm 2024)"]
     return {
-        "header": _office_header("01/TB-SNV", "Bắc Ninh, ngày 17 tháng 12 năm 2026"),
+        "header": _office_header("01/TB-SNV", PLACE_DATE),
         "subject": RETURN_SUBJECT,
         "subject_rule_mm": subject_rule_mm(RETURN_SUBJECT),
         "recipients": ["Sở Công Thương"],
@@ -50,7 +51,7 @@ def results_notice_context() -> ResultsNoticeContext:
          "note": "Không khen thưởng: Đơn vị đang có đơn khiếu nại chưa giải quyết xong"},
     ]
     return {
-        "header": _office_header("02/TB-SNV", "Bắc Ninh, ngày 05 tháng 01 năm 2027"),
+        "header": _office_header("02/TB-SNV", PLACE_DATE),
         "subject": RESULTS_SUBJECT,
         "subject_rule_mm": subject_rule_mm(RESULTS_SUBJECT),
         "decision": "Quyết định số 01/QĐ-UBND ngày 05 tháng 01 năm 2027 của Chủ tịch Ủy ban nhân dân tỉnh",

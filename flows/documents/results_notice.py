@@ -31,7 +31,7 @@ async def build_results_notice(session: AsyncSession, decision_id: int) -> tuple
     paper = await paper_of(session, stage.id, DocumentKind.RESULTS_NOTICE) if stage is not None else None
     assert paper is not None, "the notice is numbered before it is rendered"
     items = (await session.exec(select(Nomination, DecisionItem).join(DecisionItem).where(
-        DecisionItem.decision_id == decision_id).order_by(col(DecisionItem.id)))).all()
+        DecisionItem.decision_id == decision_id).order_by(col(DecisionItem.nomination_id)))).all()
     blocks = await _blocks(session, [(n, i) for n, i in items], award.name)
     signer_words = ("Ủy ban nhân dân tỉnh" if decision.signer_prefix.upper().startswith("TM.")
                     else "Chủ tịch Ủy ban nhân dân tỉnh")  # as the decision's annex names its author
@@ -59,7 +59,7 @@ async def _blocks(session: AsyncSession, items: list[tuple[Nomination, DecisionI
     rows struck."""
     labels = await candidate_labels(session, [n for n, _ in items])
     names = await block_names(session, [n for n, _ in items])
-    ordered = sorted(items, key=lambda r: (r[1].declined, r[1].golden_book_no or 0, r[1].id))
+    ordered = sorted(items, key=lambda r: (r[1].declined, r[1].golden_book_no or 0, r[1].nomination_id))
     grouped: dict[int, list[ResultRow]] = {}
     for n, item in ordered:
         rows = grouped.setdefault(n.block_id, [])

@@ -16,28 +16,34 @@ from flows.documents.appraisal import DRAFTING_UNIT
 from flows.documents.citations import office_name
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import StageKind, State
+from models.domain.papers import return_reason_vi
 from models.recording.deadlines import VIETNAM
 from models.storage.papers import paper_of
 from models.storage.queries import awards_by_id, candidate_labels, stage_of
 from models.tables.nomination import Nomination, Transition
 from models.tables.organisation import EmulationBlock, Unit
-from models.tables.proposal import Proposal, ProposalItem
+from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.stage import Stage
 
 
-def screening_day(stage: Stage) -> date:
-    """The notice is dated the day the office recorded its screening, on the Vietnamese calendar."""
-    return stage.recorded_at.astimezone(VIETNAM).date()
+def screening_day(stage: Stage, proposal: Proposal) -> date:
+    """The notice is dated the day the office recorded its screening, on the Vietnamese calendar, and never before
+    the Tờ trình it answers (a proposal dated ahead of the day it is entered, as a demo year is)."""
+    return max(stage.recorded_at.astimezone(VIETNAM).date(), proposal.issued_on)
 
 
-async def returned_by(session: AsyncSession, stage_id: int) -> list[tuple[Nomination, Transition]]:
-    """The dossiers the stage returned, in the proposal's order."""
-    query = select(Nomination, Transition).join(Transition).join(
-        ProposalItem, col(ProposalItem.nomination_id) == Nomination.id).join(
-        Stage, col(Stage.id) == Transition.stage_id).where(
-        Transition.stage_id == stage_id, Transition.to_state == State.RETURNED,
-        col(ProposalItem.proposal_id) == Stage.subject_id).order_by(col(ProposalItem.position))
-    return [(n, t) for n, t in (await session.exec(query)).all()]
+async def returned_by(session: AsyncSession, stage_id: int) -> list[tuple[Nomination, str]]:
+    """The dossiers the stage returned, in the proposal's order, each with why in Vietnamese: the office's words as
+    it recorded them and the rules as the screening's move logged them (never judged again with today's rules)."""
+    query = select(Nomination, Transition, ScreeningResult).join(Transition).join(
+        Stage, col(Stage.id) == Transition.stage_id).join(
+        ProposalItem, (col(ProposalItem.nomination_id) == Nomination.id)
+        & (col(ProposalItem.proposal_id) == Stage.subject_id)).join(
+        ScreeningResult, (col(ScreeningResult.nomination_id) == Nomination.id)
+        & (col(ScreeningResult.proposal_id) == Stage.subject_id)).where(
+        Transition.stage_id == stage_id, Transition.to_state == State.RETURNED).order_by(col(ProposalItem.position))
+    return [(n, return_reason_vi(r.reason, list(t.evidence.get("rules", []))))
+            for n, t, r in (await session.exec(query)).all()]
 
 
 async def build_return_notice(session: AsyncSession, proposal_id: int) -> tuple[dict[str, Any], str]:
@@ -63,8 +69,8 @@ async def build_return_notice(session: AsyncSession, proposal_id: int) -> tuple[
         proposal=f"Tờ trình số {proposal.number} {vn_date(proposal.issued_on)}",
         returned_count=len(returned),
         rows=[ReturnedRow(stt=stt, name=", ".join(p for p in (labels[n.id].name, labels[n.id].detail) if p),
-                          award=awards[n.award_id].name, reason=t.reason.strip() or "Chưa đủ điều kiện")
-              for stt, (n, t) in enumerate(returned, start=1)],
+                          award=awards[n.award_id].name, reason=reason)
+              for stt, (n, reason) in enumerate(returned, start=1)],
         receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
         signer=Signer(prefix=paper.signer_prefix, title=paper.signer_title, name=paper.signer_name),
     )

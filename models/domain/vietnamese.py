@@ -184,3 +184,37 @@ COUNCIL_ROLE_VI: dict[CouncilRole, str] = {
     CouncilRole.SECRETARY: "Thư ký Hội đồng",
     CouncilRole.MEMBER: "Ủy viên",
 }
+
+# A dossier's facts (models.domain.facts.DossierFacts) as a notice names the ones still missing.
+FACT_VI: dict[str, str] = {
+    "rating": "kết quả xếp loại năm xét khen thưởng",
+    "rating_previous_year": "kết quả xếp loại năm trước",
+    "initiatives": "số sáng kiến, đề tài được công nhận trong năm",
+    "initiatives_previous_year": "số sáng kiến, đề tài được công nhận năm trước",
+    "province_wide_initiative": "sáng kiến có phạm vi ảnh hưởng trong tỉnh",
+    "nationwide_initiative": "sáng kiến có phạm vi ảnh hưởng toàn quốc",
+    "leads_block": "kết quả dẫn đầu Khối, Cụm thi đua",
+    "leads_central_block": "kết quả dẫn đầu Khối, Cụm thi đua do Trung ương tổ chức",
+    "outstanding_among_flags": "kết quả tiêu biểu trong số tập thể được tặng Cờ thi đua của tỉnh",
+    "active_in_emulation": "việc tích cực tham gia phong trào thi đua",
+    "regular_emulation": "việc tổ chức phong trào thi đua thường xuyên, thiết thực, hiệu quả",
+    "outstanding_in_movement": "thành tích tiêu biểu trong phong trào thi đua do tỉnh phát động",
+    "sudden_achievement": "thành tích đột xuất",
+    "notable_contribution": "đóng góp cho sự phát triển của địa phương",
+    "members_total": "tổng số thành viên của tập thể",
+    "members_completing_tasks": "số thành viên hoàn thành nhiệm vụ",
+    "members_ldtt": "số thành viên đạt danh hiệu Lao động tiên tiến",
+    "members_cstdcs": "số thành viên đạt danh hiệu Chiến sĩ thi đua cơ sở",
+    "members_disciplined": "số thành viên bị kỷ luật từ khiển trách trở lên",
+}
+
+# The papers the chain issues (docx_templates.contexts.DocumentKind values), as a clerk calls them.
+DOCUMENT_KIND_VI: dict[str, str] = {
+    "meeting_minutes": "Biên bản họp bình xét của Khối",
+    "block_proposal": "Tờ trình đề nghị khen thưởng của Khối",
+    "office_appraisal": "Tờ trình của Sở Nội vụ",
+    "decision": "Quyết định khen thưởng",
+    "return_notice": "Thông báo trả lại hồ sơ",
+    "certificates": "Bằng khen, Giấy chứng nhận",
+    "results_notice": "Thông báo kết quả khen thưởng",
+}
