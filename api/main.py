@@ -29,6 +29,7 @@ from api.routes import (
     proposals,
     quotas,
     register,
+    signing_packages,
     stages,
 )
 from flows.reconciler import reconcile_stages
@@ -74,7 +75,7 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     app.add_middleware(AnswerWhileDatabaseAway)  # outermost: runs first
     for module in (login, accounts, catalogue, meetings, proposals, council, council_roster, decisions, nominations,
-                   documents, audit, register, eligibility, history, quotas, stages, organisation):
+                   documents, audit, register, eligibility, history, quotas, stages, organisation, signing_packages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

@@ -3,7 +3,9 @@ the stored .docx as a clerk checks them: the office's notice returning ineligibl
 certificates of each decision with its number, date and số sổ vàng, and the notice of results per block."""
 
 import hashlib
+import os
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -45,6 +47,8 @@ async def paper(http: httpx.AsyncClient, report: dict[str, Any], kind: DocumentK
     [document] = [d for d in report["documents"] if d["kind"] == kind.value]
     content = (await http.get(document["download_url"])).content
     assert hashlib.sha256(content).hexdigest() == document["sha256"]
+    if folder := os.environ.get("TDKT_PAPERS_DIR"):  # to look at them as pictures (soffice, pdftoppm)
+        (Path(folder) / document["filename"]).write_bytes(content)
     return content
 
 

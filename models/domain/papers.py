@@ -1,5 +1,7 @@
-"""What the office's papers say: which certificate an award gives, and why a dossier is returned."""
+"""What the office's papers say: which certificate an award gives, why a dossier is returned, and which PDF of a
+signing package a signed copy comes from."""
 
+import hashlib
 from typing import Any
 
 from models.domain.vietnamese import FACT_VI
@@ -28,3 +30,14 @@ def return_reason_vi(office_reason: str, rules: list[dict[str, Any]]) -> str:
     if missing:
         parts.append(f"Hồ sơ còn thiếu: {'; '.join(FACT_VI.get(m, m) for m in missing)}.")
     return " ".join(p for p in parts if p) or "Hồ sơ chưa đủ điều kiện, tiêu chuẩn khen thưởng theo quy định."
+
+
+def signed_copy_of(content: bytes, entries: list[dict[str, Any]]) -> tuple[dict[str, Any], bool] | None:
+    """The manifest entry a PDF brought back from the digital signature system is a copy of, and whether a signature
+    was appended. A PDF signature (PAdES) is an incremental update: the signed file begins with the very bytes that
+    were handed over, so its first `pdf_bytes` bytes must hash to the entry's SHA-256. None: no entry matches."""
+    for entry in entries:
+        size = int(entry["pdf_bytes"])
+        if len(content) >= size and hashlib.sha256(content[:size]).hexdigest() == entry["pdf_sha256"]:
+            return entry, len(content) > size
+    return None

@@ -12,7 +12,7 @@ from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
-from models.tables.paper import IssuedPaper
+from models.tables.paper import IssuedPaper, SigningPackage
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.stage import Document, Stage
 
@@ -48,6 +48,7 @@ __all__ = [
     "ProposalItem",
     "RoleGrant",
     "ScreeningResult",
+    "SigningPackage",
     "Stage",
     "Transition",
     "Unit",

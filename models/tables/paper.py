@@ -1,12 +1,14 @@
-"""The numbered papers a stage issues besides its main document: the TĐKT office's notices.
+"""The numbered papers a stage issues besides its main document (the TĐKT office's notices), and the packages of
+PDF copies a decision's dossier is handed to the digital signature system in.
 
 A notice is numbered once, in the transaction that stores this row (Decree 30/2020 Điều 15: per issuing body, type
 and calendar year, gapless); who signs it and when are frozen with it, so a correction years later prints the same.
 """
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.tables.base import timestamp_field
@@ -23,4 +25,17 @@ class IssuedPaper(SQLModel, table=True):
     signer_prefix: str = Field(default="", max_length=100)
     signer_title: str = Field(max_length=100)
     signer_name: str = Field(max_length=255)
+    created_at: datetime = timestamp_field()
+
+
+class SigningPackage(SQLModel, table=True):
+    """A decision's dossier as PDF copies handed to the digital signature system, and the manifest of their hashes.
+
+    LibreOffice stamps each PDF with its creation time, so a PDF is not made twice alike: the manifest is kept, and
+    a signed PDF brought back is checked against it, never against a fresh conversion."""
+
+    id: int = Field(default=None, primary_key=True)
+    decision_id: int = Field(foreign_key="decision.id", index=True)
+    manifest: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+    created_by: str = Field(max_length=255)
     created_at: datetime = timestamp_field()

@@ -1,4 +1,4 @@
-"""papers: the TĐKT office's numbered notices (return of dossiers, results)
+"""papers: the TĐKT office's numbered notices (return of dossiers, results); signing packages
 
 Revision ID: 0009
 Revises: 0008
@@ -33,8 +33,20 @@ def upgrade() -> None:
     sa.UniqueConstraint('stage_id', 'kind', name='uq_issuedpaper_stage_kind')
     )
     op.create_index(op.f('ix_issuedpaper_stage_id'), 'issuedpaper', ['stage_id'], unique=False)
+    op.create_table('signingpackage',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('decision_id', sa.Integer(), nullable=False),
+    sa.Column('manifest', sa.JSON(), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['decision_id'], ['decision.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_index(op.f('ix_signingpackage_decision_id'), 'signingpackage', ['decision_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_signingpackage_decision_id'), table_name='signingpackage')
+    op.drop_table('signingpackage')
     op.drop_index(op.f('ix_issuedpaper_stage_id'), table_name='issuedpaper')
     op.drop_table('issuedpaper')
