@@ -94,7 +94,7 @@ def certificates(doc: Document) -> None:
         kit.para(decision, line, style=kit.HEADER)
     kit.para(signer, "{{ place_date }}", style=kit.HEADER, italic=True, size=14)
     for cell in (decision, signer):  # clear of the reason above: the bottom third of the sheet
-        cell.paragraphs[0].paragraph_format.space_before = Pt(30)
+        cell.paragraphs[0].paragraph_format.space_before = Pt(54)
     parts.signer_block(signer, "signer", blank_lines=3)
     kit.keep_together(decision)
     kit.keep_together(signer)

@@ -17,6 +17,7 @@ from sqlmodel import select
 
 from docx_templates import DocumentKind, render_document
 from docx_templates.formatting import vn_place_date
+from docx_templates.text_width import text_width_mm
 from flows.documents.registry import BUILDERS
 from models.recording.deadlines import VIETNAM
 from models.storage.db import open_session
@@ -33,9 +34,11 @@ from tests.decree30 import (
     check_title,
     has_rule,
     look,
+    rule_width_mm,
     texts,
 )
 from tests.demo import DemoProvince
+from tests.desk import SignIn
 from tests.docx_read import open_docx, paragraphs, table_rows
 from tests.year import BLOCK_HEAD, SECRETARY, Year, as_user, hold_meeting, ok, run_year
 
@@ -57,7 +60,7 @@ def signature_table(doc: Document) -> Table:
 
 
 async def test_screening_returns_each_ineligible_dossier_by_a_numbered_notice_with_its_reasons(
-    client: httpx.AsyncClient, demo: DemoProvince
+    client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn
 ) -> None:
     year = await run_year(client, demo)
     content = await paper(client, year.responses["screening"], DocumentKind.RETURN_NOTICE)
@@ -95,6 +98,9 @@ async def test_screening_returns_each_ineligible_dossier_by_a_numbered_notice_wi
     history = (await client.get(f"/nominations/{year.candidates['bk_dung']}")).json()["history"]
     returned = next(t for t in history if t["to_state"] == "returned")
     assert [d["kind"] for d in returned["documents"]] == ["return_notice"]
+    desk = await signed_in(SECRETARY)  # and the desk names it in Vietnamese beside its file
+    page = (await desk.get(f"/desk/nominations/{year.candidates['bk_dung']}")).text
+    assert f"Thông báo trả lại hồ sơ: <a href=\"/desk/documents/{returned['documents'][0]['id']}\"" in page
     await check_same_bytes_again()
 
 
@@ -161,6 +167,10 @@ def check_certificates(doc: Document, expected: list[tuple[str, str, str]], deci
     assert [p.text for p in body if p.text == QUOC_HIEU] == [QUOC_HIEU] * len(expected)
     motto = next(p for p in body if p.text == TIEU_NGU)
     assert look(motto).bold and 13 <= look(motto).size <= 14 and has_rule(list(doc.paragraphs))
+    # The rule under the Tiêu ngữ is as long as the Tiêu ngữ (Decree 30, Annex I), on a 252 mm wide line.
+    rules = [p for p in doc.paragraphs if has_rule([p])]
+    assert len(rules) == len(expected)
+    assert abs(rule_width_mm(rules[:1], 252) - text_width_mm(TIEU_NGU, 14)) <= 4
     for (form, name, golden_book_no), table in zip(expected, doc.tables, strict=True):
         assert form in [p.text for p in body] and name in [p.text for p in body]
         left, right = (texts(cell.paragraphs) for cell in table.rows[0].cells)

@@ -50,7 +50,7 @@ async def build_results_notice(session: AsyncSession, decision_id: int) -> tuple
                    "Các cơ quan, đơn vị có tên tại Thông báo", f"Lưu: VT, {DRAFTING_UNIT}"],
         signer=Signer(prefix=paper.signer_prefix, title=paper.signer_title, name=paper.signer_name),
     )
-    return dict(context), f"thong-bao-{file_stem(paper.number)}.docx"
+    return dict(context), f"thong-bao-ket-qua-{file_stem(paper.number)}.docx"
 
 
 async def _blocks(session: AsyncSession, items: list[tuple[Nomination, DecisionItem]],

@@ -74,4 +74,4 @@ async def build_return_notice(session: AsyncSession, proposal_id: int) -> tuple[
         receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
         signer=Signer(prefix=paper.signer_prefix, title=paper.signer_title, name=paper.signer_name),
     )
-    return dict(context), f"thong-bao-{file_stem(paper.number)}.docx"
+    return dict(context), f"thong-bao-tra-lai-ho-so-{file_stem(paper.number)}.docx"

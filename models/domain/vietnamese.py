@@ -137,6 +137,8 @@ OBJECT_VI: dict[str, str] = {
     "BlockMembership": "thành viên Khối",
     "Stage": "bước xử lý",
     "Document": "văn bản",
+    "IssuedPaper": "thông báo đã cấp số",
+    "SigningPackage": "gói trình ký",
     "OrganisationImport": "lần nhập danh sách tổ chức",
 }
 
