@@ -37,6 +37,7 @@ from api.routes import (
     registry_people,
     registry_units,
     scoring,
+    signing_packages,
     stages,
     statistics,
 )
@@ -86,7 +87,7 @@ def create_app() -> FastAPI:
                    documents, audit, register, eligibility, history, quotas, stages, organisation, statistics):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes,
-                   movements, criteria_sets, scoring):
+                   movements, criteria_sets, scoring, signing_packages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

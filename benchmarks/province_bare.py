@@ -33,14 +33,17 @@ from benchmarks.province_setup import Province
 from docx_templates import DocumentKind
 from flows.common import complete_stage, store_stage_document
 from flows.council_review import apply_council_votes
-from flows.decision_issue import apply_decision, enter_award_history
+from flows.decision_issue import apply_decision, enter_award_history, number_results_notice
 from flows.documents.appraisal import build_appraisal
+from flows.documents.certificates import build_certificates
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
+from flows.documents.results_notice import build_results_notice
+from flows.documents.return_notice import build_return_notice
 from flows.meeting_tally import apply_block_vote, roll_over_block
 from flows.proposal_submission import submit_nominations
-from flows.screening import apply_screening
+from flows.screening import apply_screening, number_return_notice
 from flows.standing_appraisal import apply_standing_appraisal
 from models.domain.audit import Actor
 from models.domain.enums import StageKind, State
@@ -79,6 +82,9 @@ async def _submission(proposal_id: int) -> None:
 
 async def _screening(proposal_id: int) -> None:
     await apply_screening.fn(proposal_id)
+    if await number_return_notice.fn(proposal_id):
+        await store_stage_document.fn(StageKind.SCREENING, proposal_id, DocumentKind.RETURN_NOTICE,
+                                      build_return_notice)
     await complete_stage.fn(StageKind.SCREENING, proposal_id)
 
 
@@ -100,6 +106,11 @@ async def _issue(decision_id: int) -> list[dict[str, Any]]:
     issued = await apply_decision.fn(decision_id)
     await enter_award_history.fn(decision_id)
     await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.DECISION, build_decision)
+    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.CERTIFICATES,
+                                  build_certificates)
+    await number_results_notice.fn(decision_id)
+    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.RESULTS_NOTICE,
+                                  build_results_notice)
     await complete_stage.fn(StageKind.DECISION_ISSUE, decision_id)
     return issued
 

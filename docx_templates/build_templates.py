@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from docx_templates import docx_building as kit
-from docx_templates import parts
+from docx_templates import paper_layouts, parts
 from docx_templates.contexts import DocumentKind
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
 
@@ -26,7 +26,8 @@ def build(kind: DocumentKind) -> bytes:
     kit.drop_thumbnail(doc)
     kit.set_up_page(doc)
     kit.add_styles(doc)
-    parts.header(doc)
+    if kind not in OWN_HEADER:
+        parts.header(doc)
     LAYOUTS[kind](doc)
     doc.core_properties.title = TITLES[kind]
     doc.core_properties.comments = "Tạo bởi: python -m docx_templates.build_templates"
@@ -231,13 +232,21 @@ LAYOUTS = {
     DocumentKind.DECISION: _decision,
     DocumentKind.OFFICE_APPRAISAL: _appraisal,
     DocumentKind.SCORING_TABLE: _scoring_table,
+    DocumentKind.RETURN_NOTICE: paper_layouts.return_notice,
+    DocumentKind.CERTIFICATES: paper_layouts.certificates,
+    DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
 }
+# A certificate carries the national motto alone at its top, on every page, not the two-column header.
+OWN_HEADER = {DocumentKind.CERTIFICATES}
 TITLES = {
     DocumentKind.MEETING_MINUTES: "Biên bản họp bình xét thi đua, khen thưởng của Khối",
     DocumentKind.BLOCK_PROPOSAL: "Tờ trình đề nghị khen thưởng của Khối",
     DocumentKind.DECISION: "Quyết định khen thưởng",
     DocumentKind.OFFICE_APPRAISAL: "Tờ trình của Sở Nội vụ trình Chủ tịch UBND tỉnh kết quả xét khen thưởng",
     DocumentKind.SCORING_TABLE: "Bảng tổng hợp điểm thi đua của Khối",
+    DocumentKind.RETURN_NOTICE: "Thông báo trả lại hồ sơ đề nghị khen thưởng",
+    DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
+    DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
 }
 
 

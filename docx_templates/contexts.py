@@ -17,6 +17,9 @@ class DocumentKind(StrEnum):
     DECISION = "decision"  # quyet_dinh_khen_thuong.docx
     OFFICE_APPRAISAL = "office_appraisal"  # to_trinh_so_noi_vu.docx
     SCORING_TABLE = "scoring_table"  # bang_tong_hop_diem.docx
+    RETURN_NOTICE = "return_notice"  # thong_bao_tra_lai_ho_so.docx
+    CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
+    RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
 
 
 class Header(TypedDict):

@@ -18,6 +18,8 @@ from docx_templates.text_width import AGENCY_RULES_MM, SUBJECT_RULES_MM
 
 TEXT_WIDTH_MM = 165  # A4 210 mm minus margins 30 left, 15 right
 CELL_PADDING_MM = 3.8  # Word's default left + right cell margins
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
 def header(doc: Document) -> None:
@@ -33,8 +35,8 @@ def header(doc: Document) -> None:
     kit.para(agency, "{{ line }}", style=kit.HEADER, bold=True)
     kit.tag(agency, "endfor")
     sized_rule(agency, "header.rule_mm", AGENCY_RULES_MM, widths[0] - CELL_PADDING_MM)
-    kit.para(motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style=kit.HEADER, bold=True)
-    kit.para(motto, "Độc lập - Tự do - Hạnh phúc", style=kit.HEADER, bold=True, size=14)
+    kit.para(motto, QUOC_HIEU, style=kit.HEADER, bold=True)
+    kit.para(motto, TIEU_NGU, style=kit.HEADER, bold=True, size=14)
     kit.rule(motto, 61, widths[1] - CELL_PADDING_MM)
     number, place_date = (kit.emptied(cell) for cell in table.rows[1].cells)
     kit.para(number, "{% if header.number %}Số: {{ header.number }}{% endif %}", style=kit.HEADER)
@@ -100,12 +102,12 @@ def lead_into_signature(paragraph: Paragraph) -> Paragraph:
     return paragraph
 
 
-def signer_block(cell: _Cell, signer: str) -> None:
+def signer_block(cell: _Cell, signer: str, blank_lines: int = 4) -> None:
     kit.tag(cell, f"if {signer}.prefix")
     kit.para(cell, "{{ " + signer + ".prefix }}", align=kit.CENTER, bold=True)
     kit.tag(cell, "endif")
     kit.para(cell, "{{ " + signer + ".title }}", align=kit.CENTER, bold=True)
-    for _ in range(4):  # room for the hand signature and the seal
+    for _ in range(blank_lines):  # room for the hand signature and the seal
         kit.para(cell)
     kit.para(cell, "{{ " + signer + ".name }}", align=kit.CENTER, bold=True)
 

@@ -24,6 +24,9 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.DECISION: "quyet_dinh_khen_thuong.docx",
     DocumentKind.OFFICE_APPRAISAL: "to_trinh_so_noi_vu.docx",
     DocumentKind.SCORING_TABLE: "bang_tong_hop_diem.docx",
+    DocumentKind.RETURN_NOTICE: "thong_bao_tra_lai_ho_so.docx",
+    DocumentKind.CERTIFICATES: "bang_khen_giay_chung_nhan.docx",
+    DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

@@ -11,17 +11,21 @@ from docx_templates import DocumentKind
 from flows.common import (
     PlannedMove,
     complete_stage,
+    load_stage,
     move_as_planned,
     publish_table,
     store_stage_document,
 )
+from flows.documents.certificates import build_certificates
 from flows.documents.decision import build_decision
+from flows.documents.results_notice import build_results_notice
 from models.domain.enums import StageKind, State
 from models.domain.workflow import MoveContext
 from models.recording.common import nominations_by_id
 from models.recording.decisions import decision_items
 from models.storage.catalogue_file import catalogue
 from models.storage.db import open_session
+from models.storage.papers import number_office_notice
 from models.tables.award import Award
 from models.tables.decision import Decision
 from models.tables.nomination import AwardRecord
@@ -75,11 +79,31 @@ async def enter_award_history(decision_id: int) -> None:
         await session.commit()
 
 
+@task(cache_policy=NO_CACHE)
+async def number_results_notice(decision_id: int) -> None:
+    """Number the office's notice of the results, dated the day the decision was signed (once)."""
+    async with open_session() as session:
+        stage = await load_stage(session, STAGE, decision_id)
+        decision = await session.get_one(Decision, decision_id)
+        assert decision.signed_on is not None, "only a signed decision is announced"
+        await number_office_notice(session, stage, DocumentKind.RESULTS_NOTICE, decision.signed_on)
+        await session.commit()
+
+
+async def issue_decision_papers(decision_id: int) -> None:
+    """The papers that follow the decision: a certificate per recipient (one .docx, a page each) and the office's
+    notice of the results to the blocks, each stored with its hash beside the decision."""
+    await store_stage_document(STAGE, decision_id, DocumentKind.CERTIFICATES, build_certificates)
+    await number_results_notice(decision_id)
+    await store_stage_document(STAGE, decision_id, DocumentKind.RESULTS_NOTICE, build_results_notice)
+
+
 @flow(name="decision-issue", flow_run_name="issue-decision-{decision_id}")
 async def issue_decision(decision_id: int) -> list[dict[str, Any]]:
     issued = await apply_decision(decision_id)
     await enter_award_history(decision_id)
     await store_stage_document(STAGE, decision_id, DocumentKind.DECISION, build_decision)
+    await issue_decision_papers(decision_id)
     await publish_table(f"decision-{decision_id}-issued", issued, f"Decision {decision_id}")
     await complete_stage(STAGE, decision_id)
     return issued

@@ -94,7 +94,8 @@ async def sign(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: Demo
 STEPS: list[tuple[StageKind, Step]] = [(StageKind.MEETING_TALLY, tally), (StageKind.PROPOSAL_SUBMISSION, propose),
                                        (StageKind.SCREENING, screen), (StageKind.COUNCIL_REVIEW, vote),
                                        (StageKind.STANDING_APPRAISAL, appraise), (StageKind.DECISION_ISSUE, sign)]
-NO_DOCUMENT = {StageKind.SCREENING}
+# Every stage issues a paper now: screening its notice returning the dossiers the award's rules refuse here.
+NO_DOCUMENT: set[StageKind] = set()
 CELLS = [(kind, point) for kind, _ in STEPS for point in POINTS
          if not (point == "after_document" and kind in NO_DOCUMENT)]
 

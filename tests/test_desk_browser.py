@@ -108,6 +108,8 @@ async def test_secretary_screens_a_proposal_in_the_browser(
     timeline = page.locator(".timeline")
     await expect(timeline.get_by_text(STATE_VI[State.RETURNED]).last).to_be_visible()
     await expect(timeline.get_by_text("Lý do: Thiếu báo cáo thành tích có xác nhận")).to_be_visible()
+    # The screening's notice returning the dossier, named for what it is, beside its file.
+    await expect(timeline.get_by_text("Thông báo trả lại hồ sơ:")).to_be_visible()
     await page.screenshot(path=shots / "nomination.png", full_page=True)
 
 

@@ -11,7 +11,15 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from docx_templates import DocumentKind, render_document, template_variables
-from tests.documents_fixtures import CONTEXT_KEYS, FULL_CONTEXTS, PLACE_DATE, QUOC_HIEU, TIEU_NGU, decision_context
+from tests.documents_fixtures import (
+    CONTEXT_KEYS,
+    FULL_CONTEXTS,
+    LANDSCAPE,
+    PLACE_DATE,
+    QUOC_HIEU,
+    TIEU_NGU,
+    decision_context,
+)
 from tests.docx_read import cell_paragraphs, is_bold, is_italic, open_docx, paragraph_starting, rows_of
 
 
@@ -27,7 +35,8 @@ def test_page_is_a4_portrait_with_decree_30_margins(kind: DocumentKind) -> None:
         section.left_margin,
         section.right_margin,
     ]
-    assert [round(size.mm) if size is not None else None for size in sizes] == [210, 297, 20, 20, 30, 15]
+    page = [297, 210] if kind in LANDSCAPE else [210, 297]
+    assert [round(size.mm) if size is not None else None for size in sizes] == [*page, 20, 20, 30, 15]
     assert section.different_first_page_header_footer  # no page number on page 1
 
 
@@ -85,6 +94,8 @@ def test_missing_key_is_an_error_not_a_blank() -> None:
         (DocumentKind.DECISION, "Số: 05/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Cờ thi đua"),
         (DocumentKind.OFFICE_APPRAISAL, "Số: 01/TTr-SNV", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu"),
         (DocumentKind.SCORING_TABLE, "", "BẢNG TỔNG HỢP ĐIỂM", "Tổng hợp kết quả chấm điểm"),
+        (DocumentKind.RETURN_NOTICE, "Số: 01/TB-SNV", "THÔNG BÁO", "Về việc trả lại hồ sơ đề nghị khen thưởng"),
+        (DocumentKind.RESULTS_NOTICE, "Số: 02/TB-SNV", "THÔNG BÁO", "Kết quả khen thưởng năm 2026 theo Quyết định"),
     ],
 )
 def test_header_and_title(kind: DocumentKind, number_line: str, document_type: str, subject: str) -> None:

@@ -64,7 +64,8 @@ async def sign(http: httpx.AsyncClient, decision_id: int, signer: dict[str, str]
 
 
 async def download(http: httpx.AsyncClient, report: dict[str, Any]) -> bytes:
-    [document] = report["documents"]
+    """The stage's own document: the first it issues (a signed decision's certificates and notice follow it)."""
+    document = report["documents"][0]
     content = (await http.get(document["download_url"])).content
     assert hashlib.sha256(content).hexdigest() == document["sha256"]
     return content
@@ -227,16 +228,20 @@ def check_decision(content: bytes, number: str, signature: list[str], annex: lis
 
 async def check_register(http: httpx.AsyncClient) -> None:
     register = (await http.get("/numbers", params={"year": 2027})).json()
-    assert [(n["number"], n["issued_for"].split(":")[0]) for n in register] == [
-        ("01/TTr-SNV", "council_session"), ("02/TTr-SNV", "council_session"), ("01/QĐ-UBND", "decision"),
-        ("02/QĐ-UBND", "decision"), ("03/QĐ-UBND", "decision")]
+    # Each signed decision's notice of results takes the next number of the office's Thông báo series.
+    assert sorted((n["number"], n["issued_for"].split(":")[0]) for n in register) == [
+        ("01/QĐ-UBND", "decision"), ("01/TB-SNV", "results_notice"), ("01/TTr-SNV", "council_session"),
+        ("02/QĐ-UBND", "decision"), ("02/TB-SNV", "results_notice"), ("02/TTr-SNV", "council_session"),
+        ("03/QĐ-UBND", "decision"), ("03/TB-SNV", "results_notice")]
 
 
 async def check_history(http: httpx.AsyncClient, year: Year) -> None:
     """Each transition lists the documents its stage issued, with the SHA-256 of the bytes one downloads."""
     history = (await http.get(f"/nominations/{year.candidates['flag_sct']}")).json()["history"]
     kinds = [[d["kind"] for d in t["documents"]] for t in history]
-    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], [], ["office_appraisal"], ["decision"]]
+    # The screening returned two of the proposal's other dossiers: its notice is a paper of that stage too.
+    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], ["return_notice"], ["office_appraisal"],
+                     ["decision", "certificates", "results_notice"]]
     for transition in history[1:]:
         for document in transition["documents"]:
             content = (await http.get(document["download_url"])).content

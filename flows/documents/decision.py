@@ -52,7 +52,7 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         header=header("", ["ỦY BAN NHÂN DÂN", province_upper()], decision.number, decision.signed_on),
         subject=subject,
         subject_rule_mm=subject_rule_mm(subject),
-        authority=f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}",
+        authority=authority(decision.signer_prefix),
         bases=province.legal_bases_on(decision.signed_on, with_authority=True),
         considerations=[_consideration(citations, council)],
         articles=[
@@ -73,6 +73,13 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         annex_sections=await _annex(session, awarded),
     )
     return dict(context), f"quyet-dinh-{file_stem(decision.number)}.docx"
+
+
+def authority(signer_prefix: str) -> str:
+    """Who awards, as the decision and its certificates print it: signed "TM. ỦY BAN NHÂN DÂN", the People's
+    Committee; otherwise its Chairman."""
+    collective = signer_prefix.upper().startswith("TM.")
+    return f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}"
 
 
 async def _prize(session: AsyncSession, decision_id: int, award_code: str, signed_on: date) -> Prize:

@@ -3,13 +3,19 @@
 from docx_templates import DocumentKind
 from flows.common import ContextBuilder
 from flows.documents.appraisal import build_appraisal
+from flows.documents.certificates import build_certificates
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
+from flows.documents.results_notice import build_results_notice
+from flows.documents.return_notice import build_return_notice
 
 BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.MEETING_MINUTES: build_minutes,
     DocumentKind.BLOCK_PROPOSAL: build_proposal,
     DocumentKind.OFFICE_APPRAISAL: build_appraisal,
     DocumentKind.DECISION: build_decision,
+    DocumentKind.RETURN_NOTICE: build_return_notice,
+    DocumentKind.CERTIFICATES: build_certificates,
+    DocumentKind.RESULTS_NOTICE: build_results_notice,
 }

@@ -148,6 +148,8 @@ OBJECT_VI: dict[str, str] = {
     "BlockMembership": "thành viên Khối",
     "Stage": "bước xử lý",
     "Document": "văn bản",
+    "IssuedPaper": "thông báo đã cấp số",
+    "SigningPackage": "gói trình ký",
     "OrganisationImport": "lần nhập danh sách tổ chức",
     "RegistryChange": "lần thay đổi danh sách tổ chức",
     "Household": "hộ gia đình",
@@ -299,6 +301,7 @@ FACT_VI: dict[str, str] = {
     "members_disciplined": "Số thành viên bị kỷ luật từ cảnh cáo trở lên",
 }
 
+
 def rule_vi(rule: str) -> str:
     """A rule's Vietnamese name; a rule a province added without one still shows its id rather than nothing."""
     return RULE_VI.get(rule, rule)
@@ -327,4 +330,16 @@ EVIDENCE_VI: dict[str, str] = {
     "prize_amount": "Tiền thưởng (đồng)",
     "facts": "Số liệu kê khai",
     "by_hand": "Chuyển trạng thái trực tiếp",
+}
+
+# The papers the chain issues (docx_templates.contexts.DocumentKind values), as a clerk calls them.
+DOCUMENT_KIND_VI: dict[str, str] = {
+    "meeting_minutes": "Biên bản họp bình xét của Khối",
+    "block_proposal": "Tờ trình đề nghị khen thưởng của Khối",
+    "office_appraisal": "Tờ trình của Sở Nội vụ",
+    "decision": "Quyết định khen thưởng",
+    "return_notice": "Thông báo trả lại hồ sơ",
+    "certificates": "Bằng khen, Giấy chứng nhận",
+    "results_notice": "Thông báo kết quả khen thưởng",
+    "scoring_table": "Bảng tổng hợp điểm thi đua của Khối",
 }

@@ -14,6 +14,7 @@ from models.tables.movement_scoring import BlockScoring, CriteriaSet, ScoreAdjus
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
+from models.tables.paper import IssuedPaper, SigningPackage
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.registry import Household, RegistryChange
 from models.tables.stage import Document, Stage
@@ -43,6 +44,7 @@ __all__ = [
     "IdempotentResponse",
     "Installation",
     "IssuedNumber",
+    "IssuedPaper",
     "LoginAttempt",
     "MeetingAttendance",
     "Movement",
@@ -59,6 +61,7 @@ __all__ = [
     "ScoreAdjustment",
     "ScoreEntry",
     "ScreeningResult",
+    "SigningPackage",
     "Stage",
     "StandingResult",
     "Transition",
