@@ -96,3 +96,13 @@ class CouncilBody(StrEnum):
 
     COUNCIL = "council"
     STANDING_BODY = "standing_body"
+
+
+class AwardKind(StrEnum):
+    """What an award was given for (ND 152/2025 Điều 4 khoản 3: an đột xuất or thematic award is no basis for
+    proposing a higher award; only regular awards count in a chain of titles). Its Vietnamese name is in
+    models.domain.vietnamese."""
+
+    REGULAR = "regular"  # khen thưởng thường xuyên: công trạng, thành tích của năm, of a period
+    SUDDEN = "sudden"  # khen thưởng thành tích đột xuất
+    THEMATIC = "thematic"  # khen thưởng thi đua theo chuyên đề

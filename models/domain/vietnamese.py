@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from models.domain.eligibility import Outcome
 from models.domain.enums import (
+    AwardKind,
     BlockKind,
     BlockRole,
     CouncilBody,
@@ -165,6 +166,13 @@ UNIT_KIND_VI: dict[UnitKind, str] = {
 BLOCK_KIND_VI: dict[BlockKind, str] = {
     BlockKind.BLOCK: "Khối",
     BlockKind.CLUSTER: "Cụm",
+}
+
+# What an award was given for, as the history file and the dossier write it.
+AWARD_KIND_VI: dict[AwardKind, str] = {
+    AwardKind.REGULAR: "Thường xuyên",
+    AwardKind.SUDDEN: "Đột xuất",
+    AwardKind.THEMATIC: "Chuyên đề",
 }
 
 GENDER_VI: dict[Gender, str] = {
