@@ -110,7 +110,8 @@ def test_the_principles_for_every_award_cite_decree_152_article_4_clause_by_clau
     assert rules["achievement.regular_only"].citation.startswith(f"khoản 3 Điều 4 {ND152}: ")
     assert rules["achievement.after_discipline"].citation.startswith(f"khoản 4 Điều 4 {ND152}: ")
     assert rules["achievement.maternity_leave_counts"].citation.startswith(f"khoản 5 Điều 4 {ND152}: ")
-    assert catalogue().tie_break is not None and catalogue().tie_break.basis.startswith(f"khoản 6 Điều 4 {ND152}: ")
+    tie_break = catalogue().tie_break
+    assert tie_break is not None and tie_break.basis.startswith(f"khoản 6 Điều 4 {ND152}: ")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.award for c in CASES])

@@ -1,5 +1,6 @@
 """law holds: each award record says what it was given for (regular, đột xuất, thematic), since only regular awards
-count toward a higher one (ND 152/2025 Điều 4 khoản 3)
+count toward a higher one (ND 152/2025 Điều 4 khoản 3); a screening result keeps the day the office checked the
+dossier, which meets the 5-working-day deadline to return it
 
 Revision ID: 0010
 Revises: 0009
@@ -23,8 +24,12 @@ def upgrade() -> None:
     # Every record made before this was of a regular award: the year-end round is the only one recorded here.
     with op.batch_alter_table('awardrecord', schema=None) as batch_op:
         batch_op.add_column(sa.Column('kind', AWARD_KIND, nullable=False, server_default='regular'))
+    with op.batch_alter_table('screeningresult', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('screened_on', sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('screeningresult', schema=None) as batch_op:
+        batch_op.drop_column('screened_on')
     with op.batch_alter_table('awardrecord', schema=None) as batch_op:
         batch_op.drop_column('kind')
