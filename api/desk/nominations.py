@@ -14,6 +14,7 @@ from api.presenters import nominations_public, transitions_public
 from api.routes.documents import document_response, readable_document
 from api.routes.nominations import NominationFilters, filtered_nominations, readable, sorted_by
 from models.domain.enums import State
+from models.domain.facts import FACT_LABELS_VI
 from models.recording.deadlines import deadlines_of, today_in_vietnam
 from models.storage.queries import candidate_labels, count_rows, transitions_of
 from models.tables.award import Award
@@ -77,7 +78,7 @@ async def nomination_page(nomination_id: PathId, request: Request, session: Sess
         "desk": desk, "nomination": (await nominations_public(session, [nomination]))[0], "label": label,
         "block": await session.get(EmulationBlock, nomination.block_id),
         "history": await transitions_public(session, history), "revisions": revisions,
-        "deadlines": await deadlines_of(session, nomination, today_in_vietnam()),
+        "deadlines": await deadlines_of(session, nomination, today_in_vietnam()), "fact_labels": FACT_LABELS_VI,
     })
 
 

@@ -88,3 +88,7 @@ class DossierFacts(BaseModel):
         "The person or collective was disciplined during the years the proposal counts")
     discipline_ended_on: date | None = _fact(
         "Ngày chấp hành xong thời gian kỷ luật", "The day the discipline was served (its period ended)")
+
+
+# The Vietnamese label of each fact, as the desk shows a dossier (one source: the fields' titles above).
+FACT_LABELS_VI: dict[str, str] = {name: field.title or name for name, field in DossierFacts.model_fields.items()}
