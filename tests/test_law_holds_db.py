@@ -3,6 +3,7 @@ thematic award, or a discipline, breaks a chain of titles in the dry run and in 
 days to return a dossier are shown on its page, and a resubmitted dossier's appraisal counts from its new Tờ trình
 unless the province's catalogue says otherwise."""
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import httpx
 import pytest
 
 from tests.demo import DemoProvince
+from tests.desk import desk_sign_in
 from tests.test_history_import import HEADER, history, upload
 from tests.test_quotas import meeting_with_two_flags, proposal
 from tests.year import BLOCK_HEAD, SECRETARY, as_user, ok
@@ -130,3 +132,20 @@ async def test_a_screening_dated_before_the_proposal_is_refused_and_records_noth
     assert (error["field"], error["rule"]) == ("screened_on", "screening.before_submission")
     assert error["message_vi"] == "Ngày thẩm định 15/12/2026 không được trước ngày Tờ trình gửi hồ sơ (16/12/2026)."
     assert ok(await client.get(f"/nominations/{nid}"), 200)["nomination"]["state"] == "submitted"
+
+
+async def test_the_desk_shows_each_declared_fact_by_its_vietnamese_label_and_the_return_deadline(
+    client: httpx.AsyncClient, visitor: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    meeting_id, ids = await meeting_with_two_flags(client, demo)
+    nid = ids["flag_sct"]
+    facts = {"leads_block": True, "disciplined": True, "discipline_ended_on": "2024-06-30"}
+    ok(await client.put(f"/nominations/{nid}/facts", headers=await as_user(client, BLOCK_HEAD), json=facts), 200)
+    ok(await client.post("/proposals", headers=await as_user(client, BLOCK_HEAD), json=proposal(meeting_id, nid)))
+    await desk_sign_in(visitor, SECRETARY)
+    page = (await visitor.get(f"/desk/nominations/{nid}")).text
+    for label in ("Dẫn đầu khối, cụm thi đua năm xét", "Bị kỷ luật trong thời gian tính thành tích",
+                  "Ngày chấp hành xong thời gian kỷ luật"):
+        assert label in html.unescape(page), label
+    assert "trả lại hồ sơ chưa đủ điều kiện trong 5 ngày làm việc" in html.unescape(page)
+    assert "Hạn 23/12/2026" in page
