@@ -19,7 +19,8 @@ from flows.common import (
 from flows.documents.certificates import build_certificates
 from flows.documents.decision import build_decision
 from flows.documents.results_notice import build_results_notice
-from models.domain.enums import StageKind, State
+from models.domain.enums import AwardKind, StageKind, State
+from models.domain.facts import DossierFacts
 from models.domain.workflow import MoveContext
 from models.recording.common import nominations_by_id
 from models.recording.decisions import decision_items
@@ -75,6 +76,7 @@ async def enter_award_history(decision_id: int) -> None:
                 year=decision.year, award_id=decision.award_id, recipient_kind=nomination.recipient_kind,
                 unit_id=nomination.unit_id, person_id=nomination.person_id, decision_id=decision.id,
                 nomination_id=nomination.id, golden_book_no=item.golden_book_no or 0,
+                kind=DossierFacts.model_validate(nomination.facts).award_kind or AwardKind.REGULAR,
             ))
         await session.commit()
 

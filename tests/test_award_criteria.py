@@ -14,6 +14,8 @@ from models.storage.catalogue_file import CatalogueError, _load, catalogue
 
 LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15"
 CSTDCS, CSTD_TINH, TTLDXS = "CHIEN_SI_THI_DUA_CO_SO", "CHIEN_SI_THI_DUA_TINH", "TAP_THE_LAO_DONG_XUAT_SAC"
+BK_PERSON, BK_COLLECTIVE = "BANG_KHEN_CT_CA_NHAN", "BANG_KHEN_CT_TAP_THE"
+ND152 = "Nghị định số 152/2025/NĐ-CP"
 COLLECTIVE = {"members_total": 20, "members_completing_tasks": 20, "members_ldtt": 14, "members_cstdcs": 1,
               "members_disciplined": 0}
 History = dict[int, set[str]]
@@ -82,6 +84,17 @@ CASES = [
               Dossier({"active_in_emulation": True}),
               {"ldtt.rated_good": "điểm a khoản 1 Điều 24", "ldtt.active_in_emulation": "điểm c khoản 1 Điều 24",
                "cstdcs.excellent_or_initiative": "Điều 23"}),
+    # Bằng khen of the Prime Minister (Law Điều 71): the province's Bằng khen in 2021, then 2022–2026 rated well
+    # with 5 initiatives; 4 initiatives fall short; the years rated are not declared.
+    AwardCase("BANG_KHEN_THU_TUONG_CA_NHAN",
+              Dossier({"consecutive_years_good": 5, "initiatives_in_period": 5}, {2021: {BK_PERSON}}),
+              Dossier({"consecutive_years_good": 5, "initiatives_in_period": 4}, {2021: {BK_PERSON}}),
+              Dossier({"initiatives_in_period": 5}, {2021: {BK_PERSON}}),
+              {"bang_khen_ttg.individual": "khoản 1 Điều 71"}),
+    # A collective: the Bằng khen in 2022 is too recent for five years after it; the national-movement path passes.
+    AwardCase("BANG_KHEN_THU_TUONG", Dossier({"outstanding_in_national_movement": True}),
+              Dossier({"consecutive_years_excellent": 5}, {2022: {BK_COLLECTIVE}}),
+              Dossier({}, {2020: {BK_COLLECTIVE}}), {"bang_khen_ttg.collective": "khoản 2 Điều 71"}),
 ]
 
 
@@ -89,7 +102,16 @@ def judge(award: str, dossier: Dossier) -> Outcome:
     law = catalogue()
     history = {y: frozenset(codes) for y, codes in (dossier.history or {}).items()}
     candidate = Candidate(2026, DossierFacts(**dossier.facts), history)
-    return overall(evaluate(award, law.award_rules(award), law.one_award_rule(), candidate))
+    return overall(evaluate(award, law.award_rules(award), law.principles(), candidate))
+
+
+def test_the_principles_for_every_award_cite_decree_152_article_4_clause_by_clause() -> None:
+    rules = catalogue().rules
+    assert rules["achievement.regular_only"].citation.startswith(f"khoản 3 Điều 4 {ND152}: ")
+    assert rules["achievement.after_discipline"].citation.startswith(f"khoản 4 Điều 4 {ND152}: ")
+    assert rules["achievement.maternity_leave_counts"].citation.startswith(f"khoản 5 Điều 4 {ND152}: ")
+    tie_break = catalogue().tie_break
+    assert tie_break is not None and tie_break.basis.startswith(f"khoản 6 Điều 4 {ND152}: ")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.award for c in CASES])
@@ -105,8 +127,8 @@ def test_each_award_passes_fails_or_cannot_tell_and_cites_its_exact_source(case:
 
 def test_every_award_a_province_decides_or_proposes_has_its_criteria() -> None:
     tested = {c.award for c in CASES}
-    # Bằng khen of the Prime Minister: criteria (Law Điều 71) not yet encoded; the province forwards it upward.
-    assert set(catalogue().awards) - tested == {"BANG_KHEN_THU_TUONG"}
+    assert set(catalogue().awards) == tested
+    assert all(award.prerequisites for award in catalogue().awards.values())
 
 
 def test_a_share_the_law_leaves_to_the_province_is_read_from_its_catalogue(tmp_path: Any) -> None:
@@ -122,7 +144,7 @@ def test_a_share_the_law_leaves_to_the_province_is_read_from_its_catalogue(tmp_p
     for facts, expected in ((eleven_of_twenty, Outcome.PASS), (ten_of_twenty, Outcome.FAIL)):
         candidate = Candidate(2026, DossierFacts(**facts), {})
         code = "TAP_THE_LAO_DONG_TIEN_TIEN"
-        assert overall(evaluate(code, law.award_rules(code), law.one_award_rule(), candidate)) == expected
+        assert overall(evaluate(code, law.award_rules(code), law.principles(), candidate)) == expected
     # Without its figure the rule cannot be applied: the file is refused at start-up, naming the key.
     no_figure = tmp_path / "no-figure.toml"
     no_figure.write_text(head + marker + tail.replace("percent = 70\n", "", 1), encoding="utf-8")

@@ -69,7 +69,7 @@ def test_each_rule_passes_fails_or_cannot_tell(rule: str, facts: dict[str, Any],
 
 def test_an_award_already_received_for_the_year_is_refused_as_a_second_award_for_one_achievement() -> None:
     law = catalogue()
-    results = evaluate(TTLDXS, law.award_rules(TTLDXS), law.one_award_rule(),
+    results = evaluate(TTLDXS, law.award_rules(TTLDXS), law.principles(),
                        candidate({**GOOD_COLLECTIVE, "members_disciplined": 0}, {2026: {TTLDXS}}))
     assert overall(results) == Outcome.FAIL
     [refusal] = [r for r in results if r.outcome == Outcome.FAIL]
@@ -78,7 +78,7 @@ def test_an_award_already_received_for_the_year_is_refused_as_a_second_award_for
 
 def test_a_refusal_explains_the_failed_rules_with_their_articles_and_asks_for_exactly_what_is_missing() -> None:
     law = catalogue()
-    results = evaluate("CHIEN_SI_THI_DUA_TINH", law.award_rules("CHIEN_SI_THI_DUA_TINH"), law.one_award_rule(),
+    results = evaluate("CHIEN_SI_THI_DUA_TINH", law.award_rules("CHIEN_SI_THI_DUA_TINH"), law.principles(),
                        candidate({}, {2025: {CSTDCS}, 2026: {CSTDCS}}))
     assert overall(results) == Outcome.FAIL
     words = explain(results)

@@ -10,13 +10,14 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, model_validator
 
 from models.domain.catalogue_rules import (
-    ONE_AWARD,
+    FOR_EVERY_AWARD,
     CalendarEntry,
     DeadlineEntry,
     EmulationYearRules,
     Entry,
     QuotaEntry,
     RuleEntry,
+    TieBreakEntry,
 )
 from models.domain.enums import CouncilBody, RecipientKind
 from models.domain.prizes import Prize
@@ -138,12 +139,15 @@ class Catalogue(Entry):
     deadlines: list[DeadlineEntry] = Field(default_factory=list)
     awards: dict[str, AwardEntry]
     quotas: dict[str, QuotaEntry] = Field(default_factory=dict)
+    # ND 152/2025 Điều 4 khoản 6: how equals competing for a quota's places are chosen (none: the people choose).
+    tie_break: TieBreakEntry | None = None
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
 
     @model_validator(mode="after")
     def _names_resolve(self) -> "Catalogue":
-        if ONE_AWARD not in self.rules:
-            raise ValueError(f"rules: {ONE_AWARD!r} (one achievement, one award) needs its source")
+        for rule in FOR_EVERY_AWARD:
+            if rule not in self.rules:
+                raise ValueError(f"rules: {rule!r}, applied to every award, needs its source")
         for code, award in self.awards.items():
             for rule in award.prerequisites:
                 if rule not in self.rules:
@@ -167,8 +171,9 @@ class Catalogue(Entry):
         """The eligibility rules of an award, in the catalogue's order, each with its source."""
         return {rule: self.rules[rule] for rule in self.awards[code].prerequisites}
 
-    def one_award_rule(self) -> RuleEntry:
-        return self.rules[ONE_AWARD]
+    def principles(self) -> dict[str, RuleEntry]:
+        """The rules applied to every award (Law Điều 5; ND 152/2025 Điều 4), each with its source."""
+        return {rule: self.rules[rule] for rule in FOR_EVERY_AWARD}
 
     def prize_on(self, code: str, day: date) -> Prize:
         """The prize of an award signed on `day` (ValueError when no base salary is in force that day)."""

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.domain.deadlines import Act, Deadline
 from models.domain.emulation_year import MonthDay, ReviewWindow
-from models.domain.quotas import Quota, SizeStep
+from models.domain.quotas import Quota, SizeStep, TieBreak
 
 
 class Entry(BaseModel):
@@ -74,6 +74,15 @@ class DeadlineEntry(Entry):
 
 # Checked for every award (Law Điều 5: one achievement, one award); its source is in [rules] like the others.
 ONE_AWARD = "achievement.one_award"
+# ND 152/2025 Điều 4: after a discipline, achievements count from the day it was served (khoản 4); đột xuất and
+# thematic awards are no basis for a higher award (khoản 3). Applied to every award, shown when they bear on it.
+AFTER_DISCIPLINE = "achievement.after_discipline"
+REGULAR_ONLY = "achievement.regular_only"
+# ND 152/2025 Điều 4 khoản 5: maternity leave counts as time worked. The engine has no rule counting months worked
+# for it to relax, so it is a note with its source, not a check.
+MATERNITY_LEAVE = "achievement.maternity_leave_counts"
+FOR_EVERY_AWARD = (ONE_AWARD, AFTER_DISCIPLINE, REGULAR_ONLY)
+NOT_CHECKS = (*FOR_EVERY_AWARD, MATERNITY_LEAVE)
 
 
 class RuleEntry(Entry):
@@ -89,6 +98,9 @@ class RuleEntry(Entry):
     strictly_more: bool = False
     times: int | None = Field(default=None, gt=0)
     window_years: int | None = Field(default=None, gt=0)
+    # achievement.after_discipline: whether the year in which a discipline was served counts (from that day on),
+    # or only the years after it (the default, the stricter reading).
+    partial_year_counts: bool = False
     # H: read in the text; M: from a secondary source or one province's practice; L: a guess to confirm.
     confidence: Literal["H", "M", "L"] = "H"
 
@@ -131,3 +143,16 @@ class QuotaEntry(Entry):
                      self.share_of_members_percent, self.province_total_per_year)
 
 
+
+
+class TieBreakEntry(Entry):
+    """Among candidates equally qualified for the places of a quota, a woman, or a collective in which women are at
+    least `collective_women_percent` of the members, is chosen (ND 152/2025 Điều 4 khoản 6)."""
+
+    prefer_women: bool = True
+    collective_women_percent: Decimal = Field(default=Decimal(70), gt=0, le=100)
+    basis: str = Field(min_length=1)
+    confidence: Literal["H", "M", "L"] = "H"
+
+    def tie_break(self) -> TieBreak | None:
+        return TieBreak(self.collective_women_percent, self.basis) if self.prefer_women else None

@@ -16,7 +16,9 @@ from models.domain.emulation_year import MonthDay
 class Act(StrEnum):
     """The acts whose document dates start or meet a deadline."""
 
-    SUBMITTED = "submitted"  # the block's Tờ trình, its date of issue
+    SUBMITTED = "submitted"  # the block's Tờ trình, its date of issue (the latest, when returned and resubmitted)
+    FIRST_SUBMITTED = "first_submitted"  # the first Tờ trình that listed the dossier
+    SCREENED = "screened"  # the office found the dossier eligible or returned it (the latest screening)
     COUNCIL = "council"  # the council session that voted on the dossier
     SIGNED = "signed"  # the decision that awarded or declined it
 
@@ -78,6 +80,9 @@ def deadline_status(deadline: Deadline, year: int, acts: Mapping[Act, date], cal
                     today: date) -> DeadlineStatus:
     due = deadline.due(year, acts, calendar)
     met_on = acts.get(deadline.met_by)
+    started = acts.get(deadline.after) if deadline.after is not None else None
+    if met_on is not None and started is not None and met_on < started:
+        met_on = None  # an act before the one that started this count (a screening before the resubmission)
     if due is None:
         return DeadlineStatus(deadline, None, met_on, None, False)
     if met_on is not None:

@@ -1,7 +1,7 @@
 """Eligibility, pure: each rule reads a candidate's declared facts and award history and says pass, fail, or
 cannot tell (with the facts it is missing), citing the article it enforces. Which rules apply is catalogue data."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +21,26 @@ class Candidate:
     year: int
     facts: DossierFacts
     history: Mapping[int, frozenset[str]]  # year → award codes received that year
+    # Of those, the awards for an đột xuất achievement or a thematic movement: no basis for a higher award
+    # (ND 152/2025 Điều 4 khoản 3).
+    not_regular: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    # After a discipline, the first year whose achievements count (ND 152/2025 Điều 4 khoản 4); None: no discipline.
+    counted_from: int | None = None
+
+    def toward_higher(self, year: int) -> frozenset[str]:
+        """The awards of a year that count toward a higher one: regular ones, outside a discipline period."""
+        if self.counted_from is not None and year < self.counted_from:
+            return frozenset()
+        return self.history.get(year, frozenset()) - self.not_regular.get(year, frozenset())
+
+    def why_not_counted(self, code: str, year: int) -> str:
+        """Why a title held in a year does not count toward a higher award ("" when it was not held at all)."""
+        if code not in self.history.get(year, frozenset()):
+            return ""
+        if self.counted_from is not None and year < self.counted_from:
+            return f"{year}: within the discipline period, not counted"
+        return f"{year}: an đột xuất or thematic award, not counted" if code in self.not_regular.get(
+            year, frozenset()) else ""
 
 
 @dataclass(frozen=True)
@@ -40,15 +60,22 @@ def _need(candidate: Candidate, *names: str) -> tuple[str, ...]:
     return tuple(n for n in names if getattr(candidate.facts, n) is None)
 
 
+def _not_counted(c: Candidate, code: str, years: Iterable[int]) -> str:
+    reasons = [why for y in years if (why := c.why_not_counted(code, y))]
+    return f" ({'; '.join(reasons)})" if reasons else ""
+
+
 def consecutive_title(code: str, years: int) -> Check:
+    """The same title in each of the last `years` years; only regular awards outside a discipline period count."""
     def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
         span = list(range(c.year - years + 1, c.year + 1))
-        held = [y for y in span if code in c.history.get(y, frozenset())]
+        held = [y for y in span if code in c.toward_higher(y)]
         used = {"title": code, "years_needed": span, "years_held": held}
         if held == span:
             return Outcome.PASS, f"Held {code} in each of {span[0]}–{span[-1]}.", used, ()
         gaps = [y for y in span if y not in held]
-        message = f"Needs {code} in {years} consecutive years {span[0]}–{span[-1]}; missing {gaps}."
+        message = (f"Needs {code} in {years} consecutive years {span[0]}–{span[-1]}; missing {gaps}"
+                   f"{_not_counted(c, code, gaps)}.")
         return Outcome.FAIL, message, used, ()
     return check
 
@@ -126,15 +153,36 @@ def path_claimed(name: str, meaning: str) -> Check:
     return check
 
 
+def after_title_then_rated(code: str, years: int, rated: str, meaning: str, initiatives: int | None) -> Check:
+    """A regular `code` held at least `years` years ago, then `years` consecutive years rated `meaning` (a declared
+    count, `rated`), with `initiatives` recognised in them when a number is given."""
+    def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
+        held = [y for y in sorted(c.history) if y <= c.year - years and code in c.toward_higher(y)]
+        names = (rated, *(("initiatives_in_period",) if initiatives is not None else ()))
+        used: dict[str, Any] = {"title": code, "years_held": held, **{n: getattr(c.facts, n) for n in names}}
+        if not held:
+            return Outcome.FAIL, f"No {code} counted in or before {c.year - years}.", used, ()
+        if missing := _need(c, *names):
+            return Outcome.UNKNOWN, f"The years rated {meaning} since {code} are not declared.", used, missing
+        enough_years = (getattr(c.facts, rated) or 0) >= years
+        enough_initiatives = initiatives is None or (c.facts.initiatives_in_period or 0) >= initiatives
+        wanted = f"{code} in {held[-1]}, then {years} consecutive years {meaning}" + (
+            f" with {initiatives} initiatives" if initiatives is not None else "")
+        ok = enough_years and enough_initiatives
+        return (Outcome.PASS if ok else Outcome.FAIL), f"{'Has' if ok else 'Needs'}: {wanted}.", used, ()
+    return check
+
+
 def title_times(code: str, times: int, window_years: int) -> Check:
     """A title held at least `times` times within the last `window_years` years (titles conferred every few years,
     such as CSTĐ cấp tỉnh, are consecutive by conferral, not by calendar year)."""
     def check(c: Candidate) -> tuple[Outcome, str, dict[str, Any], tuple[str, ...]]:
         span = range(c.year - window_years + 1, c.year + 1)
-        held = [y for y in span if code in c.history.get(y, frozenset())]
+        held = [y for y in span if code in c.toward_higher(y)]
         used = {"title": code, "years_held": held, "window": [span[0], span[-1]]}
         outcome = Outcome.PASS if len(held) >= times else Outcome.FAIL
-        return outcome, f"Held {code} {len(held)} time(s) in {span[0]}–{span[-1]}; {times} needed.", used, ()
+        return outcome, (f"Held {code} {len(held)} time(s) in {span[0]}–{span[-1]}; {times} needed"
+                         f"{_not_counted(c, code, span)}."), used, ()
     return check
 
 

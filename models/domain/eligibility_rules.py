@@ -4,12 +4,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.domain.catalogue_rules import ONE_AWARD, RuleEntry
+from models.domain.catalogue_rules import AFTER_DISCIPLINE, NOT_CHECKS, ONE_AWARD, REGULAR_ONLY, RuleEntry
 from models.domain.eligibility import (
     Candidate,
     Check,
     Outcome,
     RuleResult,
+    after_title_then_rated,
     all_of,
     any_of,
     consecutive_title,
@@ -23,10 +24,12 @@ from models.domain.eligibility import (
     rated_excellent,
     title_times,
 )
+from models.domain.eligibility_holds import after_discipline, discipline_declared, regular_only, with_holds
 from models.domain.vietnamese import facts_vi, rule_vi
 
 CSTDCS, TTLDXS = "CHIEN_SI_THI_DUA_CO_SO", "TAP_THE_LAO_DONG_XUAT_SAC"
 CSTD_TINH = "CHIEN_SI_THI_DUA_TINH"
+BANG_KHEN_CA_NHAN, BANG_KHEN_TAP_THE = "BANG_KHEN_CT_CA_NHAN", "BANG_KHEN_CT_TAP_THE"
 RuleBuilder = Callable[[RuleEntry], Check]
 
 
@@ -57,6 +60,24 @@ def _twice_cstd_tinh(entry: RuleEntry) -> Check:
 def _fixed(check: Check) -> RuleBuilder:
     return lambda _entry: check
 
+
+def _after_provincial_bang_khen(bang_khen: str, rated: str, meaning: str, with_initiatives: bool) -> RuleBuilder:
+    """Bằng khen of the Prime Minister (Law Điều 71): a movement launched nationally, achievements across the
+    province or sector, or the province's Bằng khen followed by years rated well (and, for a person, initiatives).
+    How many years and initiatives is the catalogue's (window_years, times)."""
+    def build(entry: RuleEntry) -> Check:
+        if entry.window_years is None or (with_initiatives and entry.times is None):
+            raise ValueError("this rule needs the years rated after the Bằng khen (window_years)"
+                             + (" and the initiatives in them (times)" if with_initiatives else ""))
+        return any_of(_NATIONAL_MOVEMENT, _WIDE_ACHIEVEMENTS, after_title_then_rated(
+            bang_khen, entry.window_years, rated, meaning, entry.times if with_initiatives else None))
+    return build
+
+
+_NATIONAL_MOVEMENT = path_claimed("outstanding_in_national_movement",
+                                  "outstanding in a movement launched by the President, Government or Prime Minister")
+_WIDE_ACHIEVEMENTS = path_claimed("province_wide_achievements",
+                                  "many achievements with an effect across the province or sector")
 
 # Paths a Bằng khen dossier may claim besides the consecutive titles (Law Điều 74): each is a declared fact.
 _MOVEMENT = path_claimed("outstanding_in_movement", "outstanding in an emulation movement launched by the province")
@@ -95,23 +116,35 @@ RULES: dict[str, RuleBuilder] = {
     "ldtt.rated_good": _fixed(rated_at_least_good()),
     "ldtt.active_in_emulation": _fixed(fact_is_true("active_in_emulation", "takes an active part in emulation")),
     "cstdcs.excellent_or_initiative": _fixed(any_of(rated_excellent(1), initiatives_at_least(1, 1))),
+    "bang_khen_ttg.individual": _after_provincial_bang_khen(
+        BANG_KHEN_CA_NHAN, "consecutive_years_good", "hoàn thành tốt nhiệm vụ or better", with_initiatives=True),
+    "bang_khen_ttg.collective": _after_provincial_bang_khen(
+        BANG_KHEN_TAP_THE, "consecutive_years_excellent", "hoàn thành xuất sắc nhiệm vụ", with_initiatives=False),
 }
 
 
 def rule_check(rule: str, entry: RuleEntry) -> Check:
     """The check of one rule with the figures its catalogue entry sets (ValueError if the entry lacks one)."""
-    if rule == ONE_AWARD:
-        raise ValueError(f"{ONE_AWARD} is checked for every award and needs the award's code")
+    if rule in NOT_CHECKS:
+        raise ValueError(f"{rule} is applied to every award by evaluate(), not as an award's prerequisite")
     if rule not in RULES:
         raise ValueError(f"there is no eligibility rule {rule!r}; known rules: {', '.join(sorted(RULES))}")
     return RULES[rule](entry)
 
 
-def evaluate(award_code: str, rules: Mapping[str, RuleEntry], one_award: RuleEntry,
+def evaluate(award_code: str, rules: Mapping[str, RuleEntry], principles: Mapping[str, RuleEntry],
              candidate: Candidate) -> list[RuleResult]:
-    """Every rule of the award, plus one achievement → one award (Law Điều 5), each citing its source."""
+    """Every rule of the award, plus the principles for every award, each citing its source: one achievement →
+    one award (Law Điều 5); and, where they bear on the dossier, achievements counted only after a discipline and
+    no đột xuất or thematic award counted toward a higher one (ND 152/2025 Điều 4 khoản 3–4; the award's chains of
+    titles leave those years and awards out)."""
+    candidate = with_holds(candidate, principles[AFTER_DISCIPLINE].partial_year_counts)
     checks = [(rule, entry, rule_check(rule, entry)) for rule, entry in rules.items()]
-    checks.append((ONE_AWARD, one_award, not_received_this_year(award_code)))
+    checks.append((ONE_AWARD, principles[ONE_AWARD], not_received_this_year(award_code)))
+    if discipline_declared(candidate):
+        checks.append((AFTER_DISCIPLINE, principles[AFTER_DISCIPLINE], after_discipline))
+    if any(candidate.not_regular.values()):
+        checks.append((REGULAR_ONLY, principles[REGULAR_ONLY], regular_only))
     results = []
     for rule, entry, check in checks:
         outcome, message, facts, missing = check(candidate)

@@ -105,3 +105,13 @@ class ChangeAction(StrEnum):
     UPDATED = "updated"
     ENDED = "ended"  # an active_until set, a term ended: the object stays, with its history
     DELETED = "deleted"  # only an object nothing points to (one entered by mistake)
+
+
+class AwardKind(StrEnum):
+    """What an award was given for (ND 152/2025 Điều 4 khoản 3: an đột xuất or thematic award is no basis for
+    proposing a higher award; only regular awards count in a chain of titles). Its Vietnamese name is in
+    models.domain.vietnamese."""
+
+    REGULAR = "regular"  # khen thưởng thường xuyên: công trạng, thành tích của năm, of a period
+    SUDDEN = "sudden"  # khen thưởng thành tích đột xuất
+    THEMATIC = "thematic"  # khen thưởng thi đua theo chuyên đề

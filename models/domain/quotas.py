@@ -100,3 +100,72 @@ def quota_problem(use: QuotaUse, adding: int, field: str) -> Problem | None:
                    f"({q.basis}). {use.summary} already; this proposal adds {adding}.",
                    vi=f"{use.award_name} ({q.award_code}): {who_vi} đề nghị tối đa {n} trường hợp "
                       f"mỗi năm ({q.basis}). Đã sử dụng {use.used}/{n}; Tờ trình này đề nghị thêm {adding}.")
+
+
+@dataclass(frozen=True)
+class TieBreak:
+    """ND 152/2025 Điều 4 khoản 6, as the province's catalogue writes it: among equals, a woman or a collective
+    with at least this share of women is chosen."""
+
+    collective_women_percent: Decimal
+    basis: str
+
+    def favours(self, contender: "Contender") -> bool:
+        if contender.woman is not None:
+            return contender.woman
+        if contender.members_total and contender.members_women is not None:
+            return contender.members_women * 100 >= self.collective_women_percent * contender.members_total
+        return False
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A candidate for one of a quota's places: its votes, and for the tie-break whether it is a woman (an
+    individual) or how many of its members are women (a collective)."""
+
+    nomination_id: int
+    votes_for: int
+    woman: bool | None = None
+    members_total: int | None = None
+    members_women: int | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    placed: tuple[int, ...]  # nomination ids given a place, best first
+    left_out: tuple[int, ...]
+    undecided: tuple[int, ...]  # still tied for the last places after the tie-break: the people must choose
+    explanation: str
+
+
+def place(contenders: Iterable[Contender], places: int, tie_break: TieBreak | None) -> Placement:
+    """Give the quota's places by votes. Where equals compete for the last places, the tie-break's favoured go
+    first; those still tied for them are left undecided for the people to choose, never chosen by chance."""
+    ranked = sorted(contenders, key=lambda c: -c.votes_for)
+    if len(ranked) <= places:
+        return _placement(ranked, [], [], "Every candidate fits the quota.")
+    if places <= 0:
+        return _placement([], ranked, [], "The quota has no place.")
+    cut = ranked[places - 1].votes_for
+    above = [c for c in ranked if c.votes_for > cut]
+    tied = [c for c in ranked if c.votes_for == cut]
+    below = [c for c in ranked if c.votes_for < cut]
+    open_places = places - len(above)
+    if len(tied) <= open_places:
+        return _placement(above + tied, below, [], "Placed by votes.")
+    favoured = [c for c in tied if tie_break is not None and tie_break.favours(c)]
+    others = [c for c in tied if c not in favoured]
+    why = f"Equal votes ({cut}) for the last {open_places} place(s)"
+    if tie_break is None or not favoured:
+        return _placement(above, below, tied, f"{why}: no tie-break applies; the people choose.")
+    if len(favoured) == open_places:
+        return _placement(above + favoured, others + below, [], f"{why}: {tie_break.basis}.")
+    if len(favoured) < open_places:
+        return _placement(above + favoured, below, others, f"{why}: {tie_break.basis}; the others are still tied.")
+    return _placement(above, others + below, favoured, f"{why}: {tie_break.basis}; the favoured are still tied.")
+
+
+def _placement(placed: list[Contender], left_out: list[Contender], undecided: list[Contender],
+               explanation: str) -> Placement:
+    return Placement(tuple(c.nomination_id for c in placed), tuple(c.nomination_id for c in left_out),
+                     tuple(c.nomination_id for c in undecided), explanation)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from models.domain.eligibility import Outcome
 from models.domain.enums import (
+    AwardKind,
     BlockKind,
     BlockRole,
     ChangeAction,
@@ -21,7 +22,7 @@ from models.domain.enums import (
     UnitKind,
     VoteMethod,
 )
-from models.domain.facts import Rating
+from models.domain.facts import DossierFacts, Rating
 from models.domain.movements import MovementKind, ScoringRound, ScoringStatus
 from models.domain.permissions import Action, Role
 
@@ -187,6 +188,13 @@ BLOCK_KIND_VI: dict[BlockKind, str] = {
     BlockKind.CLUSTER: "Cụm",
 }
 
+# What an award was given for, as the history file and the dossier write it.
+AWARD_KIND_VI: dict[AwardKind, str] = {
+    AwardKind.REGULAR: "Thường xuyên",
+    AwardKind.SUDDEN: "Đột xuất",
+    AwardKind.THEMATIC: "Chuyên đề",
+}
+
 GENDER_VI: dict[Gender, str] = {
     Gender.MALE: "Nam",
     Gender.FEMALE: "Nữ",
@@ -278,28 +286,9 @@ RULE_VI: dict[str, str] = {
     "achievement.one_award": "Một thành tích chỉ được đề nghị một hình thức khen thưởng (chưa được tặng trong năm)",
 }
 
-# The facts a dossier declares (models/domain/facts.py DossierFacts), as the desk's form labels them.
-FACT_VI: dict[str, str] = {
-    "rating": "Xếp loại năm nay",
-    "rating_previous_year": "Xếp loại năm trước",
-    "initiatives": "Số sáng kiến được công nhận năm nay",
-    "initiatives_previous_year": "Số sáng kiến được công nhận năm trước",
-    "province_wide_initiative": "Có sáng kiến phạm vi ảnh hưởng trong tỉnh",
-    "nationwide_initiative": "Có sáng kiến phạm vi ảnh hưởng toàn quốc",
-    "leads_block": "Dẫn đầu Khối thi đua",
-    "leads_central_block": "Dẫn đầu Cụm, Khối do Trung ương tổ chức",
-    "outstanding_among_flags": "Tiêu biểu nhất trong các đơn vị được tặng Cờ thi đua của tỉnh",
-    "active_in_emulation": "Tích cực tham gia phong trào thi đua",
-    "regular_emulation": "Phong trào thi đua thường xuyên, hiệu quả",
-    "outstanding_in_movement": "Thành tích xuất sắc trong phong trào thi đua của tỉnh",
-    "sudden_achievement": "Thành tích đột xuất",
-    "notable_contribution": "Đóng góp nổi bật cho địa phương hoặc từ thiện",
-    "members_total": "Tổng số thành viên",
-    "members_completing_tasks": "Số thành viên hoàn thành nhiệm vụ",
-    "members_ldtt": "Số thành viên đạt Lao động tiên tiến",
-    "members_cstdcs": "Số thành viên đạt Chiến sĩ thi đua cơ sở",
-    "members_disciplined": "Số thành viên bị kỷ luật từ cảnh cáo trở lên",
-}
+# The facts a dossier declares, by their Vietnamese titles in models/domain/facts.py (one source: the schema, the
+# desk and the notices name a fact alike).
+FACT_VI: dict[str, str] = {name: field.title or name for name, field in DossierFacts.model_fields.items()}
 
 
 def rule_vi(rule: str) -> str:

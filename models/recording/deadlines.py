@@ -1,7 +1,7 @@
 """A dossier's deadlines as its page shows them: the dates of its acts read in one query each, the deadlines of
 the catalogue worked out on the province's working calendar."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -9,21 +9,24 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.deadlines import Act, DeadlineStatus, deadline_status
+from models.domain.enums import State
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import appraised_in_sessions
 from models.storage.working_calendar import working_calendar
 from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
-from models.tables.nomination import Nomination
-from models.tables.proposal import Proposal, ProposalItem
+from models.tables.nomination import Nomination, Transition
+from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 
 
 async def acts_of(session: AsyncSession, nomination: Nomination) -> dict[Act, date]:
     """The dates of the documents of a dossier's acts (the latest, when it was proposed again after a return)."""
     appraised = appraised_in_sessions()
+    proposed = select(col(Proposal.issued_on)).join(ProposalItem).where(ProposalItem.nomination_id == nomination.id)
     found = {
-        Act.SUBMITTED: await _first(session, select(col(Proposal.issued_on)).join(ProposalItem).where(
-            ProposalItem.nomination_id == nomination.id).order_by(col(Proposal.id).desc())),
+        Act.SUBMITTED: await _first(session, proposed.order_by(col(Proposal.id).desc())),
+        Act.FIRST_SUBMITTED: await _first(session, proposed.order_by(col(Proposal.id))),
+        Act.SCREENED: await _screened_on(session, nomination.id),
         # The full council's vote or its standing body's appraisal, whichever route the award took.
         Act.COUNCIL: await _first(session, select(col(CouncilSession.held_on)).join(
             appraised, appraised.c.session_id == CouncilSession.id).where(
@@ -32,6 +35,21 @@ async def acts_of(session: AsyncSession, nomination: Nomination) -> dict[Act, da
             DecisionItem.nomination_id == nomination.id, col(Decision.signed_on).is_not(None))),
     }
     return {act: day for act, day in found.items() if day is not None}
+
+
+async def _screened_on(session: AsyncSession, nomination_id: int) -> date | None:
+    """The day of the latest screening: the date the office gave for it, else the Vietnamese day its result was
+    recorded (the move out of `submitted` to eligible or returned)."""
+    given = (await session.exec(select(col(ScreeningResult.screened_on)).where(
+        ScreeningResult.nomination_id == nomination_id).order_by(col(ScreeningResult.proposal_id).desc()))).first()
+    if given is not None:
+        return given
+    at = (await session.exec(select(col(Transition.at)).where(
+        Transition.nomination_id == nomination_id, Transition.from_state == State.SUBMITTED,
+        col(Transition.to_state).in_((State.ELIGIBLE, State.RETURNED))).order_by(col(Transition.id).desc()))).first()
+    if at is None:
+        return None
+    return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).astimezone(VIETNAM).date()
 
 
 async def _first(session: AsyncSession, query: Any) -> date | None:

@@ -1,7 +1,7 @@
 """Eligibility against stored data: a candidate's declared facts and their award history."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
@@ -9,34 +9,47 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.eligibility import Candidate, RuleResult
 from models.domain.eligibility_rules import evaluate
+from models.domain.enums import AwardKind
 from models.domain.facts import DossierFacts
 from models.storage.catalogue_file import catalogue
 from models.tables.award import Award
 from models.tables.nomination import AwardRecord, Nomination
 
+History = dict[int, frozenset[str]]
+
+
+def history_of(records: Iterable[tuple[int, str, str]]) -> tuple[History, History]:
+    """Year → award codes received, and of those the đột xuất and thematic ones (ND 152/2025 Điều 4 khoản 3)."""
+    held: dict[int, set[str]] = defaultdict(set)
+    not_regular: dict[int, set[str]] = defaultdict(set)
+    for year, code, kind in records:
+        held[year].add(code)
+        if kind != AwardKind.REGULAR:
+            not_regular[year].add(code)
+    return ({year: frozenset(codes) for year, codes in held.items()},
+            {year: frozenset(codes) for year, codes in not_regular.items()})
+
 
 async def awards_by_year(session: AsyncSession, unit_id: int | None, person_id: int | None,
-                     excluding_nomination: int | None = None) -> dict[int, frozenset[str]]:
-    """Year → codes of the awards the unit (or the person) received, by decisions here or imported ones."""
-    query = select(AwardRecord.year, Award.code).join(Award, col(Award.id) == AwardRecord.award_id)
+                         excluding_nomination: int | None = None) -> tuple[History, History]:
+    """The awards the unit (or the person) received, by decisions here or imported ones: see `history_of`."""
+    query = select(AwardRecord.year, Award.code, AwardRecord.kind).join(Award, col(Award.id) == AwardRecord.award_id)
     if person_id is not None:
         query = query.where(AwardRecord.person_id == person_id)
     else:
         query = query.where(AwardRecord.unit_id == unit_id, col(AwardRecord.person_id).is_(None))
     if excluding_nomination is not None:
         query = query.where(col(AwardRecord.nomination_id).is_distinct_from(excluding_nomination))
-    held: dict[int, set[str]] = defaultdict(set)
-    for year, code in (await session.exec(query)).all():
-        held[year].add(code)
-    return {year: frozenset(codes) for year, codes in held.items()}
+    return history_of((await session.exec(query)).all())
 
 
 async def check_candidate(session: AsyncSession, award_code: str, year: int, unit_id: int | None,
                           person_id: int | None, facts: DossierFacts,
                           excluding_nomination: int | None = None) -> list[RuleResult]:
-    history = await awards_by_year(session, unit_id, person_id, excluding_nomination)
+    history, not_regular = await awards_by_year(session, unit_id, person_id, excluding_nomination)
     law = catalogue()
-    return evaluate(award_code, law.award_rules(award_code), law.one_award_rule(), Candidate(year, facts, history))
+    return evaluate(award_code, law.award_rules(award_code), law.principles(),
+                    Candidate(year, facts, history, not_regular))
 
 
 async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination]) -> dict[int, list[RuleResult]]:
@@ -48,21 +61,18 @@ async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination
     query = select(AwardRecord).where(or_(
         and_(col(AwardRecord.unit_id).in_(units), col(AwardRecord.person_id).is_(None)),
         col(AwardRecord.person_id).in_(people)))
-    records: dict[tuple[str, int], list[tuple[int | None, int, str]]] = defaultdict(list)
+    records: dict[tuple[str, int], list[AwardRecord]] = defaultdict(list)
     for r in (await session.exec(query)).all():
         key = ("person", r.person_id) if r.person_id is not None else ("unit", r.unit_id or 0)
-        records[key].append((r.nomination_id, r.year, codes[r.award_id]))
+        records[key].append(r)
     law = catalogue()
     results = {}
     for n in nominations:
         key = ("person", n.person_id) if n.person_id is not None else ("unit", n.unit_id or 0)
-        held: dict[int, set[str]] = defaultdict(set)
-        for nomination_id, year, code in records[key]:
-            if nomination_id != n.id:
-                held[year].add(code)
-        history = {year: frozenset(c) for year, c in held.items()}
-        candidate = Candidate(n.year, DossierFacts.model_validate(n.facts), history)
-        results[n.id] = evaluate(codes[n.award_id], law.award_rules(codes[n.award_id]), law.one_award_rule(),
+        history, not_regular = history_of((r.year, codes[r.award_id], r.kind) for r in records[key]
+                                          if r.nomination_id != n.id)
+        candidate = Candidate(n.year, DossierFacts.model_validate(n.facts), history, not_regular)
+        results[n.id] = evaluate(codes[n.award_id], law.award_rules(codes[n.award_id]), law.principles(),
                                  candidate)
     return results
 

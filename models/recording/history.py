@@ -61,7 +61,8 @@ async def import_history(session: AsyncSession, content: bytes, file_name: str, 
     new = [r for r in resolved if r.key not in existing]
     session.add_all(AwardRecord(year=r.key.year, award_id=r.key.award_id, recipient_kind=r.award.recipient_kind,
                                 unit_id=r.key.unit_id, person_id=r.key.person_id,
-                                decision_number=r.row.decision_number, source="import") for r in new)
+                                decision_number=r.row.decision_number, source="import", kind=r.row.kind)
+                    for r in new)
     log.imported, log.already_present = len(new), len(rows) - len(new)
     session.add(log)
     await session.flush()

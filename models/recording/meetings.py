@@ -79,7 +79,7 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     nominations = [Nomination(
         year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
         recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
-        achievement=candidate.achievement, facts=candidate.facts.model_dump(exclude_none=True),
+        achievement=candidate.achievement, facts=candidate.facts.model_dump(mode="json", exclude_none=True),
     ) for candidate, award in zip(data.candidates, awards, strict=True)]
     session.add_all(nominations)
     await session.flush()  # one batched insert; the creations below need the ids

@@ -55,7 +55,7 @@ async def update_facts(
                                "is with the block (nominated, endorsed or returned).",
                                vi=f"Hồ sơ đang ở trạng thái «{STATE_VI[nomination.state]}»; chỉ được sửa thông tin "
                                   f"khi hồ sơ còn ở Khối ({states_vi(FACTS_EDITABLE)})."))
-    declared = facts.model_dump(exclude_none=True)
+    declared = facts.model_dump(mode="json", exclude_none=True)
     session.add(FactsRevision(nomination_id=nomination.id, previous=nomination.facts, facts=declared,
                               actor=actor.username, on_behalf_of=actor.on_behalf_of,
                               client_address=actor.client_address))

@@ -138,6 +138,13 @@ async def record_screening(
             raise refuse(f"results.{i}.reason", "screening.reason_required",
                          "Say why the dossier is returned, so the block can correct it.",
                          vi="Đề nghị ghi rõ lý do trả lại hồ sơ để Khối bổ sung, hoàn thiện.")
-    session.add_all(ScreeningResult(proposal_id=proposal_id, **r.model_dump()) for r in data.results)
+    if data.screened_on is not None and data.screened_on < proposal.issued_on:
+        raise refuse("screened_on", "screening.before_submission",
+                     f"The dossiers cannot be checked on {data.screened_on.isoformat()}, before the Tờ trình of "
+                     f"{proposal.issued_on.isoformat()} that sent them.",
+                     vi=f"Ngày thẩm định {data.screened_on.strftime('%d/%m/%Y')} không được trước ngày Tờ trình "
+                        f"gửi hồ sơ ({proposal.issued_on.strftime('%d/%m/%Y')}).")
+    session.add_all(ScreeningResult(proposal_id=proposal_id, screened_on=data.screened_on, **r.model_dump())
+                    for r in data.results)
     return await record_stage(session, StageKind.SCREENING, proposal_id, proposal.year, actor,
                               block_id=proposal.block_id)

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from models.domain.catalogue import Catalogue
-from models.domain.catalogue_rules import ONE_AWARD
+from models.domain.catalogue_rules import NOT_CHECKS
 from models.domain.eligibility_rules import rule_check
 from models.settings import get_settings
 from models.tables.award import Award
@@ -42,7 +42,7 @@ def _load(path: Path | None) -> Catalogue:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in error.errors())
         raise CatalogueError(f"{source}: {problems}") from None
     for rule, entry in law.rules.items():
-        if rule != ONE_AWARD:
+        if rule not in NOT_CHECKS:
             try:
                 rule_check(rule, entry)  # a rule the engine does not know, or one missing the figure it needs
             except ValueError as error:

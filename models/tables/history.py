@@ -4,7 +4,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from models.domain.enums import RecipientKind
+from models.domain.enums import AwardKind, RecipientKind
 from models.tables.base import timestamp_field
 
 
@@ -47,5 +47,7 @@ class AwardHistoryEntry(SQLModel):
     decision_id: int | None = Field(description="Set when the decision was issued here")
     golden_book_no: int | None
     source: str = Field(description="'decision' (issued here) or 'import'")
+    kind: AwardKind = Field(description="'regular', or 'sudden' (đột xuất) / 'thematic' (chuyên đề): "
+                                        "these do not count toward a higher award (ND 152/2025 Điều 4 khoản 3)")
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Text, event
 from sqlmodel import Field, SQLModel
 
-from models.domain.enums import RecipientKind, State
+from models.domain.enums import AwardKind, RecipientKind, State
 from models.tables.base import enum_field, json_field, timestamp_field
 from models.tables.stage import DocumentPublic
 
@@ -93,6 +93,8 @@ class AwardRecord(SQLModel, table=True):
     nomination_id: int | None = Field(default=None, foreign_key="nomination.id", unique=True)
     golden_book_no: int | None = Field(default=None, description="Số sổ vàng, when known")
     source: str = Field(default="decision", max_length=20, description="'decision' (issued here) or 'import'")
+    # ND 152/2025 Điều 4 khoản 3: an đột xuất or thematic award does not count toward a higher one.
+    kind: AwardKind = enum_field(AwardKind, default=AwardKind.REGULAR)
 
 
 class AwardRecordPublic(SQLModel):

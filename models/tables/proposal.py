@@ -34,6 +34,9 @@ class ScreeningResult(SQLModel, table=True):
     nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
     eligible: bool
     reason: str = Field(default="", sa_type=Text)
+    # The day the office checked the dossier (its return letter's date), when it gave one: the act meeting the
+    # 5-working-day deadline to return a dossier. Left out, the deadline reads the day the result was recorded.
+    screened_on: date | None = None
 
 
 class ProposalCreate(SQLModel):
@@ -69,3 +72,5 @@ class ScreeningEntry(SQLModel):
 class ScreeningRecord(SQLModel):
     results: list[ScreeningEntry] = Field(min_length=1, max_length=MAX_BLOCK_ROWS,
         description="One per nomination of the proposal")
+    screened_on: date | None = Field(default=None, description="The day the office checked the dossiers (its "
+                                     "return letter's date); not before the Tờ trình")
