@@ -80,8 +80,8 @@ async def test_screening_returns_each_ineligible_dossier_by_a_numbered_notice_wi
          "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
          # The office's own words, then what the award's rules still miss, named as the dossier form names them.
          "Thiếu báo cáo thành tích có xác nhận của thủ trưởng đơn vị. Hồ sơ còn thiếu: số sáng kiến, đề tài được "
-         "công nhận trong năm; số sáng kiến, đề tài được công nhận năm trước; kết quả xếp loại năm xét khen "
-         "thưởng; kết quả xếp loại năm trước."],
+         "công nhận năm xét; số sáng kiến, đề tài được công nhận năm liền trước; xếp loại năm xét; xếp loại năm "
+         "liền trước."],
         # Found complete by the office, refused by a rule: the text it applies and the year missing.
         ["2", "Trương Thị Mai, Chuyên viên chính phòng Quy hoạch, Sở Xây dựng", "Chiến sĩ thi đua cấp tỉnh",
          "Chưa đạt tiêu chuẩn theo Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15: có 3 lần liên tục đạt danh "

@@ -15,7 +15,7 @@ PASSED = {"rule": "x", "outcome": "pass", "article": "Điều 1", "facts": {}, "
 def test_the_reason_gives_the_office_s_words_then_each_failed_rule_then_what_is_missing() -> None:
     assert return_reason_vi("Thiếu báo cáo thành tích", [PASSED, THREE_YEARS, UNKNOWN]) == (
         "Thiếu báo cáo thành tích. Chưa đạt tiêu chuẩn theo Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15 "
-        "(còn thiếu năm 2024). Hồ sơ còn thiếu: kết quả xếp loại năm xét khen thưởng; kết quả xếp loại năm trước.")
+        "(còn thiếu năm 2024). Hồ sơ còn thiếu: xếp loại năm xét; xếp loại năm liền trước.")
 
 
 def test_a_reason_is_never_empty_nor_english() -> None:
