@@ -283,6 +283,14 @@ RULE_VI: dict[str, str] = {
     "ldtt.rated_good": "Hoàn thành tốt nhiệm vụ trở lên",
     "ldtt.active_in_emulation": "Tích cực tham gia phong trào thi đua",
     "cstdcs.excellent_or_initiative": "Hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến được công nhận",
+    "bang_khen_ttg.individual": "Bằng khen của Thủ tướng Chính phủ cho cá nhân: tiêu biểu trong phong trào thi đua do "
+                                "Chủ tịch nước, Chính phủ, Thủ tướng phát động, nhiều thành tích có phạm vi ảnh hưởng "
+                                "trong tỉnh, hoặc đã có Bằng khen cấp tỉnh, 5 năm liên tục hoàn thành tốt nhiệm vụ "
+                                "trở lên và có 5 sáng kiến",
+    "bang_khen_ttg.collective": "Bằng khen của Thủ tướng Chính phủ cho tập thể: tiêu biểu trong phong trào thi đua do "
+                                "Chủ tịch nước, Chính phủ, Thủ tướng phát động, nhiều thành tích có phạm vi ảnh hưởng "
+                                "trong tỉnh, hoặc đã có Bằng khen cấp tỉnh và 5 năm liên tục hoàn thành xuất sắc "
+                                "nhiệm vụ",
     "achievement.one_award": "Một thành tích chỉ được đề nghị một hình thức khen thưởng (chưa được tặng trong năm)",
 }
 
