@@ -29,6 +29,9 @@ router = APIRouter(route_class=DeskRoute)
 FIELDS = ("name", "kind", "from_year", "until_year", "launch_number", "launched_on", "launched_by", "content",
           "block_ids")
 TEXT_FIELDS = FIELDS[:-1]
+LABELS = {"name": "Tên phong trào", "kind": "Loại phong trào", "from_year": "Từ năm", "until_year": "Đến năm",
+          "launch_number": "Số văn bản phát động", "launched_on": "Ngày ban hành", "launched_by": "Cơ quan ban hành",
+          "content": "Mục đích, nội dung", "block_ids": "Khối thi đua tham gia"}
 
 
 async def _context(session: AsyncSession, desk: Desk) -> dict[str, Any]:
@@ -70,4 +73,4 @@ def _movement(form: FormData) -> MovementCreate:
     try:
         return MovementCreate.model_validate(body)
     except ValidationError as error:
-        raise DomainError(*problems_of_validation(error)) from None
+        raise DomainError(*problems_of_validation(error, labels=LABELS)) from None

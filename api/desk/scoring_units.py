@@ -29,6 +29,7 @@ from models.domain.scoring_criteria import CriteriaSetDefinition, Criterion
 from models.tables.movement_scoring import AdjustmentCreate, SelfScoresSubmit
 
 router = APIRouter(route_class=DeskRoute)
+ADJUSTMENT_LABELS = {"points": "Điểm thẩm định", "reason": "Lý do điều chỉnh"}
 INDEXED = re.compile(r"^scores\.(\d+)\.(\w+)$")
 
 
@@ -111,10 +112,13 @@ def _number(text: object) -> str:
 def _scores(form: FormData, codes: list[str]) -> SelfScoresSubmit:
     body = {"scores": [{"criterion_code": code, "points": _number(form.get(f"points.{code}")),
                         "evidence": str(form.get(f"evidence.{code}", "")).strip()} for code in codes]}
+    labels = {f"scores.{i}.{box}": f"{label} tiêu chí {code}" for i, code in enumerate(codes)
+              for box, label in (("points", "Điểm tự chấm"), ("evidence", "Minh chứng"))}
+    labels["scores"] = "Điểm tự chấm"
     try:
         return SelfScoresSubmit.model_validate(body)
     except ValidationError as error:
-        raise DomainError(*problems_of_validation(error)) from None
+        raise DomainError(*problems_of_validation(error, labels=labels)) from None
 
 
 def _by_criterion(problem: Problem, codes: list[str]) -> Problem:
@@ -138,7 +142,7 @@ async def adjust(scoring_id: PathId, unit_id: PathId, request: Request, session:
         try:
             data = AdjustmentCreate.model_validate(body)
         except ValidationError as error:
-            raise DomainError(*problems_of_validation(error)) from None
+            raise DomainError(*problems_of_validation(error, labels=ADJUSTMENT_LABELS)) from None
         await scoring.adjustment(scoring_id, data, session, desk.principal)
     except DomainError as error:
         problems = [Problem(f"adjust_{p.field}.{code}", p.rule, p.message, vi=p.vi)
