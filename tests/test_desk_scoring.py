@@ -13,6 +13,8 @@ from tests.docx_read import table_rows
 from tests.scoring_year import ADJUSTMENT, self_scores
 from tests.year import BLOCK, BLOCK_HEAD, SECRETARY, YEAR, as_user, ok
 
+REASON = str(ADJUSTMENT["reason"])
+
 
 def beside(page: str, field: str, message: str, end: str = "</td>") -> bool:
     """The message follows the field's box before the end of its cell."""
@@ -81,20 +83,19 @@ async def test_the_head_scores_the_block_adjusts_with_a_reason_and_closes_to_a_l
     no_reason = await head.post(f"{sheet}/adjustments", data={"csrf_token": csrf_of(page), "criterion_code": "CT2",
                                                                "points": "5", "reason": " "})
     assert no_reason.status_code == 422
-    row = no_reason.text.index('id="c-CT2"')
-    reason_box = no_reason.text.index('form="adjust-CT2" name="reason"', row)
+    reason_box = no_reason.text.index('form="adjust-CT2" name="reason"', no_reason.text.index('id="c-CT2"'))
     cell = no_reason.text[reason_box:no_reason.text.index("</td>", reason_box)]
     assert '<p class="field-error" role="alert">Trường «Lý do điều chỉnh» phải có ít nhất 1 ký tự.</p>' in cell, cell
     assert all(e["adjustments"] == [] for r in ok(await client.get(f"/scorings/{scoring_id}"), 200)["rows"]
                for e in r["entries"])
 
     adjusted = await head.post(f"{sheet}/adjustments", data={
-        "csrf_token": csrf_of(page), "criterion_code": "CT2", "points": "5", "reason": ADJUSTMENT["reason"]})
+        "csrf_token": csrf_of(page), "criterion_code": "CT2", "points": "5", "reason": REASON})
     assert adjusted.status_code == 303
     page = (await head.get(sheet)).text
     row = page[page.index('id="c-CT2"'):page.index("</tr>", page.index('id="c-CT2"'))]
     assert '<del title="Điểm tự chấm">15</del> <ins title="Điểm thẩm định">5</ins>' in row
-    assert html.escape(ADJUSTMENT["reason"], quote=False) in row
+    assert html.escape(REASON, quote=False) in row
     assert 'name="points.CT2"' not in row  # reviewed: the self-score no longer changes
 
     closed = await head.post(f"/desk/scorings/{scoring_id}/close", data={"csrf_token": csrf_of(page)})
