@@ -51,6 +51,8 @@ async def test_the_secretary_launches_a_movement_the_head_reads_it(
                   "Số 25/KH-UBND ngày 20/02/2026", "UBND tỉnh Bắc Ninh", "Khối thi đua các sở quản lý kinh tế"):
         assert html.escape(shown, quote=False) in row, shown
     assert 'href="/desk/movements">Thi đua</a>' in listed.text  # the nav's link
+    assert 'href="/desk/scorings">Chấm điểm thi đua của Khối</a>' in listed.text
+    assert 'href="/desk/scorings"' not in (await secretary.get("/desk/movements")).text
 
 
 async def test_the_head_scores_the_block_adjusts_with_a_reason_and_closes_to_a_leader(
@@ -73,7 +75,8 @@ async def test_the_head_scores_the_block_adjusts_with_a_reason_and_closes_to_a_l
     api = await client.put(f"/scorings/{scoring_id}/units/{sxd}/self-scores", json=over,
                            headers=await as_user(client, BLOCK_HEAD))
     [problem] = api.json()["errors"]
-    assert problem["field"].endswith(".points") and "vượt quá điểm tối đa" in problem["message_vi"], problem
+    assert problem["field"].endswith(".points"), problem  # the domain's sentence, numbers as Vietnamese writes them
+    assert problem["message_vi"] == "Tiêu chí «CT2» được chấm 15,5 điểm, vượt quá điểm tối đa (15 điểm)."
     assert beside(refused.text, "points.CT2", problem["message_vi"]), refused.text
     table = ok(await client.get(f"/scorings/{scoring_id}"), 200)
     assert all(r["entries"] == [] for r in table["rows"])  # nothing of the refused sheet was kept

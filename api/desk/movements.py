@@ -39,7 +39,8 @@ async def _context(session: AsyncSession, desk: Desk) -> dict[str, Any]:
     blocks = (await session.exec(select(EmulationBlock).order_by(col(EmulationBlock.name)))).all()
     return {"desk": desk, "movements": movements, "blocks": blocks, "block_names": {b.id: b.name for b in blocks},
             "kinds": list(MovementKind), "may_launch": may(desk.principal.grants, Action.LAUNCH_MOVEMENT).allowed,
-            "may_score": may(desk.principal.grants, Action.SCORE_BLOCK).allowed}
+            # A block head scores their own block only: holding the role is what the link asks.
+            "may_score": may(desk.principal.grants, Action.SCORE_BLOCK).rule != "auth.role"}
 
 
 @router.get("/movements")
