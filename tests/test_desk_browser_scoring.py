@@ -41,6 +41,7 @@ async def test_the_head_scores_the_block_to_its_leader_in_the_browser(
                 ok(await api.put(f"/scorings/{scoring_id}/units/{demo.units[code]}/self-scores", headers=head,
                                  json=self_scores(code)), 200)
         await page.goto(f"{service}/desk")
+        await page.screenshot(path=shots / "inbox-scoring.png")
         await page.get_by_role("link", name="Hoàn tất chấm điểm thi đua").click()
         await page.screenshot(path=shots / "scoring-open.png", full_page=True)
 
@@ -77,3 +78,6 @@ async def test_the_head_scores_the_block_to_its_leader_in_the_browser(
         await expect(page.get_by_role("link", name="Tải Bảng tổng hợp điểm (.docx)")).to_be_visible()
         await page.screenshot(path=shots / "scoring-closed.png")
         await page.screenshot(path=shots / "scoring-closed-full.png", full_page=True)
+        pdf = await page.request.get(f"{service}/desk/scorings/{scoring_id}/table.pdf")
+        assert pdf.ok and (await pdf.body()).startswith(b"%PDF")
+        (shots / "bang-tong-hop-diem.pdf").write_bytes(await pdf.body())
