@@ -52,7 +52,7 @@ async def test_the_secretary_launches_a_movement_the_head_reads_it(
         assert html.escape(shown, quote=False) in row, shown
     assert 'href="/desk/movements">Thi đua</a>' in listed.text  # the nav's link
     assert 'href="/desk/scorings">Chấm điểm thi đua của Khối</a>' in listed.text
-    assert 'href="/desk/scorings"' not in (await secretary.get("/desk/movements")).text
+    assert 'href="/desk/scorings">Kết quả chấm điểm của các Khối</a>' in (await secretary.get("/desk/movements")).text
 
 
 async def test_the_head_scores_the_block_adjusts_with_a_reason_and_closes_to_a_leader(
@@ -115,6 +115,10 @@ async def test_the_head_scores_the_block_adjusts_with_a_reason_and_closes_to_a_l
     assert ["1", "Sở Công Thương", "98", "98", "0", "0", "98", "Hoàn thành xuất sắc nhiệm vụ"] in rows
     pdf = await head.get(f"/desk/scorings/{scoring_id}/table.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+    secretary = await signed_in(SECRETARY)  # the province reads every block's table, and changes none
+    read_only = (await secretary.get(f"/desk/scorings/{scoring_id}")).text
+    assert "Sở Công Thương" in read_only and "Xem điểm" in read_only and 'id="close-form"' not in read_only
 
 
 async def test_a_tie_for_first_is_settled_by_the_vote_order_typed_at_closing(
