@@ -106,7 +106,7 @@ def test_a_score_over_its_maximum_or_for_an_unknown_or_group_code_is_refused() -
     definition = criteria(four_good())
     over = score_problem(definition, "CT1a", Decimal("15.5"), "scores.0")
     assert over is not None and (over.field, over.rule) == ("scores.0.points", "scoring.over_maximum")
-    assert "15.5" in over.vi and "15" in over.vi
+    assert "chấm 15,5 điểm" in over.vi and "(15 điểm)" in over.vi  # points as Vietnamese writes them
     for code in ("NO_SUCH", "CT", "CT1"):  # a group or a parent criterion is scored through its children
         unknown = score_problem(definition, code, Decimal(1), "scores.3")
         assert unknown is not None and (unknown.field, unknown.rule) == ("scores.3.criterion_code",

@@ -58,6 +58,8 @@ async def test_scores_over_the_maximum_unknown_criteria_and_outsiders_are_refuse
         "criterion_code", "scoring.no_self_score")
     ok(await client.put(sct, headers=head, json=self_scores("SCT")), 200)
     assert problem(await client.post(adjustments, headers=head, json={**no_self_score, "reason": ""}))[0] == "reason"
+    assert problem(await client.post(adjustments, headers=head, json={**no_self_score, "reason": "  "})) == (
+        "reason", "scoring.reason_required")
     assert problem(await client.post(adjustments, headers=head, json={**no_self_score, "points": 16})) == (
         "points", "scoring.over_maximum")
     assert all(e["adjustments"] == [] for _, e in await entries(client, sid))

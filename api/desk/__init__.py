@@ -18,12 +18,15 @@ from api.desk import (
     exports,
     inbox,
     meeting,
+    movements,
     nominations,
     preview,
     progress,
     proposal,
     registry,
     roster,
+    scoring_units,
+    scorings,
     screening,
     signin,
     signing,
@@ -38,5 +41,7 @@ def install(app: FastAPI) -> None:
                    decision_draft, signing, progress):
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     for module in (exports, preview, statistics, registry, roster, workbook_import):  # lists, figures, registry
+        app.include_router(module.router, prefix="/desk", include_in_schema=False)
+    for module in (movements, scorings, scoring_units):  # the year before the vote: movements, block scoring
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

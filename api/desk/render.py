@@ -108,13 +108,16 @@ class Refusals:
         return bool(self.by_field or self.general)
 
 
-def problems_of_validation(error: ValidationError, prefix: str = "") -> list[Problem]:
-    """A form that does not even parse, as problems named like the API's (dotted field paths)."""
+def problems_of_validation(error: ValidationError, prefix: str = "",
+                           labels: Mapping[str, str] | None = None) -> list[Problem]:
+    """A form that does not even parse, as problems named like the API's (dotted field paths); `labels` gives the
+    Vietnamese sentence the box's own name (the label the person sees) instead of the API's field path."""
     problems = []
     for e in error.errors():
         name = ".".join(str(p) for p in (prefix, *e["loc"]) if p != "")
+        label = (labels or {}).get(name, name)
         problems.append(Problem(name, f"input.{e['type']}", f"{name}: {e['msg']}",
-                                vi=validation_message_vi(e["type"], name, e.get("ctx"))))
+                                vi=validation_message_vi(e["type"], label, e.get("ctx"))))
     return problems
 
 

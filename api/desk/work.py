@@ -12,13 +12,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.auth import Principal
 from models.domain.enums import CouncilBody, DecisionStatus, StageKind, StageStatus, State
+from models.domain.movements import ScoringStatus
 from models.domain.permissions import Role
-from models.domain.vietnamese import STAGE_STATUS_VI, STAGE_VI
+from models.domain.vietnamese import SCORING_ROUND_VI, STAGE_STATUS_VI, STAGE_VI
 from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
 from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
 from models.tables.meeting import BlockMeeting
+from models.tables.movement_scoring import BlockScoring
 from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock
 from models.tables.proposal import Proposal, ProposalItem
@@ -44,11 +46,12 @@ async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[
         return []
     names = {b.id: b.name for b in (await session.exec(
         select(EmulationBlock).where(col(EmulationBlock.id).in_([b for b, _ in headed])))).all()}
+    tasks = await _scoring_to_finish(session, headed, names)
     in_headed = tuple_(col(BlockMeeting.block_id), col(BlockMeeting.year)).in_(headed)
     meetings = (await session.exec(select(BlockMeeting, Stage.id).outerjoin(Stage, and_(
         Stage.kind == StageKind.MEETING_TALLY, Stage.subject_id == BlockMeeting.id)).where(in_headed))).all()
     opened = {(m.block_id, m.year) for m, _ in meetings}
-    tasks = [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}", f"/desk/blocks/{b}/years/{y}/meeting")
+    tasks += [Task("Mở hội nghị tổng kết Khối", f"{names[b]}, năm {y}", f"/desk/blocks/{b}/years/{y}/meeting")
              for b, y in headed if (b, y) not in opened]
     tasks += [Task("Ghi kết quả bỏ phiếu", f"{names[m.block_id]}, hội nghị ngày {m.held_on:%d/%m/%Y}",
                    f"/desk/meetings/{m.id}/results")
@@ -60,6 +63,17 @@ async def block_head_tasks(session: AsyncSession, principal: Principal) -> list[
     tasks += [Task("Bổ sung hồ sơ bị trả lại", f"Hồ sơ số {n.id}, năm {n.year}", f"/desk/nominations/{n.id}")
               for n in returned]
     return tasks
+
+
+async def _scoring_to_finish(session: AsyncSession, headed: list[tuple[int, int]],
+                             names: dict[int, str]) -> list[Task]:
+    """Open scoring rounds: the year-end meeting reads the closed ranking, so the head finishes them first."""
+    rounds = (await session.exec(select(BlockScoring).where(
+        tuple_(col(BlockScoring.block_id), col(BlockScoring.year)).in_(headed),
+        BlockScoring.status == ScoringStatus.OPEN).order_by(col(BlockScoring.id)))).all()
+    return [Task("Hoàn tất chấm điểm thi đua",
+                 f"{names[s.block_id]}, năm {s.year} ({SCORING_ROUND_VI[s.round].lower()}): chốt kết quả trước "
+                 "hội nghị tổng kết", f"/desk/scorings/{s.id}") for s in rounds]
 
 
 async def _to_propose(session: AsyncSession, headed: list[tuple[int, int]], names: dict[int, str]) -> list[Task]:

@@ -43,7 +43,8 @@ def score_problem(definition: CriteriaSetDefinition, code: str, points: Decimal,
     if points > item[1]:
         return Problem(f"{field}.points", "scoring.over_maximum",
                        f"{code} is scored {points}, more than its maximum of {item[1]} points.",
-                       vi=f"Tiêu chí «{code}» được chấm {points} điểm, vượt quá điểm tối đa ({item[1]} điểm).")
+                       vi=f"Tiêu chí «{code}» được chấm {points_vi(points)} điểm, vượt quá điểm tối đa "
+                          f"({points_vi(item[1])} điểm).")
     return None
 
 

@@ -116,6 +116,9 @@ async def adjust_score(session: AsyncSession, scoring_id: int, data: AdjustmentC
     """The head's score for one member's criterion, with the reason; the self-score is kept beside it."""
     scoring, criteria_set = await _open_for_change(session, scoring_id)
     _require_member(await _member_ids(session, scoring), scoring, data.unit_id, "unit_id")
+    if not data.reason.strip():  # spaces only: as good as no reason, and the table must explain each change
+        raise refuse("reason", "scoring.reason_required", "Say why the self-score is changed.",
+                     vi="Trưởng Khối ghi rõ lý do điều chỉnh điểm tự chấm của đơn vị.")
     if (problem := score_problem(criteria_set.parsed(), data.criterion_code, data.points, "")) is not None:
         raise DomainError(Problem(problem.field.lstrip("."), problem.rule, problem.message, vi=problem.vi))
     entry = (await session.exec(select(ScoreEntry).where(
