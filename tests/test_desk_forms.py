@@ -404,6 +404,8 @@ async def test_the_standing_body_session_and_its_appraisal_at_the_desk(
     inbox = (await secretary.get("/desk")).text
     assert 'href="/desk/council-sessions/new?body=standing_body">Đưa ra phiên họp Thường trực Hội đồng' in inbox
     assert 'href="/desk/council-sessions/new?body=council">Đưa ra phiên họp Hội đồng' in inbox
+    assert ("Năm 2026, hồ sơ đủ điều kiện: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 4 hồ sơ; "
+            "Tập thể lao động xuất sắc: 1 hồ sơ") in inbox  # collective and individual Bằng khen counted together
     seats = ok(await client.get("/council/roster", params={"on": COUNCIL_HELD_ON}), 200)
     standing = [s["id"] for s in seats if s["standing_body"]]
     page = await secretary.get("/desk/council-sessions/new", params={"held_on": COUNCIL_HELD_ON,

@@ -121,9 +121,12 @@ async def _to_put_to_a_session(session: AsyncSession) -> list[Task]:
     tasks = []
     for body in CouncilBody:
         for year in sorted({y for y, code, _, _ in waiting if routes[code].appraised_by == body}):
-            awards = [f"{name}: {count} hồ sơ" for y, code, name, count in waiting
-                      if y == year and routes[code].appraised_by == body]
-            tasks.append(Task(SESSION_TASK_VI[body], f"Năm {year}, hồ sơ đủ điều kiện: {'; '.join(awards)}",
+            by_name: dict[str, int] = {}  # one award name may be given to collectives and to individuals
+            for y, code, name, count in waiting:
+                if y == year and routes[code].appraised_by == body:
+                    by_name[name] = by_name.get(name, 0) + count
+            awards = "; ".join(f"{name}: {count} hồ sơ" for name, count in by_name.items())
+            tasks.append(Task(SESSION_TASK_VI[body], f"Năm {year}, hồ sơ đủ điều kiện: {awards}",
                               f"/desk/council-sessions/new?body={body.value}"))
     return tasks
 
