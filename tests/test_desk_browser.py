@@ -117,7 +117,8 @@ async def test_a_whole_year_through_the_desk_as_the_four_roles(
     service: str, demo: DemoProvince, browser: Browser, shots: Path
 ) -> None:
     """The block head opens the meeting (with the dry run), records its ballots and sends the proposal; the
-    secretary screens it, holds the council session and records its votes, and prepares the draft; the Chairman's
+    secretary screens it, holds the council session and records its votes, holds the standing body's session and
+    records its appraisal of the Bằng khen, and prepares the draft; the Chairman's
     office signs it; the administrator finds nothing unfinished. Three candidates keep it short."""
     async with httpx.AsyncClient(base_url=service, timeout=120) as api:
         await import_past_titles(api)  # the award history the province brought with it (registry data)
@@ -156,6 +157,10 @@ async def test_a_whole_year_through_the_desk_as_the_four_roles(
     await secretary.goto(f"{service}/desk")
     await secretary.get_by_role("link", name="Đưa ra phiên họp Hội đồng").first.click()
     await hold_the_council(secretary, shots)
+    await secretary.goto(f"{service}/desk")  # the Bằng khen go to the standing body (catalogue: appraised_by)
+    await secretary.screenshot(path=shots / "inbox-secretary.png", full_page=True)
+    await secretary.get_by_role("link", name="Đưa ra phiên họp Thường trực Hội đồng").click()
+    await hold_the_standing_body(secretary, shots)
     await secretary.get_by_role("link", name="Soạn dự thảo Quyết định từ phiên họp này").click()
     await secretary.get_by_label("Hình thức khen thưởng").select_option("BANG_KHEN_CT_TAP_THE")
     await expect(secretary.locator("#annex tbody tr")).to_have_count(1)
@@ -242,9 +247,34 @@ async def hold_the_council(page: Page, shots: Path) -> None:
     await page.screenshot(path=shots / "council-session.png", full_page=True)
     await page.get_by_role("button", name="Mở phiên họp").click()
     await expect(page.get_by_role("heading", name="Ghi kết quả biểu quyết của Hội đồng")).to_be_visible()
+    await expect(page.locator("tr[id^=vote-]")).to_have_count(1)  # Cờ thi đua alone: the Bằng khen are not voted
     for row in await page.locator("tr[id^=vote-]").all():
         await row.get_by_label("Đồng ý", exact=False).first.fill("9")
         await row.get_by_label("Không đồng ý", exact=False).fill("0")
     await page.screenshot(path=shots / "council-votes.png", full_page=True)
     await page.get_by_role("button", name="Ghi kết quả biểu quyết").click()
     await expect(page.get_by_text("Đã ghi kết quả biểu quyết")).to_be_visible(timeout=FLOW_SECONDS * 1000)
+
+
+async def hold_the_standing_body(page: Page, shots: Path) -> None:
+    """The standing body's session that day, its 3 standing seats present; it agrees on both Bằng khen, after a
+    "Không đồng ý" without a reason is refused beside that dossier's reason."""
+    await expect(page.get_by_label("Thường trực Hội đồng", exact=False)).to_be_checked()
+    await page.get_by_label("Ngày họp", exact=True).fill(COUNCIL_HELD_ON)
+    await page.get_by_label("Ngày họp", exact=True).dispatch_event("change")
+    await page.get_by_label("Địa điểm", exact=True).fill("Phòng họp số 2, UBND tỉnh")
+    await expect(page.locator("#roster tbody tr")).to_have_count(3)
+    await page.screenshot(path=shots / "standing-session.png", full_page=True)
+    await page.get_by_role("button", name="Mở phiên họp").click()
+    heading = page.get_by_role("heading", name="Ghi kết quả xét, thẩm định của Thường trực Hội đồng")
+    await expect(heading).to_be_visible()
+    dossiers = page.locator("fieldset[id^=appraisal-]")
+    await expect(dossiers).to_have_count(2)
+    await dossiers.first.get_by_label("Không đồng ý", exact=True).check()
+    await page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    await expect(dossiers.first.locator(".field-error")).to_contain_text("phải ghi rõ lý do")
+    await page.screenshot(path=shots / "standing-appraisal-refused.png", full_page=True)
+    await dossiers.first.get_by_label("Đồng ý", exact=True).check()
+    await page.get_by_role("button", name="Ghi kết quả thẩm định").click()
+    await expect(page.get_by_text("Đã ghi kết quả xét, thẩm định")).to_be_visible(timeout=FLOW_SECONDS * 1000)
+    await page.screenshot(path=shots / "standing-appraisal.png", full_page=True)

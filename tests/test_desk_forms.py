@@ -1,6 +1,7 @@
 """The desk's forms over HTTP: each posts to the API's own recording function, and a refusal comes back beside
 the field it names."""
 
+import asyncio
 import html
 import re
 
@@ -262,11 +263,17 @@ async def test_holding_a_council_session_and_its_votes_at_the_desk(
     assert votes_url in (await secretary.get("/desk")).text
 
     votes_page = await secretary.get(votes_url)
-    # Cờ thi đua needs at least 80 % of all 10 members; Sở Tài chính's member does not vote on its own dossier.
+    # Only what the council may vote on: Cờ thi đua and CSTĐ cấp tỉnh. TTLĐXS and the Bằng khen, eligible too, are
+    # routed to the standing body (the API would refuse them here).
+    listed = [int(n) for n in re.findall(r'id="vote-(\d+)"', votes_page.text)]
+    assert listed == sorted(year.candidates[label] for label in COUNCIL_VOTES)
+    eligible = ok(await client.get("/nominations", params={"year": YEAR, "state": "eligible"},
+                                   headers=await as_user(client, SECRETARY)), 200)
+    assert {n["id"] for n in eligible} > set(listed), "eligible dossiers routed to the standing body are left out"
+    # Cờ thi đua needs at least 80 % of all 10 members.
     flag_row = votes_page.text.index(f'id="vote-{year.candidates["flag_sct"]}"')
     assert "ít nhất <strong>8</strong> phiếu đồng ý / 10 thành viên" in votes_page.text[flag_row:flag_row + 1500]
-    stc_row = votes_page.text.index(f'id="vote-{year.candidates["ttldxs_stc"]}"')
-    assert "8 người được biểu quyết; 1 người thuộc đơn vị" in votes_page.text[stc_row:stc_row + 1500]
+    assert "9 người được biểu quyết" in votes_page.text[flag_row:flag_row + 1500]
     ids = re.findall(r'name="votes\.(\d+)\.nomination_id" value="(\d+)"', votes_page.text)
     rows = {int(nid): int(i) for i, nid in ids}
     ballots = {"csrf_token": csrf_of(votes_page.text)}
@@ -275,11 +282,11 @@ async def test_holding_a_council_session_and_its_votes_at_the_desk(
         ballots |= {f"votes.{i}.include": "on", f"votes.{i}.nomination_id": str(year.candidates[label]),
                     f"votes.{i}.votes_for": str(votes_for),
                     f"votes.{i}.votes_against": str(against), f"votes.{i}.abstain": "0"}
-    too_many = rows[year.candidates["ttldxs_stc"]]
-    refused_votes = await secretary.post(votes_url, data=ballots | {f"votes.{too_many}.votes_for": "9"},
+    too_many = rows[year.candidates["flag_sct"]]  # 9 for and 1 against, but only 9 may vote
+    refused_votes = await secretary.post(votes_url, data=ballots | {f"votes.{too_many}.votes_against": "1"},
                                          headers={"HX-Request": "true"})
     assert refused_votes.status_code == 422 and refused_votes.text.lstrip().startswith('<div id="council-votes">')
-    row = refused_votes.text.index(f'id="vote-{year.candidates["ttldxs_stc"]}"')
+    row = refused_votes.text.index(f'id="vote-{year.candidates["flag_sct"]}"')
     assert refused_votes.text.index('class="field-error"', row) < refused_votes.text.index("</tr>", row)
     recorded = await secretary.post(votes_url, data=ballots)
     assert recorded.status_code == 200 and "Đã ghi kết quả biểu quyết" in recorded.text
@@ -302,7 +309,7 @@ async def test_preparing_a_draft_decision_at_the_desk(
     await submit_and_screen(client, year)
     await council_review(client, year)
     secretary = await signed_in(SECRETARY)
-    url = f"/desk/council-sessions/{year.council_id}/decision"
+    url = f"/desk/council-sessions/{year.standing_id}/decision"  # the Bằng khen go the standing body's way
     inbox = (await secretary.get("/desk")).text
     assert html.escape(f"{url}?award_code=BANG_KHEN_CT_TAP_THE") in inbox
     assert (await (await signed_in(BLOCK_HEAD)).get(url)).status_code == 403
@@ -316,7 +323,7 @@ async def test_preparing_a_draft_decision_at_the_desk(
     refused = await secretary.post(url, data=form)  # every row unticked: a draft of nothing
     assert refused.status_code == 422
     api = await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
-        "council_session_id": year.council_id, "award_code": "BANG_KHEN_CT_TAP_THE", "nomination_ids": []})
+        "council_session_id": year.standing_id, "award_code": "BANG_KHEN_CT_TAP_THE", "nomination_ids": []})
     [problem] = api.json()["errors"]
     assert problem["field"] == "nomination_ids"
     assert refused.text.index(html.escape(problem["message_vi"], quote=False)) < refused.text.index('id="annex"')
@@ -383,3 +390,79 @@ async def test_a_stage_that_cannot_finish_says_so_at_the_desk(
         "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"})
     assert signed.status_code == 200 and "Đã ký Quyết định số 01/QĐ-UBND" in signed.text
     assert "chưa hoàn thành được" in signed.text and "hx-trigger" not in signed.text
+
+
+async def test_the_standing_body_session_and_its_appraisal_at_the_desk(
+    client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn
+) -> None:
+    """TTLĐXS and the Bằng khen go to the standing body (catalogue: appraised_by): the secretary opens its session
+    with the standing seats alone, then records Đồng ý / Không đồng ý per dossier, a reason required when not."""
+    year = Year()
+    await hold_meeting(client, demo, year)
+    await submit_and_screen(client, year)
+    secretary = await signed_in(SECRETARY)
+    inbox = (await secretary.get("/desk")).text
+    assert 'href="/desk/council-sessions/new?body=standing_body">Đưa ra phiên họp Thường trực Hội đồng' in inbox
+    assert 'href="/desk/council-sessions/new?body=council">Đưa ra phiên họp Hội đồng' in inbox
+    assert ("Năm 2026, hồ sơ đủ điều kiện: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 4 hồ sơ; "
+            "Tập thể lao động xuất sắc: 1 hồ sơ") in inbox  # collective and individual Bằng khen counted together
+    seats = ok(await client.get("/council/roster", params={"on": COUNCIL_HELD_ON}), 200)
+    standing = [s["id"] for s in seats if s["standing_body"]]
+    page = await secretary.get("/desk/council-sessions/new", params={"held_on": COUNCIL_HELD_ON,
+                                                                     "body": "standing_body"})
+    assert [int(s) for s in re.findall(r'id="seat-(\d+)"', page.text)] == standing == [s["id"] for s in seats[:3]]
+    assert re.search(r'value="standing_body"\s+checked', page.text)
+    full = await secretary.get("/desk/council-sessions/new", headers={"HX-Request": "true"},
+                               params={"held_on": COUNCIL_HELD_ON, "body": "council"})  # the body changed: seats
+    assert full.text.lstrip().startswith('<div id="roster">') and len(re.findall(r'id="seat-', full.text)) == 10
+
+    form = {"csrf_token": csrf_of(page.text), "year": str(YEAR), "body": "standing_body", "held_on": COUNCIL_HELD_ON,
+            "location": "Phòng họp số 2, UBND tỉnh", **{f"seat.{s}": "present" for s in standing}}
+    # A double click: the same session opened twice at once is opened once; the other is told, beside the date.
+    first, second = await asyncio.gather(secretary.post("/desk/council-sessions", data=form),
+                                         secretary.post("/desk/council-sessions", data=form))
+    [held] = [r for r in (first, second) if r.status_code == 303]
+    [twice] = [r for r in (first, second) if r.status_code == 409]
+    date_box = twice.text.index('name="held_on"')
+    assert twice.text.index("Thường trực Hội đồng Thi đua - Khen thưởng tỉnh đã mở phiên họp ngày 03/01/2027",
+                            date_box) < twice.text.index("</div>", date_box + 200)
+    url = held.headers["location"]
+    standing_id = int(url.split("/")[3])
+    assert url == f"/desk/council-sessions/{standing_id}/appraisals"
+    detail = ok(await client.get(f"/council-sessions/{standing_id}"), 200)
+    assert detail["session"]["body"] == "standing_body" and detail["session"]["members_total"] == 3
+    assert f'href="{url}">Ghi kết quả xét, thẩm định của Thường trực Hội đồng' in (await secretary.get("/desk")).text
+    votes = await secretary.get(f"/desk/council-sessions/{standing_id}/votes")  # it does not vote
+    assert votes.status_code == 303 and votes.headers["location"] == url
+
+    appraisal = await secretary.get(url)
+    routed = ["ttldxs_stc", "bk_snnmt", "bk_sxd", "bk_nhung", "bk_ha"]
+    assert [int(n) for n in re.findall(r'id="appraisal-(\d+)"', appraisal.text)] == sorted(
+        year.candidates[label] for label in routed)
+    rows = {int(n): int(i) for i, n in re.findall(r'name="results\.(\d+)\.nomination_id" value="(\d+)"',
+                                                   appraisal.text)}
+    sxd = year.candidates["bk_sxd"]
+    results = {"csrf_token": csrf_of(appraisal.text)}
+    for label in routed:
+        i = rows[year.candidates[label]]
+        results |= {f"results.{i}.include": "on", f"results.{i}.nomination_id": str(year.candidates[label]),
+                    f"results.{i}.agreed": "false" if label == "bk_sxd" else "true", f"results.{i}.reason": ""}
+    refused = await secretary.post(url, data=results, headers={"HX-Request": "true"})  # not agreed, no reason
+    assert refused.status_code == 422 and refused.text.lstrip().startswith('<div id="standing-appraisal">')
+    reason_box = refused.text.index(f'name="results.{rows[sxd]}.reason"')
+    message = f"Thường trực Hội đồng không thống nhất đề nghị hồ sơ mã số {sxd} thì phải ghi rõ lý do."
+    assert reason_box < refused.text.index(message, reason_box) < refused.text.index("</fieldset>", reason_box)
+    assert ok(await client.get(f"/council-sessions/{standing_id}"), 200)["stages"] == [], "nothing recorded"
+    assert ok(await client.get(f"/nominations/{sxd}"), 200)["nomination"]["state"] == "eligible"
+
+    reason = "Đơn vị có cán bộ bị kỷ luật trong năm"
+    done = await secretary.post(url, data=results | {f"results.{rows[sxd]}.reason": reason})
+    assert done.status_code == 200 and "Đã ghi kết quả xét, thẩm định của Thường trực Hội đồng" in done.text
+    states = {label: ok(await client.get(f"/nominations/{year.candidates[label]}"), 200)["nomination"]["state"]
+              for label in routed}
+    assert states == {"ttldxs_stc": "recommended", "bk_snnmt": "recommended", "bk_sxd": "not_recommended",
+                      "bk_nhung": "recommended", "bk_ha": "recommended"}
+    inbox = (await secretary.get("/desk")).text
+    assert url not in inbox and "Đưa ra phiên họp Thường trực Hội đồng" not in inbox
+    assert f"/desk/council-sessions/{standing_id}/decision" in inbox
+    assert "Đưa ra phiên họp Hội đồng" in inbox, "the council's dossiers still wait for its vote"

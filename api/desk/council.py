@@ -3,7 +3,9 @@ stood that day (the roster of GET /council/roster?on=…): present, a written op
 
 It posts to the same `create_council_session` as the API's POST /council-sessions; attendance is sent as the
 API's `present_seat_ids` and `written_opinion_seat_ids`, and a refusal naming one of them (`present_seat_ids.2`)
-is shown on that seat's row. Its votes are then recorded on the next page (api/desk/council_votes.py).
+is shown on that seat's row. The secretary chooses the body: the full council, whose votes are recorded on the
+next page (api/desk/council_votes.py), or its standing body (Thường trực Hội đồng), whose roster is the standing
+seats of that day and whose appraisal is recorded on the next page (api/desk/standing_appraisal.py).
 """
 
 from datetime import UTC, date, datetime
@@ -20,7 +22,7 @@ from api.deps import SessionDep
 from api.desk.guard import Desk, SignedIn, checked_form
 from api.desk.render import VIETNAM, Refusals, is_htmx, page, problems_of_validation
 from api.desk.route import DeskRoute
-from models.domain.enums import State
+from models.domain.enums import CouncilBody, State
 from models.domain.errors import DomainError, Problem
 from models.domain.permissions import Action
 from models.recording.council import create_council_session
@@ -29,7 +31,7 @@ from models.tables.council import CouncilSessionCreate
 from models.tables.nomination import Nomination
 
 router = APIRouter(route_class=DeskRoute)
-FIELDS = ("year", "held_on", "location", "present_seat_ids")
+FIELDS = ("year", "body", "held_on", "location", "present_seat_ids")
 MARKS = {"present": "Có mặt", "written": "Vắng, có ý kiến bằng văn bản", "absent": "Vắng"}
 
 
@@ -41,19 +43,25 @@ def _day(text: str | None) -> date:
         return datetime.now(UTC).astimezone(VIETNAM).date()
 
 
-async def _context(session: AsyncSession, desk: Desk, held_on: date) -> dict[str, Any]:
+def _body(text: str | None) -> CouncilBody:
+    """The body chosen: the full council unless the standing body is asked for."""
+    return CouncilBody.STANDING_BODY if text == CouncilBody.STANDING_BODY.value else CouncilBody.COUNCIL
+
+
+async def _context(session: AsyncSession, desk: Desk, held_on: date, body: CouncilBody) -> dict[str, Any]:
     waiting = (await session.exec(select(Nomination.year).where(Nomination.state == State.ELIGIBLE).order_by(
         col(Nomination.year)))).first()
-    return {"desk": desk, "held_on": held_on, "roster": await roster_on(session, held_on), "MARKS": MARKS,
+    roster = [s for s in await roster_on(session, held_on) if body == CouncilBody.COUNCIL or s.standing_body]
+    return {"desk": desk, "held_on": held_on, "body": body, "roster": roster, "MARKS": MARKS,
             "default_year": waiting or held_on.year - 1}
 
 
 @router.get("/council-sessions/new")
-async def session_form(request: Request, session: SessionDep, desk: SignedIn, held_on: str | None = None
-                       ) -> HTMLResponse:
+async def session_form(request: Request, session: SessionDep, desk: SignedIn, held_on: str | None = None,
+                       body: str | None = None) -> HTMLResponse:
     desk.principal.require(Action.HOLD_COUNCIL_SESSION)
-    context = {**await _context(session, desk, _day(held_on)), "refusals": Refusals(), "posted": None}
-    # The day chosen changes the roster: htmx asks for the seats alone.
+    context = {**await _context(session, desk, _day(held_on), _body(body)), "refusals": Refusals(), "posted": None}
+    # The day or the body chosen changes the roster: htmx asks for the seats alone.
     return page(request, "_council_roster.html" if is_htmx(request) else "council_session.html", context)
 
 
@@ -66,13 +74,14 @@ async def hold_session(request: Request, session: SessionDep, desk: SignedIn) ->
         council = await create_council_session(session, _session(form, present, written), desk.principal.actor)
     except DomainError as error:
         await session.rollback()
-        context = await _context(session, desk, _day(str(form.get("held_on", ""))))
+        context = await _context(session, desk, _day(str(form.get("held_on", ""))), _body(str(form.get("body"))))
         fields = [*FIELDS, *(f"seat.{s.id}" for s in context["roster"])]
         problems = [_on_seat(p, present, written) for p in error.problems]
         return page(request, "council_session.html", {**context, "refusals": Refusals.of(problems, fields),
                                                       "posted": form}, error.status)
     await session.commit()
-    return RedirectResponse(f"/desk/council-sessions/{council.id}/votes", status_code=303)
+    next_page = "appraisals" if council.body == CouncilBody.STANDING_BODY else "votes"
+    return RedirectResponse(f"/desk/council-sessions/{council.id}/{next_page}", status_code=303)
 
 
 def _attendance(form: FormData) -> tuple[list[int], list[int]]:
@@ -82,9 +91,9 @@ def _attendance(form: FormData) -> tuple[list[int], list[int]]:
 
 
 def _session(form: FormData, present: list[int], written: list[int]) -> CouncilSessionCreate:
-    body = {"year": str(form.get("year", "")).strip(), "held_on": str(form.get("held_on", "")).strip(),
-            "location": str(form.get("location", "")).strip(), "present_seat_ids": present,
-            "written_opinion_seat_ids": written}
+    body = {"year": str(form.get("year", "")).strip(), "body": str(form.get("body", CouncilBody.COUNCIL.value)),
+            "held_on": str(form.get("held_on", "")).strip(), "location": str(form.get("location", "")).strip(),
+            "present_seat_ids": present, "written_opinion_seat_ids": written}
     try:
         return CouncilSessionCreate.model_validate(body)
     except ValidationError as error:

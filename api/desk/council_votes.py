@@ -1,5 +1,7 @@
 """Recording a council session's votes at the desk, with the count each dossier needs in view: the award's
 threshold in force on the session's day, counted over all members (as the API counts it), and how many may vote.
+Only the dossiers whose award the catalogue routes to the full council are listed: the standing body's are
+appraised in its own session (api/desk/standing_appraisal.py).
 
 It posts to the same `record_council_votes` as the API's POST /council-sessions/{id}/votes; rows are named as the
 API's (`votes.3.votes_for`). A dossier left unticked is not put to this session: the API is given the ticked
@@ -9,9 +11,9 @@ rows only, and its `votes.<k>` is mapped back to the form's row.
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.datastructures import FormData
 
@@ -22,17 +24,17 @@ from api.desk.route import DeskRoute
 from api.presenters import nominations_public, stage_report
 from api.stages import commit_and_run
 from models.domain.council import may_cast, members_counted
-from models.domain.enums import StageKind, State
+from models.domain.enums import CouncilBody, StageKind
 from models.domain.errors import DomainError, Problem
 from models.domain.limits import MAX_PROVINCE_ROWS
 from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.council import council_members, record_council_votes, recusals
+from models.recording.routes import eligible_routed_to
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import stage_of
 from models.tables.award import Award
 from models.tables.council import CouncilSession, CouncilVotesRecord
-from models.tables.nomination import Nomination
 
 router = APIRouter(route_class=DeskRoute)
 COUNTS = {"votes_for": "Đồng ý", "votes_against": "Không đồng ý", "abstain": "Không biểu quyết"}
@@ -41,8 +43,7 @@ SIGNER_FIELDS = ("appraisal_signed_on", "appraisal_signer_name", "appraisal_sign
 
 async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -> dict[str, Any]:
     members = await council_members(session, council.id)
-    rows = (await session.exec(select(Nomination).where(
-        Nomination.state == State.ELIGIBLE, Nomination.year == council.year).order_by(col(Nomination.id)))).all()
+    rows = await eligible_routed_to(session, council.year, CouncilBody.COUNCIL)  # what the council may vote on
     recusing = await recusals(session, members, list(rows))
     codes = {a.id: a.code for a in (await session.exec(select(Award))).all()}
     law = catalogue()
@@ -70,8 +71,10 @@ async def _council(session: AsyncSession, desk: Desk, session_id: int) -> Counci
 
 
 @router.get("/council-sessions/{session_id}/votes")
-async def votes_form(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> HTMLResponse:
+async def votes_form(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> Response:
     council = await _council(session, desk, session_id)
+    if council.body == CouncilBody.STANDING_BODY:  # it does not vote: its appraisal is recorded instead
+        return RedirectResponse(f"/desk/council-sessions/{session_id}/appraisals", status_code=303)
     return page(request, "council_votes.html", {**await _context(session, desk, council), "refusals": Refusals(),
                                                 "posted": None})
 

@@ -24,8 +24,9 @@ from models.domain.errors import DomainError, Problem
 from models.domain.permissions import Action
 from models.recording.common import get_or_404
 from models.recording.decisions import ANNEX_ORDER, create_decision
+from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
-from models.tables.council import CouncilSession, CouncilVote
+from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionCreate, DecisionItem
 from models.tables.nomination import Nomination
 
@@ -33,9 +34,11 @@ router = APIRouter(route_class=DeskRoute)
 
 
 def _waiting(session_id: int) -> Any:
-    """The session's recommendations not yet listed in any decision."""
-    return select(Nomination).join(CouncilVote, col(CouncilVote.nomination_id) == Nomination.id).where(
-        CouncilVote.session_id == session_id, Nomination.state == State.RECOMMENDED,
+    """The session's recommendations (the council's vote or its standing body's appraisal) not yet listed in any
+    decision."""
+    appraised = appraised_in_sessions()
+    return select(Nomination).join(appraised, appraised.c.nomination_id == Nomination.id).where(
+        appraised.c.session_id == session_id, Nomination.state == State.RECOMMENDED,
         col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
 
 

@@ -15,6 +15,7 @@ from models.domain.enums import CouncilBody, DecisionStatus, StageKind, StageSta
 from models.domain.movements import ScoringStatus
 from models.domain.permissions import Role
 from models.domain.vietnamese import SCORING_ROUND_VI, STAGE_STATUS_VI, STAGE_VI
+from models.storage.catalogue_file import catalogue
 from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
 from models.tables.council import CouncilSession
@@ -25,6 +26,11 @@ from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock
 from models.tables.proposal import Proposal, ProposalItem
 from models.tables.stage import Stage
+
+SESSION_TASK_VI = {CouncilBody.COUNCIL: "Đưa ra phiên họp Hội đồng",
+                   CouncilBody.STANDING_BODY: "Đưa ra phiên họp Thường trực Hội đồng"}
+RECORD_TASK_VI = {CouncilBody.COUNCIL: ("Ghi kết quả biểu quyết của Hội đồng", "votes"),
+                  CouncilBody.STANDING_BODY: ("Ghi kết quả xét, thẩm định của Thường trực Hội đồng", "appraisals")}
 
 
 @dataclass(frozen=True)
@@ -102,13 +108,8 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
         .group_by(col(Proposal.id), col(EmulationBlock.name)).order_by(col(Proposal.id)))).all()
     tasks = [Task("Thẩm định hồ sơ", f"Tờ trình số {p.number} của {block}: {count} hồ sơ",
                   f"/desk/proposals/{p.id}/screening") for p, block, count in to_screen]
-    waiting = (await session.exec(
-        select(Nomination.year, Award.name, func.count()).join(Award, col(Award.id) == Nomination.award_id)
-        .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.name))
-        .order_by(col(Nomination.year), col(Award.name)))).all()
-    tasks += [Task("Đưa ra phiên họp Hội đồng", f"{award}, năm {year}: {count} hồ sơ đủ điều kiện",
-                   "/desk/council-sessions/new") for year, award, count in waiting]
-    tasks += await _votes_to_record(session)
+    tasks += await _to_put_to_a_session(session)
+    tasks += await _appraisals_to_record(session)
     appraised = appraised_in_sessions()  # by the council's vote or its standing body's appraisal
     to_decide = (await session.exec(
         select(appraised.c.session_id, Award.name, Award.code, func.count())
@@ -123,14 +124,36 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
     return tasks
 
 
-async def _votes_to_record(session: AsyncSession) -> list[Task]:
-    """Full-council sessions held whose votes are not yet recorded (a standing-body session appraises instead)."""
-    voted = select(Stage.subject_id).where(Stage.kind == StageKind.COUNCIL_REVIEW)
-    held = (await session.exec(select(CouncilSession).where(
-        col(CouncilSession.id).not_in(voted), CouncilSession.body == CouncilBody.COUNCIL).order_by(
-        col(CouncilSession.id)))).all()
-    return [Task("Ghi kết quả biểu quyết của Hội đồng", f"Phiên họp ngày {c.held_on:%d/%m/%Y}, xét năm {c.year}",
-                 f"/desk/council-sessions/{c.id}/votes") for c in held]
+async def _to_put_to_a_session(session: AsyncSession) -> list[Task]:
+    """Eligible dossiers by year and by the body their award is routed to (the catalogue's appraised_by): the full
+    council votes on some, its standing body appraises the others, each in a session of its own."""
+    waiting = (await session.exec(
+        select(Nomination.year, Award.code, Award.name, func.count()).join(Award, col(Award.id) == Nomination.award_id)
+        .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.code), col(Award.name))
+        .order_by(col(Nomination.year), col(Award.name)))).all()
+    routes = catalogue().awards
+    tasks = []
+    for body in CouncilBody:
+        for year in sorted({y for y, code, _, _ in waiting if routes[code].appraised_by == body}):
+            by_name: dict[str, int] = {}  # one award name may be given to collectives and to individuals
+            for y, code, name, count in waiting:
+                if y == year and routes[code].appraised_by == body:
+                    by_name[name] = by_name.get(name, 0) + count
+            awards = "; ".join(f"{name}: {count} hồ sơ" for name, count in by_name.items())
+            tasks.append(Task(SESSION_TASK_VI[body], f"Năm {year}, hồ sơ đủ điều kiện: {awards}",
+                              f"/desk/council-sessions/new?body={body.value}"))
+    return tasks
+
+
+async def _appraisals_to_record(session: AsyncSession) -> list[Task]:
+    """Sessions held whose outcome is not yet recorded: the full council's votes, or its standing body's appraisal."""
+    recorded = {body: select(Stage.subject_id).where(Stage.kind == kind) for body, kind in (
+        (CouncilBody.COUNCIL, StageKind.COUNCIL_REVIEW), (CouncilBody.STANDING_BODY, StageKind.STANDING_APPRAISAL))}
+    held = (await session.exec(select(CouncilSession).where(or_(*(
+        and_(CouncilSession.body == body, col(CouncilSession.id).not_in(done)) for body, done in recorded.items())))
+        .order_by(col(CouncilSession.id)))).all()
+    return [Task(RECORD_TASK_VI[c.body][0], f"Phiên họp ngày {c.held_on:%d/%m/%Y}, xét năm {c.year}",
+                 f"/desk/council-sessions/{c.id}/{RECORD_TASK_VI[c.body][1]}") for c in held]
 
 
 async def chairman_office_tasks(session: AsyncSession) -> list[Task]:

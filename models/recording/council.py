@@ -21,6 +21,7 @@ from models.recording.common import (
     require_unique,
 )
 from models.recording.council_roster import members_from_roster
+from models.recording.council_session_once import insert_once, refuse_if_held
 from models.recording.routes import require_route
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -51,8 +52,8 @@ async def create_council_session(
         raise DomainError(*problems)
     council = CouncilSession(**data.model_dump(exclude={"members", "present_seat_ids", "written_opinion_seat_ids"}),
                              created_by=actor.username)
-    session.add(council)
-    await session.flush()
+    await refuse_if_held(session, council)
+    await insert_once(session, council)
     if from_roster:
         session.add_all(await members_from_roster(session, council.id, data.held_on, data.present_seat_ids or [],
                                                   data.written_opinion_seat_ids,

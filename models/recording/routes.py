@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.enums import CouncilBody
+from models.domain.enums import CouncilBody, State
 from models.domain.errors import DomainError
 from models.domain.standing_body import Route, route_problem
 from models.storage.catalogue_file import catalogue
@@ -29,3 +29,10 @@ async def require_route(
 def route_of(award: Award) -> Route:
     entry = catalogue().awards[award.code]
     return Route(award.name, entry.appraised_by, entry.appraisal_basis)
+
+
+async def eligible_routed_to(session: AsyncSession, year: int, body: CouncilBody) -> list[Nomination]:
+    """The eligible nominations of a year that this body may appraise (one query, the route read per award)."""
+    rows = (await session.exec(select(Nomination, Award).join(Award, col(Award.id) == Nomination.award_id).where(
+        Nomination.state == State.ELIGIBLE, Nomination.year == year).order_by(col(Nomination.id)))).all()
+    return [n for n, award in rows if route_of(award).appraised_by == body]

@@ -3,7 +3,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Text
+from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.domain.enums import CouncilBody
@@ -12,6 +12,10 @@ from models.tables.base import enum_field, timestamp_field
 
 
 class CouncilSession(SQLModel, table=True):
+    # A body meets once a day for a year under review: a second identical opening (a double click, two secretaries)
+    # is the same session, refused (models/recording/council_session_once.py).
+    __table_args__ = (UniqueConstraint("year", "body", "held_on", name="uq_councilsession_year_body_day"),)
+
     id: int = Field(default=None, primary_key=True)
     year: int = Field(description="Emulation year under review")
     # The full council votes; its standing body appraises the awards the catalogue routes to it (appraised_by).
