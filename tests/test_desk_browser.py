@@ -12,7 +12,7 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from models.domain.enums import State
-from models.domain.vietnamese import STATE_VI
+from models.domain.vietnamese import FACT_VI, STATE_VI
 from models.storage.demo import demo_data
 from tests.demo import DemoProvince
 from tests.desk import proposed_year
@@ -127,8 +127,9 @@ async def test_a_whole_year_through_the_desk_as_the_four_roles(
     await head.screenshot(path=shots / "inbox-block-head.png", full_page=True)
     await head.get_by_role("link", name="Mở hội nghị tổng kết Khối").click()
     await open_the_meeting(head, [
-        (f"unit:{u['SCT']}", "CO_THI_DUA_UBND_TINH", {"Dẫn đầu Khối thi đua": "true"}),
-        (f"unit:{u['SNNMT']}", "BANG_KHEN_CT_TAP_THE", {"Xếp loại năm nay": "htxsnv", "Xếp loại năm trước": "htxsnv"}),
+        (f"unit:{u['SCT']}", "CO_THI_DUA_UBND_TINH", {FACT_VI["leads_block"]: "true"}),
+        (f"unit:{u['SNNMT']}", "BANG_KHEN_CT_TAP_THE", {FACT_VI["rating"]: "htxsnv",
+                                                   FACT_VI["rating_previous_year"]: "htxsnv"}),
         (f"person:{people['Nguyễn Thị Hồng Nhung']}", "BANG_KHEN_CT_CA_NHAN", {}),
     ])
     await expect(head.locator("#check-0")).to_contain_text("Kết quả kiểm tra điều kiện: Đạt")

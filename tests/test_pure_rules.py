@@ -127,4 +127,4 @@ def test_a_returned_dossier_s_reason_reads_in_vietnamese_by_the_rule_s_name_and_
     verdict = screening_verdict(True, "Thiếu báo cáo thành tích.", [PASSED, failed, unknown])
     assert verdict.reason_vi == ("Thiếu báo cáo thành tích. Không đạt tiêu chuẩn «03 năm liên tục đạt danh hiệu "
                                  "Chiến sĩ thi đua cơ sở» (Luật TĐKT Điều 23). Đề nghị bổ sung thông tin: "
-                                 "Xếp loại năm nay.")
+                                 "Xếp loại năm xét.")
