@@ -10,7 +10,8 @@ from tests.demo import DemoProvince
 from tests.year import BLOCK_HEAD, Year, as_user, open_meeting
 
 # Uploads: bounded by the request size limit.
-UNBOUNDED_BY_DESIGN = {"POST /award-history/import file", "POST /organisation/import file"}
+UNBOUNDED_BY_DESIGN = {"POST /award-history/import file", "POST /organisation/import file",
+                       "POST /decisions/{decision_id}/signing-package/check file"}
 
 
 def unbounded(node: dict[str, Any], schemas: dict[str, Any], path: str, seen: frozenset[str]) -> list[str]:
