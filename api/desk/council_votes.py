@@ -21,14 +21,12 @@ from api.deps import PathId, SessionDep
 from api.desk.guard import Desk, SignedIn, checked_form
 from api.desk.render import Refusals, is_htmx, page, problems_of_validation
 from api.desk.route import DeskRoute
+from api.desk.ticked_rows import on_ticked_row, session_to_record, ticked_rows
 from api.presenters import nominations_public, stage_report
 from api.stages import commit_and_run
 from models.domain.council import may_cast, members_counted
 from models.domain.enums import CouncilBody, StageKind
-from models.domain.errors import DomainError, Problem
-from models.domain.limits import MAX_PROVINCE_ROWS
-from models.domain.permissions import Action
-from models.recording.common import get_or_404
+from models.domain.errors import DomainError
 from models.recording.council import council_members, record_council_votes, recusals
 from models.recording.routes import eligible_routed_to
 from models.storage.catalogue_file import catalogue
@@ -65,14 +63,10 @@ def _answer(request: Request, context: dict[str, Any], status_code: int = 200) -
                 status_code)
 
 
-async def _council(session: AsyncSession, desk: Desk, session_id: int) -> CouncilSession:
-    desk.principal.require(Action.RECORD_COUNCIL_VOTES)
-    return await get_or_404(session, CouncilSession, session_id, "session_id")
-
 
 @router.get("/council-sessions/{session_id}/votes")
 async def votes_form(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> Response:
-    council = await _council(session, desk, session_id)
+    council = await session_to_record(session, desk, session_id)
     if council.body == CouncilBody.STANDING_BODY:  # it does not vote: its appraisal is recorded instead
         return RedirectResponse(f"/desk/council-sessions/{session_id}/appraisals", status_code=303)
     return page(request, "council_votes.html", {**await _context(session, desk, council), "refusals": Refusals(),
@@ -82,17 +76,17 @@ async def votes_form(session_id: PathId, request: Request, session: SessionDep, 
 @router.post("/council-sessions/{session_id}/votes")
 async def record_votes(session_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> Response:
     form = await checked_form(request, desk.session)
-    council = await _council(session, desk, session_id)
-    rows = _ticked(form)
+    council = await session_to_record(session, desk, session_id)
+    rows = ticked_rows(form, "votes")
     try:
         stage = await record_council_votes(session, session_id, _votes(form, rows), desk.principal.actor)
     except DomainError as error:
         await session.rollback()
-        context = await _context(session, desk, await _council(session, desk, session_id))
+        context = await _context(session, desk, await session_to_record(session, desk, session_id))
         count = len(context["nominations"])
         fields = [*SIGNER_FIELDS, "votes", *(f"votes.{i}" for i in range(count)),
                   *(f"votes.{i}.{c}" for i in range(count) for c in COUNTS)]
-        problems = [_on_row(p, rows) for p in error.problems]
+        problems = [on_ticked_row(p, rows, "votes") for p in error.problems]
         return _answer(request, {**context, "refusals": Refusals.of(problems, fields), "posted": form},
                        error.status)
     launched = Response()
@@ -100,12 +94,6 @@ async def record_votes(session_id: PathId, request: Request, session: SessionDep
     return _answer(request, {**await _context(session, desk, council), "report": await stage_report(
         session, stage.id), "pending": launched.status_code == 202, "refusals": Refusals(), "posted": None})
 
-
-def _ticked(form: FormData) -> list[int]:
-    """The form rows put to the vote, in order."""
-    return sorted(int(k.split(".")[1]) for k, v in form.items()
-                  if k.startswith("votes.") and k.endswith(".include") and k.split(".")[1].isdigit()
-                  and int(k.split(".")[1]) < MAX_PROVINCE_ROWS and v == "on")
 
 
 def _votes(form: FormData, rows: list[int]) -> CouncilVotesRecord:
@@ -118,12 +106,3 @@ def _votes(form: FormData, rows: list[int]) -> CouncilVotesRecord:
         return CouncilVotesRecord.model_validate(body)
     except ValidationError as error:
         raise DomainError(*problems_of_validation(error)) from None
-
-
-def _on_row(problem: Problem, rows: list[int]) -> Problem:
-    """The API's `votes.<k>…` is the k-th ticked row of the form."""
-    parts = problem.field.split(".")
-    if parts[0] == "votes" and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) < len(rows):
-        return Problem(".".join(["votes", str(rows[int(parts[1])]), *parts[2:]]), problem.rule, problem.message,
-                       vi=problem.vi)
-    return problem
