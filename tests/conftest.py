@@ -98,6 +98,11 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         yield url
 
 
+# For a test that needs PostgreSQL itself (a server to restart, a Prefect server beside it): run it there alone,
+# when the run asks for PostgreSQL.
+postgresql_only = pytest.mark.parametrize("database_url", [b for b in BACKENDS if b == "postgresql"], indirect=True)
+
+
 @pytest.fixture
 async def demo(database_url: str) -> DemoProvince:
     return await load_demo()

@@ -42,20 +42,21 @@ Step = Callable[[httpx.AsyncClient, httpx.AsyncClient, DemoProvince, Year], Awai
 
 async def tally(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
     ok(await stage_http.post(f"/meetings/{year.meeting_id}/results", headers=await as_user(client, BLOCK_HEAD),
-                             json=results_body(demo, year)))
+                             json=results_body(demo, year)), year.stage_answer)
 
 
 async def propose(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
     proposal = ok(await stage_http.post("/proposals", headers=await as_user(client, BLOCK_HEAD), json={
         "meeting_id": year.meeting_id, "issued_on": "2026-12-16", "signer_name": "Nguyễn Hữu Phước",
-        "signer_title": "Giám đốc"}))
+        "signer_title": "Giám đốc"}), year.stage_answer)
     year.proposal_id = proposal["stage"]["subject_id"]
 
 
 async def screen(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
     listed = (await client.get(f"/proposals/{year.proposal_id}")).json()["nominations"]
     ok(await stage_http.post(f"/proposals/{year.proposal_id}/screening", headers=await as_user(client, SECRETARY),
-                             json={"results": [{"nomination_id": n["id"], "eligible": True} for n in listed]}))
+                             json={"results": [{"nomination_id": n["id"], "eligible": True} for n in listed]}),
+       year.stage_answer)
 
 
 async def vote(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
@@ -67,7 +68,7 @@ async def vote(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: Demo
     votes = [{"nomination_id": year.candidates[label], "votes_for": len(members), "votes_against": 0}
              for label in COUNCIL_VOTES]
     ok(await stage_http.post(f"/council-sessions/{year.council_id}/votes", headers=await as_user(client, SECRETARY),
-                             json={"votes": votes}))
+                             json={"votes": votes}), year.stage_answer)
 
 
 async def appraise(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
@@ -81,14 +82,14 @@ async def appraise(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: 
     results = [{"nomination_id": year.candidates[label], "agreed": agreed}
                for label, agreed in STANDING_RESULTS.items()]
     ok(await stage_http.post(f"/council-sessions/{year.standing_id}/appraisals",
-                             headers=await as_user(client, SECRETARY), json={"results": results}))
+                             headers=await as_user(client, SECRETARY), json={"results": results}), year.stage_answer)
 
 
 async def sign(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, _: DemoProvince, year: Year) -> None:
     draft = ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
         "council_session_id": year.standing_id, "award_code": "BANG_KHEN_CT_TAP_THE"}))
     ok(await stage_http.post(f"/decisions/{draft['id']}/sign", headers=await as_user(client, CHAIRMAN_OFFICE),
-                             json={"signed_on": "2027-01-05", "signer_name": "Trần Thị Minh Hằng"}))
+                             json={"signed_on": "2027-01-05", "signer_name": "Trần Thị Minh Hằng"}), year.stage_answer)
 
 
 STEPS: list[tuple[StageKind, Step]] = [(StageKind.MEETING_TALLY, tally), (StageKind.PROPOSAL_SUBMISSION, propose),

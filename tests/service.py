@@ -46,10 +46,11 @@ def standalone_env(folder: Path, ui_port: int) -> dict[str, str]:
 
 
 def start_service(
-    database_url: str, failpoint: str, log: Path, *args: str, prefect_api_url: str | None = None
+    database_url: str, failpoint: str, log: Path, *args: str, prefect_api_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`tdkt serve` in its own process, sharing this process's Prefect API (unless told another) and signing key."""
-    env = {**os.environ, "DATABASE_URL": database_url, "TDKT_FAILPOINT": failpoint,
-           "TDKT_RECONCILE_INTERVAL_SECONDS": "0",
-           "PREFECT_API_URL": prefect_api_url or str(PREFECT_API_URL.value())}
-    return serve(list(args), env, log, seconds=90)
+    service_env = {**os.environ, "DATABASE_URL": database_url, "TDKT_FAILPOINT": failpoint,
+                   "TDKT_RECONCILE_INTERVAL_SECONDS": "0",
+                   "PREFECT_API_URL": prefect_api_url or str(PREFECT_API_URL.value()), **(env or {})}
+    return serve(list(args), service_env, log, seconds=180)

@@ -7,13 +7,12 @@ a while. SQLite is a file in the service's own process, so it has no such outage
 """
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import anyio
 import httpx
-import pytest
 from sqlalchemy import make_url, text
 from sqlmodel import select
 
@@ -21,17 +20,11 @@ from flows.reconciler import reconcile_stages
 from models.domain.enums import StageKind, StageStatus
 from models.storage.db import make_sync_engine, open_session
 from models.tables.stage import Stage
-from tests.conftest import BACKENDS, POSTGRES_URL, fresh_database
+from tests.conftest import POSTGRES_URL, postgresql_only
 from tests.demo import DemoProvince
 from tests.fault import snapshot, undisturbed
 from tests.service import start_service
 from tests.year import BLOCK_HEAD, YEAR, Year, as_user, open_meeting, results_body
-
-
-@pytest.fixture(params=[b for b in BACKENDS if b == "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    async for url in fresh_database(request, tmp_path):
-        yield url
 
 
 @contextmanager
@@ -68,6 +61,7 @@ async def wait_for(path: Path) -> None:
     raise AssertionError(f"the stage never reached its pause ({path})")
 
 
+@postgresql_only
 async def test_a_database_restart_in_the_middle_of_a_stage_loses_nothing_and_needs_no_restart_of_the_service(
     client: httpx.AsyncClient, demo: DemoProvince, database_url: str, sqlite_template: Path, tmp_path: Path
 ) -> None:

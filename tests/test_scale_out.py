@@ -1,0 +1,68 @@
+"""Scale-out, for real: a Prefect server on PostgreSQL, the deployments of prefect.yaml, a process worker that
+finishes one stage of every kind, and in the end the same rows, states and document bytes as the embedded run."""
+
+import time
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+from sqlmodel import select
+
+from models.domain.enums import StageKind, StageStatus
+from models.storage.db import open_session
+from models.tables.stage import Stage
+from tests.conftest import postgresql_only
+from tests.demo import DemoProvince
+from tests.fault import STEPS, snapshot, undisturbed
+from tests.scale_out import ScaleOut, scale_out
+from tests.year import Year, open_meeting
+
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+async def finished_by_worker(kind: StageKind, installation: ScaleOut, seconds: float = 180) -> None:
+    """The request answered 202; wait until the worker's flow run has completed the stage."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        async with open_session() as session:
+            statuses = {s.status for s in (await session.exec(select(Stage).where(Stage.kind == kind))).all()}
+        if statuses == {StageStatus.COMPLETED}:
+            return
+        assert StageStatus.FAILED not in statuses, installation.worker_log.read_text()
+        await anyio.sleep(0.5)
+    raise AssertionError(f"{kind.value} was not finished:\n{installation.worker_log.read_text()[-5000:]}")
+
+
+async def flow_runs_settled(installation: ScaleOut, seconds: float = 60) -> list[dict[str, Any]]:
+    """The flow runs once each has reached a final state: a run reports its end just after the stage's last write."""
+    deadline = time.monotonic() + seconds
+    async with httpx.AsyncClient(base_url=installation.prefect_api) as prefect:
+        while True:
+            response = await prefect.post("/flow_runs/filter", json={"sort": "START_TIME_ASC"})
+            assert response.status_code == 200, response.text
+            runs: list[dict[str, Any]] = response.json()
+            if all(run["state_type"] in FINAL for run in runs) or time.monotonic() > deadline:
+                return runs
+            await anyio.sleep(0.5)
+
+
+@postgresql_only
+async def test_a_worker_finishes_every_kind_of_stage_as_the_embedded_run_does(
+    client: httpx.AsyncClient, demo: DemoProvince, database_url: str, sqlite_template: Path, tmp_path: Path
+) -> None:
+    with scale_out(database_url, tmp_path) as installation:
+        async with httpx.AsyncClient(base_url=installation.service, timeout=120) as service_http:
+            year = Year(stage_answer=202)  # recorded; a worker will finish it
+            await open_meeting(client, demo, year)
+            for kind, step in STEPS:
+                await step(client, service_http, demo, year)
+                await finished_by_worker(kind, installation)
+        runs = await flow_runs_settled(installation)
+
+    assert [run["state_type"] for run in runs] == ["COMPLETED"] * len(STEPS), runs
+    assert all(run["deployment_id"] and run["work_pool_name"] == "tdkt" for run in runs), "run by the worker"
+    stage_tags = [next(tag for tag in run["tags"] if tag.split(":")[0] in StageKind.__members__.values())
+                  for run in runs]
+    assert [tag.split(":")[0] for tag in stage_tags] == [kind.value for kind, _ in STEPS]
+    assert await snapshot() == await undisturbed(client, StageKind.DECISION_ISSUE, sqlite_template, tmp_path)
