@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import anyio
 from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 
 API_TOKEN_PREFIX = "tdkt_"
 _hasher = PasswordHash.recommended()
@@ -35,10 +36,16 @@ async def password_matches(password: str, password_hash: str | None) -> bool:
     return matches and password_hash is not None
 
 
+# The demo accounts' password is printed in the README and at start-up: a costly hash of it protects nothing, and
+# every sign-in to the demo (and every test) would pay ~0.25 s of CPU for it. Argon2id still, at its lowest cost;
+# verification reads the cost from the hash, so real accounts keep the recommended one.
+_demo_hasher = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+
+
 @lru_cache
 def hash_demo_password(password: str) -> str:
-    """The demo accounts share one password: hash it once per process, not once per account."""
-    return hash_password(password)
+    """The demo accounts share one public password: hash it once per process, cheaply."""
+    return _demo_hasher.hash(password)
 
 
 def new_api_token() -> str:
