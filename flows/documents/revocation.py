@@ -63,7 +63,7 @@ def _articles(revocation: Revocation, record: AwardRecord, award: Award, label: 
     item = "Bằng khen" if is_bang_khen(award.name) else "Giấy chứng nhận"
     return [
         Article(title="Điều 1.", text=f"Hủy bỏ việc tặng {award.name} năm {record.year} cho {who}{golden} tại "
-                f"{given}, vì {REVOCATION_GROUND_VI[revocation.ground]}."),
+                f"{given}."),
         Article(title="Điều 2.", text=f"Thu hồi {item} {award.name} và {_prize_text(revocation, given)}, "
                 "nộp về Quỹ Thi đua, khen thưởng của tỉnh."),
         Article(title="Điều 3.", text="Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân "
