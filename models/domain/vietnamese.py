@@ -350,4 +350,5 @@ DOCUMENT_KIND_VI: dict[str, str] = {
     "certificates": "Bằng khen, Giấy chứng nhận",
     "results_notice": "Thông báo kết quả khen thưởng",
     "scoring_table": "Bảng tổng hợp điểm thi đua của Khối",
+    "revocation_decision": "Quyết định hủy bỏ khen thưởng",
 }
