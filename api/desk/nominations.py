@@ -86,7 +86,8 @@ async def nomination_context(session: AsyncSession, desk: Desk, nomination_id: i
         "block": await session.get(EmulationBlock, nomination.block_id),
         "history": await transitions_public(session, history), "revisions": revisions,
         "deadlines": await deadlines_of(session, nomination, today_in_vietnam()),
-        "revocation": await revocation_panel(session, nomination_id, desk.principal.grants), "refusals": Refusals(), "posted": {},
+        "revocation": await revocation_panel(session, nomination_id, desk.principal.grants),
+        "refusals": Refusals(), "posted": {},
     }
 
 
