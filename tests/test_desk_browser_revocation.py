@@ -63,3 +63,21 @@ async def test_revoking_an_award_at_the_desk(service: str, demo: DemoProvince, b
     await expect(page.locator("#canh-bao")).to_contain_text("03 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở")
     assert page.url.split("#")[0].endswith(f"/desk/nominations/{cstd_tinh}")
     await page.screenshot(path=shots / "revocation-flagged-nomination.png")
+
+    # Acting on it: the CSTĐ tỉnh itself is revoked; the flag stays on its page and leaves the inbox.
+    await page.locator("#huy-bo").get_by_label("Lý do hủy bỏ").fill("Không còn đủ 03 năm liên tục đạt CSTĐCS")
+    await page.locator("#huy-bo").get_by_role("button", name="Soạn dự thảo Quyết định hủy bỏ").click()
+    await expect(page.locator("#huy-bo")).to_contain_text("chờ Văn phòng Chủ tịch ký")
+    async with httpx.AsyncClient(base_url=service, timeout=FLOW_SECONDS) as api:
+        [cstd_record] = [r for r in await history(api, person_id=demo.people[DUC], headers=await as_user(api, AUDITOR))
+                   if r["award_code"] == "CHIEN_SI_THI_DUA_TINH"]
+        read = ok(await api.get(f"/nominations/{cstd_tinh}", headers=await as_user(api, AUDITOR)), 200)
+        assert read["revocations"] == [] and cstd_record["revoked"] is None, "a draft revokes nothing yet"
+        revocation_id = int(await page.locator("#huy-bo").get_attribute("data-revocation-id") or 0)
+        ok(await api.post(f"/revocations/{revocation_id}/sign", headers=await as_user(api, CHAIRMAN_OFFICE),
+                          json={"signed_on": "2027-03-03", "signer_name": "Trần Thị Minh Hằng"}))
+    await page.goto(f"{service}/desk")
+    await expect(task).to_have_count(0)
+    await page.goto(f"{service}/desk/nominations/{cstd_tinh}")
+    await expect(page.locator("#canh-bao")).to_be_visible()
+    await expect(page.locator("#huy-bo")).to_contain_text("04/QĐ-UBND")

@@ -61,8 +61,9 @@ async def a_year_with_awards(http: httpx.AsyncClient, demo: DemoProvince) -> Yea
     return year
 
 
-async def history(http: httpx.AsyncClient, **filters: int) -> list[dict[str, Any]]:
-    return list(ok(await http.get("/award-history", params=filters), 200))
+async def history(http: httpx.AsyncClient, headers: dict[str, str] | None = None,
+                  **filters: int) -> list[dict[str, Any]]:
+    return list(ok(await http.get("/award-history", params=filters, headers=headers), 200))
 
 
 async def refused(response: httpx.Response, status: int, field: str, rule: str) -> None:
