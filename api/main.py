@@ -36,6 +36,7 @@ from api.routes import (
     registry_households,
     registry_people,
     registry_units,
+    revocations,
     scoring,
     signing_packages,
     stages,
@@ -89,6 +90,7 @@ def create_app() -> FastAPI:
     for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes,
                    movements, criteria_sets, scoring, signing_packages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
+    app.include_router(revocations.router, responses=PROBLEM_RESPONSES)  # revoking an award (Law Điều 93)
 
     desk.install(app)
 

@@ -123,6 +123,12 @@ def _proposal(doc: Document) -> None:
 
 
 def _decision(doc: Document) -> None:
+    _decision_body(doc)
+    _annex(doc)
+
+
+def _decision_body(doc: Document) -> None:
+    """A Chairman's decision up to its signature: the award decision's, and the revoking decision's whole."""
     parts.title(doc, "QUYẾT ĐỊNH")
     kit.para(doc, "{{ authority }}", align=kit.CENTER, bold=True).paragraph_format.space_after = Pt(12)
     # The preamble is one sentence: only its very last line ends with ".".
@@ -138,7 +144,6 @@ def _decision(doc: Document) -> None:
     kit.run(article, " {{ a.text }}")
     kit.tag(doc, "endfor")
     parts.receivers_and_signer(doc)
-    _annex(doc)
 
 
 def _annex(doc: Document) -> None:
@@ -235,6 +240,7 @@ LAYOUTS = {
     DocumentKind.RETURN_NOTICE: paper_layouts.return_notice,
     DocumentKind.CERTIFICATES: paper_layouts.certificates,
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
+    DocumentKind.REVOCATION_DECISION: _decision_body,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -247,6 +253,7 @@ TITLES = {
     DocumentKind.RETURN_NOTICE: "Thông báo trả lại hồ sơ đề nghị khen thưởng",
     DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
+    DocumentKind.REVOCATION_DECISION: "Quyết định hủy bỏ quyết định khen thưởng",
 }
 
 

@@ -20,6 +20,7 @@ class DocumentKind(StrEnum):
     RETURN_NOTICE = "return_notice"  # thong_bao_tra_lai_ho_so.docx
     CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
     RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
+    REVOCATION_DECISION = "revocation_decision"  # quyet_dinh_thu_hoi.docx
 
 
 class Header(TypedDict):
@@ -130,6 +131,20 @@ class DecisionContext(TypedDict):
     annex_subject: str  # "Tập thể, cá nhân được tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026"
     annex_reference: str  # "(Kèm theo Quyết định số 05/QĐ-UBND ngày ... của Chủ tịch UBND tỉnh)"
     annex_sections: list[AnnexSection]
+
+
+class RevocationContext(TypedDict):
+    """The province's decision revoking an award (Law Điều 93): the award decision's layout, without an annex."""
+
+    header: Header
+    subject: str  # "Về việc hủy bỏ Quyết định tặng … năm 2026 đối với …"
+    subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
+    authority: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    bases: list[str]  # as in ProposalContext: the laws in force, Điều 93, the award's own decision
+    considerations: list[str]  # "Xét …": the ground and the reason, no punctuation
+    articles: list[Article]  # Điều 1 revokes, Điều 2 recovers the certificate and the prize, Điều 3 executes
+    receivers: list[str]  # as in ProposalContext
+    signer: Signer
 
 
 class AppraisalRow(TypedDict):

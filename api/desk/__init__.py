@@ -24,6 +24,7 @@ from api.desk import (
     progress,
     proposal,
     registry,
+    revocation,
     roster,
     scoring_units,
     scorings,
@@ -45,4 +46,5 @@ def install(app: FastAPI) -> None:
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     for module in (movements, scorings, scoring_units):  # the year before the vote: movements, block scoring
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
+    app.include_router(revocation.router, prefix="/desk", include_in_schema=False)  # revoking an award
     app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

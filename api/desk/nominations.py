@@ -1,14 +1,16 @@
 """Nominations at the desk: the list with the API's filters, one nomination's page, and its documents."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.deps import PathId, SessionDep
-from api.desk.guard import SignedIn
-from api.desk.render import page
+from api.desk.guard import Desk, SignedIn
+from api.desk.render import Refusals, page
+from api.desk.revocation_panel import revocation_panel
 from api.desk.route import DeskRoute
 from api.presenters import nominations_public, transitions_public
 from api.routes.documents import document_response, readable_document
@@ -69,17 +71,24 @@ def filters_of_form(year: str | None, block_id: str | None, award_code: str | No
 
 @router.get("/nominations/{nomination_id}")
 async def nomination_page(nomination_id: PathId, request: Request, session: SessionDep, desk: SignedIn) -> HTMLResponse:
+    return page(request, "nomination.html", await nomination_context(session, desk, nomination_id))
+
+
+async def nomination_context(session: AsyncSession, desk: Desk, nomination_id: int) -> dict[str, Any]:
+    """What the nomination's page shows: its facts, timeline, deadlines, and its award's revocation and flags."""
     nomination = await readable(session, desk.principal, nomination_id)  # another block's: 404, as in the API
     history = await transitions_of(session, nomination_id)
     revisions = (await session.exec(select(FactsRevision).where(
         FactsRevision.nomination_id == nomination_id).order_by(col(FactsRevision.id)))).all()
     label = (await candidate_labels(session, [nomination]))[nomination.id]
-    return page(request, "nomination.html", {
+    return {
         "desk": desk, "nomination": (await nominations_public(session, [nomination]))[0], "label": label,
         "block": await session.get(EmulationBlock, nomination.block_id),
         "history": await transitions_public(session, history), "revisions": revisions,
         "deadlines": await deadlines_of(session, nomination, today_in_vietnam()),
-    })
+        "revocation": await revocation_panel(session, nomination_id, desk.principal.grants),
+        "refusals": Refusals(), "posted": {},
+    }
 
 
 @router.get("/documents/{document_id}")

@@ -6,6 +6,7 @@ from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, QueryId, QueryYear, SessionDep
+from api.revocation_views import revocation_notes
 from api.scope import visible_award_records
 from models.domain.limits import MAX_ID
 from models.domain.permissions import Action
@@ -67,7 +68,8 @@ async def list_history(
         .outerjoin(Person, col(Person.id) == AwardRecord.person_id)
         .order_by(col(AwardRecord.year), col(AwardRecord.id))
     )).all()
+    revoked = await revocation_notes(session, [record.id for record, _, _, _ in rows])
     return [AwardHistoryEntry.model_validate(record, update={
-        "award_code": award.code, "award_name": award.name,
+        "award_code": award.code, "award_name": award.name, "revoked": revoked.get(record.id),
         "recipient_name": person.full_name if person is not None else unit.name if unit is not None else ""})
         for record, award, unit, person in rows]

@@ -11,6 +11,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
 from api.presenters import nominations_public, transitions_public
+from api.revocation_views import flags_public, revocation_notes
 from api.scope import visible_nominations
 from flows.monitoring import FlowRunSummary, flow_runs_tagged
 from models.domain.enums import State
@@ -30,6 +31,7 @@ from models.tables.nomination import (
     Transition,
     TransitionPublic,
 )
+from models.tables.revocation import RevocationFlagPublic, RevocationNote
 from models.tables.stage import Stage
 
 router = APIRouter(prefix="/nominations", tags=["nominations"])
@@ -53,6 +55,9 @@ class NominationDetail(SQLModel):
     history: list[TransitionPublic]
     flow_run_ids: list[str]
     award_records: list[AwardRecordPublic]
+    # Awards this one relied on that were revoked since, and the rule it now fails: for the secretary to act on.
+    revocation_flags: list[RevocationFlagPublic] = []
+    revocations: list[RevocationNote] = Field(default_factory=list, description="The revocation of its own award")
     facts_revisions: list[FactsRevisionPublic]
     deadlines: list[DeadlinePublic]
 
@@ -139,8 +144,10 @@ async def read(
         nomination=(await nominations_public(session, [nomination]))[0],
         history=await transitions_public(session, history),
         flow_run_ids=list(dict.fromkeys(t.flow_run_id for t in history if t.flow_run_id)),
-        award_records=[AwardRecordPublic(year=r.year, award_code=a.code, decision_number=r.decision_number,
+        award_records=[AwardRecordPublic(id=r.id, year=r.year, award_code=a.code, decision_number=r.decision_number,
                                          golden_book_no=r.golden_book_no) for r, a in records],
+        revocation_flags=await flags_public(session, [nomination_id]),
+        revocations=list((await revocation_notes(session, [r.id for r, _ in records])).values()),
         facts_revisions=[FactsRevisionPublic.model_validate(f) for f in (await session.exec(
             select(FactsRevision).where(FactsRevision.nomination_id == nomination_id).order_by(
                 col(FactsRevision.id)))).all()],

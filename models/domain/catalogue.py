@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from models.domain.catalogue_revocation import RevocationRules
 from models.domain.catalogue_rules import (
     FOR_EVERY_AWARD,
     CalendarEntry,
@@ -142,6 +143,8 @@ class Catalogue(Entry):
     # ND 152/2025 Điều 4 khoản 6: how equals competing for a quota's places are chosen (none: the people choose).
     tie_break: TieBreakEntry | None = None
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
+    # Law Điều 93; a catalogue without it revokes nothing (each attempt is refused, naming the missing section).
+    revocation: RevocationRules | None = None
 
     @model_validator(mode="after")
     def _names_resolve(self) -> "Catalogue":

@@ -44,6 +44,9 @@ class StageKind(StrEnum):
     COUNCIL_REVIEW = "council_review"
     STANDING_APPRAISAL = "standing_appraisal"  # the council's standing body appraises, without a vote
     DECISION_ISSUE = "decision_issue"
+    # An award revoked (Law Điều 93): the nominations that relied on it are re-evaluated and flagged; the
+    # province's own revoking decision is printed.
+    REVOCATION_ISSUE = "revocation_issue"
 
 
 class StageStatus(StrEnum):
@@ -57,6 +60,14 @@ class StageStatus(StrEnum):
 class DecisionStatus(StrEnum):
     DRAFT = "draft"
     SIGNED = "signed"
+
+
+class RevocationGround(StrEnum):
+    """Why an award is revoked (Law 06/2022/QH15 Điều 93); the law's words for each are catalogue data."""
+
+    FALSE_DECLARATION = "false_declaration"  # gian dối trong kê khai thành tích
+    FORGED_DOSSIER = "forged_dossier"  # làm giả hồ sơ, giấy tờ
+    UNLAWFUL_APPRAISAL = "unlawful_appraisal"  # xác nhận, thẩm định, xét duyệt, đề nghị trái pháp luật
 
 
 class UnitKind(StrEnum):

@@ -16,6 +16,7 @@ from models.domain.enums import (
     DecisionStatus,
     Gender,
     RecipientKind,
+    RevocationGround,
     StageKind,
     StageStatus,
     State,
@@ -82,12 +83,20 @@ STAGE_VI: dict[StageKind, str] = {
     StageKind.COUNCIL_REVIEW: "Hội đồng xét, biểu quyết",
     StageKind.STANDING_APPRAISAL: "Thường trực Hội đồng xét, thẩm định",
     StageKind.DECISION_ISSUE: "Ban hành Quyết định",
+    StageKind.REVOCATION_ISSUE: "Hủy bỏ khen thưởng, rà soát hồ sơ liên quan",
 }
 
 STAGE_STATUS_VI: dict[StageStatus, str] = {
     StageStatus.RECORDED: "Đang xử lý",
     StageStatus.COMPLETED: "Đã xong",
     StageStatus.FAILED: "Lỗi, cần quản trị xem lại",
+}
+
+# Why an award is revoked, as the desk lists the choices and the revoking decision prints them (Law Điều 93).
+REVOCATION_GROUND_VI: dict[RevocationGround, str] = {
+    RevocationGround.FALSE_DECLARATION: "gian dối trong việc kê khai thành tích để được khen thưởng",
+    RevocationGround.FORGED_DOSSIER: "làm giả hồ sơ, giấy tờ để được khen thưởng",
+    RevocationGround.UNLAWFUL_APPRAISAL: "việc xác nhận, thẩm định, xét duyệt, đề nghị khen thưởng trái pháp luật",
 }
 
 RECIPIENT_VI: dict[RecipientKind, str] = {
@@ -124,6 +133,8 @@ OBJECT_VI: dict[str, str] = {
     "Award": "hình thức khen thưởng",
     "HistoryImport": "lần nhập lịch sử khen thưởng",
     "Decision": "Quyết định",
+    "Revocation": "Quyết định hủy bỏ khen thưởng",
+    "RevocationFlag": "cảnh báo do hủy bỏ khen thưởng",
     "DecisionItem": "mục trong Quyết định",
     "NumberCounter": "sổ đăng ký số văn bản",
     "IssuedNumber": "số văn bản đã cấp",
@@ -339,4 +350,5 @@ DOCUMENT_KIND_VI: dict[str, str] = {
     "certificates": "Bằng khen, Giấy chứng nhận",
     "results_notice": "Thông báo kết quả khen thưởng",
     "scoring_table": "Bảng tổng hợp điểm thi đua của Khối",
+    "revocation_decision": "Quyết định hủy bỏ khen thưởng",
 }

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
@@ -9,13 +10,23 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.eligibility import Candidate, RuleResult
 from models.domain.eligibility_rules import evaluate
-from models.domain.enums import AwardKind
+from models.domain.enums import AwardKind, DecisionStatus
 from models.domain.facts import DossierFacts
 from models.storage.catalogue_file import catalogue
 from models.tables.award import Award
 from models.tables.nomination import AwardRecord, Nomination
+from models.tables.revocation import Revocation
 
 History = dict[int, frozenset[str]]
+
+
+def not_revoked(still_counting: int | None = None) -> Any:
+    """Award records no signed revocation has annulled (Law Điều 93): a revoked award counts toward nothing.
+    `still_counting` names one revocation whose award is counted as if it stood, to see what it changed."""
+    revoked = select(Revocation.award_record_id).where(Revocation.status == DecisionStatus.SIGNED)
+    if still_counting is not None:
+        revoked = revoked.where(Revocation.id != still_counting)
+    return col(AwardRecord.id).not_in(revoked)
 
 
 def history_of(records: Iterable[tuple[int, str, str]]) -> tuple[History, History]:
@@ -33,7 +44,8 @@ def history_of(records: Iterable[tuple[int, str, str]]) -> tuple[History, Histor
 async def awards_by_year(session: AsyncSession, unit_id: int | None, person_id: int | None,
                          excluding_nomination: int | None = None) -> tuple[History, History]:
     """The awards the unit (or the person) received, by decisions here or imported ones: see `history_of`."""
-    query = select(AwardRecord.year, Award.code, AwardRecord.kind).join(Award, col(Award.id) == AwardRecord.award_id)
+    query = select(AwardRecord.year, Award.code, AwardRecord.kind).join(
+        Award, col(Award.id) == AwardRecord.award_id).where(not_revoked())
     if person_id is not None:
         query = query.where(AwardRecord.person_id == person_id)
     else:
@@ -52,15 +64,17 @@ async def check_candidate(session: AsyncSession, award_code: str, year: int, uni
                     Candidate(year, facts, history, not_regular))
 
 
-async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination]) -> dict[int, list[RuleResult]]:
+async def eligibility_of(session: AsyncSession, nominations: Sequence[Nomination],
+                         still_counting: int | None = None) -> dict[int, list[RuleResult]]:
     """Each nomination's rule results, read in two queries whatever their number: the award codes, and the award
-    history of every unit and person among them (a nomination's own award record is not its own history)."""
+    history of every unit and person among them (a nomination's own award record is not its own history; a revoked
+    award is none, unless `still_counting` names its revocation)."""
     codes = {a.id: a.code for a in (await session.exec(select(Award))).all()}
     units = {n.unit_id for n in nominations if n.person_id is None and n.unit_id is not None}
     people = {n.person_id for n in nominations if n.person_id is not None}
     query = select(AwardRecord).where(or_(
         and_(col(AwardRecord.unit_id).in_(units), col(AwardRecord.person_id).is_(None)),
-        col(AwardRecord.person_id).in_(people)))
+        col(AwardRecord.person_id).in_(people)), not_revoked(still_counting))
     records: dict[tuple[str, int], list[AwardRecord]] = defaultdict(list)
     for r in (await session.exec(query)).all():
         key = ("person", r.person_id) if r.person_id is not None else ("unit", r.unit_id or 0)

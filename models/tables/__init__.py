@@ -17,6 +17,7 @@ from models.tables.organisation_import import OrganisationImport
 from models.tables.paper import IssuedPaper, SigningPackage
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 from models.tables.registry import Household, RegistryChange
+from models.tables.revocation import Revocation, RevocationFlag
 from models.tables.stage import Document, Stage
 
 __all__ = [
@@ -57,6 +58,8 @@ __all__ = [
     "ProposalItem",
     "Registration",
     "RegistryChange",
+    "Revocation",
+    "RevocationFlag",
     "RoleGrant",
     "ScoreAdjustment",
     "ScoreEntry",

@@ -6,6 +6,7 @@ from sqlmodel import Field, SQLModel
 
 from models.domain.enums import AwardKind, RecipientKind
 from models.tables.base import timestamp_field
+from models.tables.revocation import RevocationNote
 
 
 class HistoryImport(SQLModel, table=True):
@@ -49,5 +50,5 @@ class AwardHistoryEntry(SQLModel):
     source: str = Field(description="'decision' (issued here) or 'import'")
     kind: AwardKind = Field(description="'regular', or 'sudden' (đột xuất) / 'thematic' (chuyên đề): "
                                         "these do not count toward a higher award (ND 152/2025 Điều 4 khoản 3)")
-
-
+    revoked: RevocationNote | None = Field(default=None, description="Set when the award was revoked (Law Điều 93): "
+                                           "the record stays, and counts toward no later award")

@@ -98,6 +98,7 @@ class AwardRecord(SQLModel, table=True):
 
 
 class AwardRecordPublic(SQLModel):
+    id: int
     year: int
     award_code: str
     decision_number: str
