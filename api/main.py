@@ -29,6 +29,8 @@ from api.routes import (
     nominations,
     organisation,
     proposals,
+    public_comment,
+    public_pages,
     quotas,
     register,
     registry_blocks,
@@ -88,6 +90,8 @@ def create_app() -> FastAPI:
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes,
                    movements, criteria_sets, scoring, signing_packages):
+        app.include_router(module.router, responses=PROBLEM_RESPONSES)
+    for module in (public_comment, public_pages):  # public_pages: no login (the lists published for comment)
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)

@@ -235,6 +235,7 @@ LAYOUTS = {
     DocumentKind.RETURN_NOTICE: paper_layouts.return_notice,
     DocumentKind.CERTIFICATES: paper_layouts.certificates,
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
+    DocumentKind.PUBLIC_COMMENT_LIST: paper_layouts.public_comment_list,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -247,6 +248,7 @@ TITLES = {
     DocumentKind.RETURN_NOTICE: "Thông báo trả lại hồ sơ đề nghị khen thưởng",
     DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
+    DocumentKind.PUBLIC_COMMENT_LIST: "Danh sách đề nghị khen thưởng lấy ý kiến nhân dân",
 }
 
 

@@ -44,6 +44,7 @@ class StageKind(StrEnum):
     COUNCIL_REVIEW = "council_review"
     STANDING_APPRAISAL = "standing_appraisal"  # the council's standing body appraises, without a vote
     DECISION_ISSUE = "decision_issue"
+    PUBLIC_COMMENT = "public_comment"  # a list published for public comment before the council's vote
 
 
 class StageStatus(StrEnum):

@@ -15,6 +15,7 @@ from models.tables.decision import DecisionItem
 from models.tables.nomination import Nomination, Transition
 from models.tables.organisation import Person, Unit
 from models.tables.proposal import ProposalItem
+from models.tables.public_comment import CommentWindowItem
 from models.tables.stage import Document, Stage
 
 
@@ -80,6 +81,9 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
     elif kind == StageKind.STANDING_APPRAISAL:
         query = select(StandingResult.nomination_id).where(StandingResult.session_id == subject_id).order_by(
             col(StandingResult.nomination_id))
+    elif kind == StageKind.PUBLIC_COMMENT:
+        query = select(CommentWindowItem.nomination_id).where(CommentWindowItem.window_id == subject_id).order_by(
+            col(CommentWindowItem.position))
     else:
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))
