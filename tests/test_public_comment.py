@@ -115,7 +115,7 @@ async def test_a_comment_sent_without_login_puts_the_dossier_on_hold_before_the_
     assert held["status"] == "held" and held["handled_by"] == SECRETARY
     nomination = ok(await client.get(f"/nominations/{ids['cp_sct']}"), 200)
     assert nomination["nomination"]["state"] == "on_hold"
-    hold = nomination["transitions"][-1]
+    hold = nomination["history"][-1]
     assert hold["evidence"]["public_comment_id"] == received["id"] and "kỷ luật" in hold["evidence"]["text"]
     assert hold["reason_vi"].startswith(f"Ý kiến nhân dân (mã số {received['id']})")
     await refused(client, f"/public-comments/{received['id']}/handling", {"action": "answered", "note": "Đã trả lời"},
