@@ -165,6 +165,7 @@ OBJECT_VI: dict[str, str] = {
     "ScoreEntry": "điểm tự chấm",
     "ScoreAdjustment": "điểm thẩm định của Trưởng Khối",
     "CommentWindow": "danh sách lấy ý kiến nhân dân",
+    "CommentWindowItem": "hồ sơ trong danh sách lấy ý kiến nhân dân",
     "PublicComment": "ý kiến nhân dân",
 }
 
