@@ -40,7 +40,7 @@ class PublicCommentListContext(TypedDict):
     subject: str  # "Về việc lấy ý kiến nhân dân đối với danh sách đề nghị khen thưởng năm 2026"
     subject_rule_mm: int
     office: str  # "Sở Nội vụ"
-    basis: str  # the text requiring the comment period, as the catalogue gives it
+    basis: str  # the citation requiring the comment period: "khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP …"
     published_at: str  # "Cổng Thông tin điện tử tỉnh"
     opens_on: str  # "ngày 01 tháng 12 năm 2026"
     closes_on: str  # "ngày 14 tháng 12 năm 2026"

@@ -44,9 +44,9 @@ def public_comment_list(doc: Document) -> None:
     """Thông báo lấy ý kiến nhân dân with its list (Danh sách đề nghị khen thưởng lấy ý kiến nhân dân): who is
     proposed for which form, published for the working days the law sets before the council decides."""
     parts.title(doc, "THÔNG BÁO")
-    kit.para(doc, "Thực hiện {{ basis }}, {{ office }} công khai danh sách các tập thể, cá nhân được đề nghị khen "
-             "thưởng dưới đây trên {{ published_at }} để lấy ý kiến nhân dân trong {{ working_days }} ngày làm "
-             "việc, từ {{ opens_on }} đến hết {{ closes_on }}.", style=kit.BODY)
+    kit.para(doc, "Thực hiện quy định tại {{ basis }}, {{ office }} công khai danh sách các tập thể, cá nhân được "
+             "đề nghị khen thưởng dưới đây trên {{ published_at }} để lấy ý kiến nhân dân trong {{ working_days }} "
+             "ngày làm việc, từ {{ opens_on }} đến hết {{ closes_on }}.", style=kit.BODY)
     kit.para(doc, "Ý kiến của tổ chức, cá nhân (ghi rõ họ tên, địa chỉ liên hệ) gửi về {{ office }} hoặc gửi trực "
              "tuyến tại trang lấy ý kiến nhân dân của tỉnh trong thời hạn nêu trên. Hội đồng Thi đua - Khen thưởng "
              "tỉnh chỉ xét các hồ sơ sau khi hết thời hạn lấy ý kiến.", style=kit.BODY)

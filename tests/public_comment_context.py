@@ -13,7 +13,7 @@ def public_comment_list_context(rows: int = 3) -> PublicCommentListContext:
         "subject": COMMENT_SUBJECT,
         "subject_rule_mm": subject_rule_mm(COMMENT_SUBJECT),
         "office": "Sở Nội vụ",
-        "basis": "Nghị định 152/2025/NĐ-CP Điều 60 khoản 3",
+        "basis": "khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ",
         "published_at": "Cổng Thông tin điện tử tỉnh",
         "opens_on": "ngày 17 tháng 12 năm 2026",
         "closes_on": "ngày 30 tháng 12 năm 2026",

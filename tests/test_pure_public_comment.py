@@ -14,7 +14,7 @@ from models.domain.deadlines import WorkingCalendar
 from models.domain.public_comment import CommentRule, WindowPhase, closes_on, comment_refusal, phase, vote_refusal
 
 NEW_YEAR_2027 = WorkingCalendar(frozenset({date(2027, 1, 1)}))
-RULE = CommentRule(10, "Nghị định 152/2025/NĐ-CP Điều 60 khoản 3")
+RULE = CommentRule(10, "khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP")
 
 
 def shipped() -> dict[str, Any]:
@@ -26,15 +26,15 @@ def test_the_shipped_catalogue_publishes_the_state_level_forms_for_ten_working_d
     assert set(rules) == {"CO_THI_DUA_CHINH_PHU", "CHIEN_SI_THI_DUA_TOAN_QUOC", "BANG_KHEN_THU_TUONG",
                           "BANG_KHEN_THU_TUONG_CA_NHAN"}, "the forms the Prime Minister decides; none of the province's"
     assert {r.working_days for r in rules.values()} == {10}
-    assert all("Điều 60 khoản 3" in r.basis for r in rules.values())
+    assert all("khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP" in r.basis for r in rules.values())
 
 
 def test_a_province_adds_its_own_forms_and_the_catalogue_refuses_an_unknown_or_doubly_named_award() -> None:
-    own = {"awards": ["CHIEN_SI_THI_DUA_TINH"], "working_days": 5, "basis": "Quy chế của tỉnh, Điều 12"}
+    own = {"awards": ["CHIEN_SI_THI_DUA_TINH"], "working_days": 5, "basis": "Điều 12 Quy chế của tỉnh"}
     data = shipped()
     data["public_comment"].append(own)
     assert Catalogue.model_validate(data).public_comment_rules()["CHIEN_SI_THI_DUA_TINH"] == CommentRule(
-        5, "Quy chế của tỉnh, Điều 12")
+        5, "Điều 12 Quy chế của tỉnh")
     for wrong, says in ((own | {"awards": ["HUAN_CHUONG_VANG"]}, "there is no award 'HUAN_CHUONG_VANG'"),
                         (own | {"awards": ["CO_THI_DUA_CHINH_PHU"]}, "already named by an earlier entry"),
                         ({"working_days": 5, "basis": "x"}, "name the awards")):

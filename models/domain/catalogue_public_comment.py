@@ -16,7 +16,8 @@ class PublicCommentEntry(Entry):
     decided_by: list[str] = Field(default_factory=list)
     awards: list[str] = Field(default_factory=list)
     working_days: int = Field(gt=0, le=60)
-    basis: str = Field(min_length=1)
+    basis: str = Field(min_length=1, description="The citation, as a document prints it: 'khoản 3 Điều 60 …'")
+    says: str = Field(default="", description="What the text requires, for a reader of the catalogue")
     confidence: Literal["H", "M", "L"] = "H"
 
     @model_validator(mode="after")

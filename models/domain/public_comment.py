@@ -79,7 +79,7 @@ def vote_refusal(field: str, nomination_id: int, rule: CommentRule, last_day: da
                        f"Nomination {nomination_id} must be published for public comment for {rule.working_days} "
                        f"working days before the council decides on it ({rule.basis}).",
                        vi=f"Hồ sơ mã số {nomination_id} phải được công khai lấy ý kiến nhân dân "
-                          f"{rule.working_days} ngày làm việc trước khi Hội đồng xét ({rule.basis}); hồ sơ chưa "
+                          f"{rule.working_days} ngày làm việc trước khi Hội đồng xét (theo {rule.basis}); hồ sơ chưa "
                           "được đưa vào danh sách lấy ý kiến.")
     if held_on <= last_day:
         return Problem(field, "public_comment.window_open",
@@ -87,7 +87,7 @@ def vote_refusal(field: str, nomination_id: int, rule: CommentRule, last_day: da
                        f"session of {held_on:%d/%m/%Y} cannot decide on it ({rule.basis}).",
                        vi=f"Hồ sơ mã số {nomination_id} đang trong thời gian lấy ý kiến nhân dân đến hết ngày "
                           f"{last_day:%d/%m/%Y}; phiên họp ngày {held_on:%d/%m/%Y} chưa được xét hồ sơ này "
-                          f"({rule.basis}).")
+                          f"(theo {rule.basis}).")
     return None
 
 
