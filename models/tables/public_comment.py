@@ -58,7 +58,8 @@ class PublicComment(SQLModel, table=True):
 
 class CommentWindowOpen(SQLModel):
     year: YearNumber
-    opens_on: date = Field(description="The first day of publication; the catalogue's working days run from it")
+    opens_on: date = Field(ge=date(1945, 1, 1), le=date(2100, 12, 31),
+                           description="The first day of publication; the catalogue's working days run from it")
     published_at: str = Field(default="Cổng Thông tin điện tử tỉnh", min_length=1, max_length=255)
     nomination_ids: list[RefId] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
 
