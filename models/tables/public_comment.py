@@ -58,10 +58,16 @@ class PublicComment(SQLModel, table=True):
 
 class CommentWindowOpen(SQLModel):
     year: YearNumber
-    opens_on: date = Field(ge=date(1945, 1, 1), le=date(2100, 12, 31),
-                           description="The first day of publication; the catalogue's working days run from it")
+    opens_on: date = Field(description="The first day of publication; the catalogue's working days run from it")
     published_at: str = Field(default="Cổng Thông tin điện tử tỉnh", min_length=1, max_length=255)
     nomination_ids: list[RefId] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
+
+    @field_validator("opens_on")
+    @classmethod
+    def _in_served_years(cls, value: date) -> date:
+        if not date(1945, 1, 1) <= value <= date(2100, 12, 31):  # the years the working calendar is known for
+            raise ValueError("must fall between 1945 and 2100")
+        return value
 
 
 def _not_blank(value: str) -> str:
