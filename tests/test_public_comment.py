@@ -130,6 +130,8 @@ async def test_public_comments_are_bounded_in_size_and_in_number_per_address(
     client: httpx.AsyncClient, demo: DemoProvince
 ) -> None:
     ids = await state_level_year(client, demo)
+    far_past = {"year": YEAR, "opens_on": "0001-01-01", "nomination_ids": [ids["cp_sct"]]}
+    await refused(client, "/comment-windows", far_past, 422, "opens_on", "input.value_error", user=SECRETARY)
     window = (await open_list(client, today_in_vietnam().isoformat(), ids["cp_sct"]))["stage"]["subject_id"]
     path = f"/public/comment-windows/{window}/comments"
     comment = {"nomination_id": ids["cp_sct"], "sender_name": "Nguyễn Thị Lan", "contact": "lan@example.vn"}
