@@ -29,6 +29,8 @@ from api.routes import (
     nominations,
     organisation,
     proposals,
+    public_comment,
+    public_pages,
     quotas,
     register,
     registry_blocks,
@@ -91,6 +93,8 @@ def create_app() -> FastAPI:
                    movements, criteria_sets, scoring, signing_packages):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     app.include_router(revocations.router, responses=PROBLEM_RESPONSES)  # revoking an award (Law Điều 93)
+    for module in (public_comment, public_pages):  # public_pages: no login (the lists published for comment)
+        app.include_router(module.router, responses=PROBLEM_RESPONSES)
 
     desk.install(app)
 

@@ -241,6 +241,7 @@ LAYOUTS = {
     DocumentKind.CERTIFICATES: paper_layouts.certificates,
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
     DocumentKind.REVOCATION_DECISION: _decision_body,
+    DocumentKind.PUBLIC_COMMENT_LIST: paper_layouts.public_comment_list,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -254,6 +255,7 @@ TITLES = {
     DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
     DocumentKind.REVOCATION_DECISION: "Quyết định hủy bỏ quyết định khen thưởng",
+    DocumentKind.PUBLIC_COMMENT_LIST: "Danh sách đề nghị khen thưởng lấy ý kiến nhân dân",
 }
 
 

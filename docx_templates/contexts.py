@@ -21,6 +21,7 @@ class DocumentKind(StrEnum):
     CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
     RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
     REVOCATION_DECISION = "revocation_decision"  # quyet_dinh_thu_hoi.docx
+    PUBLIC_COMMENT_LIST = "public_comment_list"  # danh_sach_lay_y_kien_nhan_dan.docx
 
 
 class Header(TypedDict):

@@ -28,6 +28,29 @@ class ReturnNoticeContext(TypedDict):
     signer: Signer
 
 
+class CommentListRow(TypedDict):
+    stt: int
+    name: str  # the collective, or the person's full name
+    detail: str  # a person's position and unit; "" for a collective
+    award: str  # the form proposed
+
+
+class PublicCommentListContext(TypedDict):
+    header: Header
+    subject: str  # "Về việc lấy ý kiến nhân dân đối với danh sách đề nghị khen thưởng năm 2026"
+    subject_rule_mm: int
+    office: str  # "Sở Nội vụ"
+    basis: str  # the citation requiring the comment period: "khoản 3 Điều 60 Nghị định số 152/2025/NĐ-CP …"
+    published_at: str  # "Cổng Thông tin điện tử tỉnh"
+    opens_on: str  # "ngày 01 tháng 12 năm 2026"
+    closes_on: str  # "ngày 14 tháng 12 năm 2026"
+    working_days: int
+    list_title: str  # "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG LẤY Ý KIẾN NHÂN DÂN"
+    rows: list[CommentListRow]
+    receivers: list[str]
+    signer: Signer
+
+
 class ResultRow(TypedDict):
     stt: int
     name: str

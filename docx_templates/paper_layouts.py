@@ -40,6 +40,33 @@ def return_notice(doc: Document) -> None:
     parts.receivers_and_signer(doc)
 
 
+def public_comment_list(doc: Document) -> None:
+    """Thông báo lấy ý kiến nhân dân with its list (Danh sách đề nghị khen thưởng lấy ý kiến nhân dân): who is
+    proposed for which form, published for the working days the law sets before the council decides."""
+    parts.title(doc, "THÔNG BÁO")
+    kit.para(doc, "Thực hiện quy định tại {{ basis }}, {{ office }} công khai danh sách các tập thể, cá nhân được "
+             "đề nghị khen thưởng dưới đây trên {{ published_at }} để lấy ý kiến nhân dân trong {{ working_days }} "
+             "ngày làm việc, từ {{ opens_on }} đến hết {{ closes_on }}.", style=kit.BODY)
+    kit.para(doc, "Ý kiến của tổ chức, cá nhân (ghi rõ họ tên, địa chỉ liên hệ) gửi về {{ office }} hoặc gửi trực "
+             "tuyến tại trang lấy ý kiến nhân dân của tỉnh trong thời hạn nêu trên. Hội đồng Thi đua - Khen thưởng "
+             "tỉnh chỉ xét các hồ sơ sau khi hết thời hạn lấy ý kiến.", style=kit.BODY)
+    heading = kit.para(doc, "{{ list_title }}", align=kit.CENTER, bold=True)
+    heading.paragraph_format.space_before = Pt(6)
+    heading.paragraph_format.space_after = Pt(6)
+    heading.paragraph_format.keep_with_next = True
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 55),
+        kit.Column("Chức vụ, đơn vị công tác", "{{ r.detail }}", 55),
+        kit.Column("Hình thức đề nghị", "{{ r.award }}", 43),
+    ])
+    closing = kit.para(doc, "{{ office }} trân trọng thông báo để nhân dân, cơ quan, tổ chức biết và tham gia ý "
+                       "kiến./.", style=kit.BODY)
+    closing.paragraph_format.space_before = Pt(6)
+    parts.lead_into_signature(closing)
+    parts.receivers_and_signer(doc)
+
+
 def results_notice(doc: Document) -> None:
     """Thông báo kết quả khen thưởng: who received what by a signed decision, block by block."""
     parts.title(doc, "THÔNG BÁO")

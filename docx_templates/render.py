@@ -28,6 +28,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.CERTIFICATES: "bang_khen_giay_chung_nhan.docx",
     DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
     DocumentKind.REVOCATION_DECISION: "quyet_dinh_thu_hoi.docx",
+    DocumentKind.PUBLIC_COMMENT_LIST: "danh_sach_lay_y_kien_nhan_dan.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

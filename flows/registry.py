@@ -7,6 +7,7 @@ from flows.council_review import review_in_council
 from flows.decision_issue import issue_decision
 from flows.meeting_tally import tally_block_meeting
 from flows.proposal_submission import submit_block_proposal
+from flows.public_comment import publish_for_comment
 from flows.revocation_issue import issue_revocation
 from flows.screening import screen_proposal
 from flows.standing_appraisal import appraise_in_standing_body
@@ -23,6 +24,7 @@ STAGE_FLOWS: dict[StageKind, tuple[Any, str]] = {
     StageKind.STANDING_APPRAISAL: (appraise_in_standing_body, "session_id"),
     StageKind.DECISION_ISSUE: (issue_decision, "decision_id"),
     StageKind.REVOCATION_ISSUE: (issue_revocation, "revocation_id"),
+    StageKind.PUBLIC_COMMENT: (publish_for_comment, "window_id"),
 }
 
 DEPLOYMENT = "default"  # every stage flow has one deployment of this name in prefect.yaml

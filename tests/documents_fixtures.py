@@ -18,10 +18,16 @@ from docx_templates.contexts import (
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
-from docx_templates.paper_contexts import CertificatesContext, ResultsNoticeContext, ReturnNoticeContext
+from docx_templates.paper_contexts import (
+    CertificatesContext,
+    PublicCommentListContext,
+    ResultsNoticeContext,
+    ReturnNoticeContext,
+)
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
+from tests.public_comment_context import public_comment_list_context
 from tests.revocation_context import revocation_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -216,6 +222,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.CERTIFICATES: certificates_context,
     DocumentKind.RESULTS_NOTICE: results_notice_context,
     DocumentKind.REVOCATION_DECISION: revocation_context,
+    DocumentKind.PUBLIC_COMMENT_LIST: public_comment_list_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -227,6 +234,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.CERTIFICATES: CertificatesContext.__required_keys__,
     DocumentKind.RESULTS_NOTICE: ResultsNoticeContext.__required_keys__,
     DocumentKind.REVOCATION_DECISION: RevocationContext.__required_keys__,
+    DocumentKind.PUBLIC_COMMENT_LIST: PublicCommentListContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

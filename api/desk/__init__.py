@@ -23,6 +23,8 @@ from api.desk import (
     preview,
     progress,
     proposal,
+    public_comment,
+    public_page,
     registry,
     revocation,
     roster,
@@ -47,4 +49,6 @@ def install(app: FastAPI) -> None:
     for module in (movements, scorings, scoring_units):  # the year before the vote: movements, block scoring
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     app.include_router(revocation.router, prefix="/desk", include_in_schema=False)  # revoking an award
+    app.include_router(public_comment.router, prefix="/desk", include_in_schema=False)
+    app.include_router(public_page.router, include_in_schema=False)  # /lay-y-kien: no login
     app.mount("/desk/static", StaticFiles(directory=Path(__file__).parent / "static"), name="desk-static")

@@ -9,6 +9,7 @@ from prefect.settings import PREFECT_UI_URL
 from api.deps import SessionDep
 from api.desk import revocation_work, work
 from api.desk.guard import SignedIn
+from api.desk.public_comment_tasks import public_comment_tasks
 from api.desk.render import page
 from api.desk.route import DeskRoute
 from models.domain.permissions import Role
@@ -33,8 +34,8 @@ async def inbox(request: Request, session: SessionDep, desk: SignedIn) -> HTMLRe
                                 await work.block_head_tasks(session, desk.principal)))
     if Role.COUNCIL_SECRETARY in roles:
         sections.append(Section(Role.COUNCIL_SECRETARY, ROLE_VI[Role.COUNCIL_SECRETARY],
-                                await work.secretary_tasks(session)
-                                + await revocation_work.flagged_nominations(session)))
+                                [*await work.secretary_tasks(session), *await public_comment_tasks(session),
+                                 *await revocation_work.flagged_nominations(session)]))
     if Role.CHAIRMAN_OFFICE in roles:
         sections.append(Section(Role.CHAIRMAN_OFFICE, ROLE_VI[Role.CHAIRMAN_OFFICE],
                                 await work.chairman_office_tasks(session)

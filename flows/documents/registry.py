@@ -7,6 +7,7 @@ from flows.documents.certificates import build_certificates
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
+from flows.documents.public_comment_list import build_public_comment_list
 from flows.documents.results_notice import build_results_notice
 from flows.documents.return_notice import build_return_notice
 
@@ -18,4 +19,5 @@ BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.RETURN_NOTICE: build_return_notice,
     DocumentKind.CERTIFICATES: build_certificates,
     DocumentKind.RESULTS_NOTICE: build_results_notice,
+    DocumentKind.PUBLIC_COMMENT_LIST: build_public_comment_list,
 }

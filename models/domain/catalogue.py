@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from models.domain.catalogue_public_comment import PublicCommentEntry, rules_by_award
 from models.domain.catalogue_revocation import RevocationRules
 from models.domain.catalogue_rules import (
     FOR_EVERY_AWARD,
@@ -22,6 +23,7 @@ from models.domain.catalogue_rules import (
 )
 from models.domain.enums import CouncilBody, RecipientKind
 from models.domain.prizes import Prize
+from models.domain.public_comment import CommentRule
 from models.domain.votes import Quorum, Threshold
 
 
@@ -142,6 +144,8 @@ class Catalogue(Entry):
     quotas: dict[str, QuotaEntry] = Field(default_factory=dict)
     # ND 152/2025 Điều 4 khoản 6: how equals competing for a quota's places are chosen (none: the people choose).
     tie_break: TieBreakEntry | None = None
+    # ND 152/2025 Điều 60 khoản 3: the lists published for public comment before the council votes.
+    public_comment: list[PublicCommentEntry] = Field(default_factory=list)
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
     # Law Điều 93; a catalogue without it revokes nothing (each attempt is refused, naming the missing section).
     revocation: RevocationRules | None = None
@@ -158,7 +162,12 @@ class Catalogue(Entry):
         for code in self.quotas:
             if code not in self.awards:
                 raise ValueError(f"quotas.{code}: there is no award {code!r} in [awards]")
+        self.public_comment_rules()
         return self
+
+    def public_comment_rules(self) -> dict[str, CommentRule]:
+        """Award code → how long its list is published for comment before the vote, for the awards that need it."""
+        return rules_by_award(self.public_comment, {code: a.decided_by for code, a in self.awards.items()})
 
     def threshold_in_force(self, code: str, on: date) -> ThresholdInForce:
         """The council threshold of an award on a given day: a dated version if one is in force (Decree 98/2023

@@ -47,6 +47,7 @@ class StageKind(StrEnum):
     # An award revoked (Law Điều 93): the nominations that relied on it are re-evaluated and flagged; the
     # province's own revoking decision is printed.
     REVOCATION_ISSUE = "revocation_issue"
+    PUBLIC_COMMENT = "public_comment"  # a list published for public comment before the council's vote
 
 
 class StageStatus(StrEnum):

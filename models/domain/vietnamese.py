@@ -26,6 +26,7 @@ from models.domain.enums import (
 from models.domain.facts import DossierFacts, Rating
 from models.domain.movements import MovementKind, ScoringRound, ScoringStatus
 from models.domain.permissions import Action, Role
+from models.domain.public_comment import CommentStatus, WindowPhase
 
 STATE_VI: dict[State, str] = {
     State.NOMINATED: "Đã đề cử",
@@ -84,6 +85,7 @@ STAGE_VI: dict[StageKind, str] = {
     StageKind.STANDING_APPRAISAL: "Thường trực Hội đồng xét, thẩm định",
     StageKind.DECISION_ISSUE: "Ban hành Quyết định",
     StageKind.REVOCATION_ISSUE: "Hủy bỏ khen thưởng, rà soát hồ sơ liên quan",
+    StageKind.PUBLIC_COMMENT: "Công khai danh sách lấy ý kiến nhân dân",
 }
 
 STAGE_STATUS_VI: dict[StageStatus, str] = {
@@ -173,6 +175,9 @@ OBJECT_VI: dict[str, str] = {
     "BlockScoring": "đợt chấm điểm thi đua của Khối",
     "ScoreEntry": "điểm tự chấm",
     "ScoreAdjustment": "điểm thẩm định của Trưởng Khối",
+    "CommentWindow": "danh sách lấy ý kiến nhân dân",
+    "CommentWindowItem": "hồ sơ trong danh sách lấy ý kiến nhân dân",
+    "PublicComment": "ý kiến nhân dân",
 }
 
 
@@ -351,4 +356,16 @@ DOCUMENT_KIND_VI: dict[str, str] = {
     "results_notice": "Thông báo kết quả khen thưởng",
     "scoring_table": "Bảng tổng hợp điểm thi đua của Khối",
     "revocation_decision": "Quyết định hủy bỏ khen thưởng",
+}
+
+COMMENT_STATUS_VI: dict[CommentStatus, str] = {
+    CommentStatus.RECEIVED: "Chờ xử lý",
+    CommentStatus.ANSWERED: "Đã trả lời",
+    CommentStatus.HELD: "Đã tạm dừng xét hồ sơ",
+}
+
+WINDOW_PHASE_VI: dict[WindowPhase, str] = {
+    WindowPhase.SCHEDULED: "Chưa bắt đầu",
+    WindowPhase.OPEN: "Đang lấy ý kiến",
+    WindowPhase.CLOSED: "Đã hết thời gian lấy ý kiến",
 }

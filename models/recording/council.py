@@ -22,6 +22,7 @@ from models.recording.common import (
 )
 from models.recording.council_roster import members_from_roster
 from models.recording.council_session_once import insert_once, refuse_if_held
+from models.recording.public_comment import require_comment_closed
 from models.recording.routes import require_route
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -135,6 +136,8 @@ async def appraisable(
                          vi=f"Hồ sơ mã số {nid} thuộc năm {nominations[nid].year}; phiên họp này xét khen thưởng "
                             f"năm {council.year}.")
     await require_route(session, ((i, nominations[n]) for i, n in enumerate(ids)), council.body, field)
+    # Both bodies: a province may publish its own forms the standing body appraises (catalogue [[public_comment]]).
+    await require_comment_closed(session, [(i, nominations[n]) for i, n in enumerate(ids)], council.held_on, field)
     return nominations
 
 

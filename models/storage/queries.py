@@ -15,6 +15,7 @@ from models.tables.decision import DecisionItem
 from models.tables.nomination import Nomination, Transition
 from models.tables.organisation import Person, Unit
 from models.tables.proposal import ProposalItem
+from models.tables.public_comment import CommentWindowItem
 from models.tables.revocation import RevocationFlag
 from models.tables.stage import Document, Stage
 
@@ -84,6 +85,9 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
     elif kind == StageKind.REVOCATION_ISSUE:  # the nominations it flagged
         query = select(RevocationFlag.nomination_id).where(RevocationFlag.revocation_id == subject_id).order_by(
             col(RevocationFlag.nomination_id)).distinct()
+    elif kind == StageKind.PUBLIC_COMMENT:
+        query = select(CommentWindowItem.nomination_id).where(CommentWindowItem.window_id == subject_id).order_by(
+            col(CommentWindowItem.position))
     else:
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))

@@ -16,6 +16,7 @@ from models.tables.organisation import BlockMembership, EmulationBlock, Person, 
 from models.tables.organisation_import import OrganisationImport
 from models.tables.paper import IssuedPaper, SigningPackage
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
+from models.tables.public_comment import CommentWindow, CommentWindowItem, PublicComment
 from models.tables.registry import Household, RegistryChange
 from models.tables.revocation import Revocation, RevocationFlag
 from models.tables.stage import Document, Stage
@@ -29,6 +30,8 @@ __all__ = [
     "BlockMembership",
     "BlockPledge",
     "BlockScoring",
+    "CommentWindow",
+    "CommentWindowItem",
     "CouncilMember",
     "CouncilSeat",
     "CouncilSession",
@@ -56,6 +59,7 @@ __all__ = [
     "Person",
     "Proposal",
     "ProposalItem",
+    "PublicComment",
     "Registration",
     "RegistryChange",
     "Revocation",
