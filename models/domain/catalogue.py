@@ -15,6 +15,7 @@ from models.domain.catalogue_rules import (
     DeadlineEntry,
     EmulationYearRules,
     Entry,
+    ForwardingRules,
     QuotaEntry,
     RuleEntry,
     TieBreakEntry,
@@ -123,6 +124,9 @@ class AwardEntry(Entry):
     reason_phrase: str
     legal_basis: str
     prerequisites: list[str] = Field(default_factory=list)
+    # Decided above the province (the Prime Minister): the council's recommendation goes into the Chairman's
+    # Tờ trình upward ([forwarding]), never into the Chairman's own decision.
+    decided_above_province: bool = False
     in_force: list[ThresholdVersion] = Field(default_factory=list)
 
     @property
@@ -141,6 +145,7 @@ class Catalogue(Entry):
     quotas: dict[str, QuotaEntry] = Field(default_factory=dict)
     # ND 152/2025 Điều 4 khoản 6: how equals competing for a quota's places are chosen (none: the people choose).
     tie_break: TieBreakEntry | None = None
+    forwarding: ForwardingRules | None = None  # needed once an award is decided above the province
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
 
     @model_validator(mode="after")
@@ -152,6 +157,8 @@ class Catalogue(Entry):
             for rule in award.prerequisites:
                 if rule not in self.rules:
                     raise ValueError(f"awards.{code}.prerequisites: rule {rule!r} has no article in [rules]")
+        if self.forwarding is None and any(a.decided_above_province for a in self.awards.values()):
+            raise ValueError("forwarding: an award is decided above the province, so say where its Tờ trình goes")
         for code in self.quotas:
             if code not in self.awards:
                 raise ValueError(f"quotas.{code}: there is no award {code!r} in [awards]")

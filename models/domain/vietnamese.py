@@ -35,6 +35,7 @@ STATE_VI: dict[State, str] = {
     State.RETURNED: "Trả lại hồ sơ để bổ sung",
     State.RECOMMENDED: "Hội đồng đề nghị khen thưởng",
     State.NOT_RECOMMENDED: "Hội đồng không đề nghị",
+    State.FORWARDED: "Đã trình Thủ tướng Chính phủ",
     State.AWARDED: "Đã được khen thưởng",
     State.DECLINED: "Không được khen thưởng",
     State.WITHDRAWN: "Đã rút hồ sơ",
@@ -58,6 +59,9 @@ ACTION_VI: dict[Action, str] = {
     Action.RECORD_COUNCIL_VOTES: "ghi kết quả biểu quyết của Hội đồng",
     Action.PREPARE_DECISION: "soạn dự thảo Quyết định",
     Action.SIGN_DECISION: "ký Quyết định",
+    Action.PREPARE_FORWARDING: "soạn Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    Action.SIGN_FORWARDING: "ký, gửi Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    Action.RECORD_CENTRAL_DECISION: "ghi nhận Quyết định khen thưởng của Trung ương",
     Action.MOVE_BY_HAND: "chuyển trạng thái hồ sơ",
     Action.READ_BLOCK: "xem hồ sơ của Khối",
     Action.READ_PROVINCE: "xem hồ sơ toàn tỉnh",
@@ -82,6 +86,8 @@ STAGE_VI: dict[StageKind, str] = {
     StageKind.COUNCIL_REVIEW: "Hội đồng xét, biểu quyết",
     StageKind.STANDING_APPRAISAL: "Thường trực Hội đồng xét, thẩm định",
     StageKind.DECISION_ISSUE: "Ban hành Quyết định",
+    StageKind.FORWARDING: "Trình Thủ tướng Chính phủ",
+    StageKind.CENTRAL_DECISION: "Ghi nhận Quyết định của Trung ương",
 }
 
 STAGE_STATUS_VI: dict[StageStatus, str] = {
@@ -162,6 +168,10 @@ OBJECT_VI: dict[str, str] = {
     "BlockScoring": "đợt chấm điểm thi đua của Khối",
     "ScoreEntry": "điểm tự chấm",
     "ScoreAdjustment": "điểm thẩm định của Trưởng Khối",
+    "Forwarding": "Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    "ForwardingItem": "mục trong Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    "CentralDecision": "Quyết định khen thưởng của Trung ương",
+    "CentralDecisionItem": "mục trong Quyết định khen thưởng của Trung ương",
 }
 
 

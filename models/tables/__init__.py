@@ -5,6 +5,7 @@ from models.tables.award import Award
 from models.tables.council import CouncilMember, CouncilSession, CouncilVote, StandingResult
 from models.tables.council_roster import CouncilSeat
 from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.tables.forwarding import CentralDecision, CentralDecisionItem, Forwarding, ForwardingItem
 from models.tables.history import HistoryImport
 from models.tables.installation import Installation
 from models.tables.logins import LoginAttempt
@@ -28,6 +29,8 @@ __all__ = [
     "BlockMembership",
     "BlockPledge",
     "BlockScoring",
+    "CentralDecision",
+    "CentralDecisionItem",
     "CouncilMember",
     "CouncilSeat",
     "CouncilSession",
@@ -39,6 +42,8 @@ __all__ = [
     "Document",
     "EmulationBlock",
     "FactsRevision",
+    "Forwarding",
+    "ForwardingItem",
     "HistoryImport",
     "Household",
     "IdempotentResponse",
