@@ -9,6 +9,7 @@ from docx_templates import DocumentKind
 from docx_templates.contexts import (
     AnnexRow,
     AppraisalContext,
+    CentralProposalContext,
     DecisionContext,
     Header,
     MinutesContext,
@@ -19,7 +20,7 @@ from docx_templates.contexts import (
 from docx_templates.formatting import vn_money, vn_percent
 from docx_templates.paper_contexts import CertificatesContext, ResultsNoticeContext, ReturnNoticeContext
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
-from tests.appraisal_context import appraisal_context
+from tests.appraisal_context import appraisal_context, central_proposal_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -213,6 +214,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.RETURN_NOTICE: return_notice_context,
     DocumentKind.CERTIFICATES: certificates_context,
     DocumentKind.RESULTS_NOTICE: results_notice_context,
+    DocumentKind.CENTRAL_PROPOSAL: central_proposal_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -223,6 +225,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.RETURN_NOTICE: ReturnNoticeContext.__required_keys__,
     DocumentKind.CERTIFICATES: CertificatesContext.__required_keys__,
     DocumentKind.RESULTS_NOTICE: ResultsNoticeContext.__required_keys__,
+    DocumentKind.CENTRAL_PROPOSAL: CentralProposalContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

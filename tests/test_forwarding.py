@@ -11,6 +11,7 @@ import httpx
 
 from tests.decree30 import check_bases, check_header, check_page, check_receivers_and_signature, check_title
 from tests.demo import DemoProvince
+from tests.desk import SignIn, csrf_of
 from tests.docx_read import open_docx, paragraphs, table_rows
 from tests.test_bad_input import refused
 from tests.year import (
@@ -183,3 +184,46 @@ async def record_the_central_decision(client: httpx.AsyncClient, forwarding_id: 
     assert [s["kind"] for s in detail["stages"]] == ["forwarding", "central_decision"]
     assert {i["nomination_id"]: i["awarded"] for i in detail["forwarding"]["items"]} == {
         ids["bk_ttg_snnmt"]: True, ids["co_cp_stc"]: True, ids["bk_ttg_duc"]: False}
+
+
+async def test_the_desk_carries_the_to_trinh_upward_from_the_inbox_to_the_central_decision(
+    client: httpx.AsyncClient, demo: DemoProvince, signed_in: SignIn
+) -> None:
+    ids, council = await recommended_year(client, demo)
+    secretary, chairman = await signed_in(SECRETARY), await signed_in(CHAIRMAN_OFFICE)
+    inbox = (await secretary.get("/desk")).text
+    assert "Chờ trình Trung ương" in inbox and f"/desk/council-sessions/{council}/forwarding" in inbox
+    assert f"/desk/council-sessions/{council}/decision?award_code=CO_THI_DUA_UBND_TINH" in inbox
+    assert "award_code=BANG_KHEN_THU_TUONG" not in inbox, "no provincial decision for an award decided above"
+
+    form = await secretary.get(f"/desk/council-sessions/{council}/forwarding")
+    assert "Bằng khen của Thủ tướng Chính phủ" in form.text and "Cờ thi đua của Ủy ban nhân dân tỉnh" not in form.text
+    made = await secretary.post(f"/desk/council-sessions/{council}/forwarding", data={"csrf_token": csrf_of(form.text)})
+    assert made.status_code == 303
+    page_path = made.headers["location"]
+
+    assert page_path in (await chairman.get("/desk")).text, "the draft waits for the Chairman's office"
+    draft = await chairman.get(page_path)
+    assert "Ký và gửi Tờ trình" in draft.text
+    sent = await chairman.post(f"{page_path}/sign", data={
+        "csrf_token": csrf_of(draft.text), "issued_on": "2027-01-08", "signer_prefix": "KT. CHỦ TỊCH",
+        "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"})
+    assert sent.status_code == 200, sent.text
+    assert "Số 01/TTr-UBND" in sent.text and "to-trinh-01-TTr-UBND.docx" in sent.text
+    assert "Đã trình Thủ tướng Chính phủ" in sent.text
+
+    assert "Chờ quyết định Trung ương" in (await secretary.get("/desk")).text
+    shown = await secretary.get(page_path)
+    answer = {"csrf_token": csrf_of(shown.text), "number": "1234/QĐ-TTg", "decided_on": "2027-05-20",
+              "decided_by": "Thủ tướng Chính phủ", **{f"awarded.{n}": "yes" for n in
+                                                    (ids["co_cp_stc"], ids["bk_ttg_snnmt"])},
+              f"awarded.{ids['bk_ttg_duc']}": "no", f"reason.{ids['bk_ttg_duc']}": ""}
+    refused_page = await secretary.post(f"{page_path}/central-decision", data=answer)
+    assert refused_page.status_code == 422
+    assert "phải ghi rõ lý do theo văn bản của Trung ương" in refused_page.text
+    assert await state_of(client, ids["bk_ttg_duc"]) == "forwarded", "a refused form changes nothing"
+    answer[f"reason.{ids['bk_ttg_duc']}"] = "Chưa đủ thành tích theo quy định"
+    recorded = await secretary.post(f"{page_path}/central-decision", data=answer)
+    assert recorded.status_code == 200, recorded.text
+    assert "Quyết định số 1234/QĐ-TTg" in recorded.text and "Đã được khen thưởng" in recorded.text
+    assert await state_of(client, ids["bk_ttg_duc"]) == "declined"

@@ -8,6 +8,7 @@ from prefect.settings import PREFECT_UI_URL
 
 from api.deps import SessionDep
 from api.desk import work
+from api.desk.forwarding_work import chairman_forwarding_tasks, secretary_forwarding_tasks
 from api.desk.guard import SignedIn
 from api.desk.render import page
 from api.desk.route import DeskRoute
@@ -33,10 +34,12 @@ async def inbox(request: Request, session: SessionDep, desk: SignedIn) -> HTMLRe
                                 await work.block_head_tasks(session, desk.principal)))
     if Role.COUNCIL_SECRETARY in roles:
         sections.append(Section(Role.COUNCIL_SECRETARY, ROLE_VI[Role.COUNCIL_SECRETARY],
-                                await work.secretary_tasks(session)))
+                                await work.secretary_tasks(session)
+                                + await secretary_forwarding_tasks(session)))
     if Role.CHAIRMAN_OFFICE in roles:
         sections.append(Section(Role.CHAIRMAN_OFFICE, ROLE_VI[Role.CHAIRMAN_OFFICE],
-                                await work.chairman_office_tasks(session)))
+                                await work.chairman_office_tasks(session)
+                                + await chairman_forwarding_tasks(session)))
     if Role.ADMINISTRATOR in roles:
         sections.append(Section(Role.ADMINISTRATOR, ROLE_VI[Role.ADMINISTRATOR],
                                 await work.administrator_tasks(session)))
