@@ -22,6 +22,7 @@ from api.routes import (
     decisions,
     documents,
     eligibility,
+    forwarding,
     history,
     login,
     meetings,
@@ -90,7 +91,7 @@ def create_app() -> FastAPI:
                    documents, audit, register, eligibility, history, quotas, stages, organisation, statistics):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     for module in (registry_units, registry_people, registry_households, registry_blocks, registry_changes,
-                   movements, criteria_sets, scoring, signing_packages):
+                   movements, criteria_sets, scoring, signing_packages, forwarding):
         app.include_router(module.router, responses=PROBLEM_RESPONSES)
     app.include_router(revocations.router, responses=PROBLEM_RESPONSES)  # revoking an award (Law Điều 93)
     for module in (public_comment, public_pages):  # public_pages: no login (the lists published for comment)

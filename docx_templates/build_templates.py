@@ -206,6 +206,30 @@ def _appraisal(doc: Document) -> None:
     parts.receivers_and_signer(doc)
 
 
+def _central_proposal(doc: Document) -> None:
+    """The Chairman's Tờ trình to the Prime Minister: the council's vote on each nomination, counted over all its
+    members, and the awards the province asks the central level to decide."""
+    parts.title(doc, "TỜ TRÌNH")
+    parts.recipients(doc)
+    parts.bases(doc, last_dot="loop.last")
+    kit.para(doc, "{{ council }}", style=kit.BODY)
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 44),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 38),
+        kit.Column("Số phiếu đồng ý / tổng số thành viên", "{{ r.votes }}", 26, centred=True),
+        kit.Column("Tỷ lệ", "{{ r.percent }}", 20, centred=True),
+        kit.Column("Kết quả", "{{ r.result }}", 25, centred=True),
+    ])
+    kit.para(doc, "{{ proposal }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
+    kit.tag(doc, "for line in awards")
+    kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    kit.tag(doc, "endfor")
+    kit.para(doc, "{{ attachments }}", style=kit.BODY, italic=True)
+    parts.lead_into_signature(kit.para(doc, "{{ closing }}", style=kit.BODY))
+    parts.receivers_and_signer(doc)
+
+
 def _scoring_table(doc: Document) -> None:
     """The block's consolidated scoring table (Bảng tổng hợp điểm), signed for the block by its head."""
     parts.title(doc, "BẢNG TỔNG HỢP ĐIỂM")
@@ -242,6 +266,7 @@ LAYOUTS = {
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
     DocumentKind.REVOCATION_DECISION: _decision_body,
     DocumentKind.PUBLIC_COMMENT_LIST: paper_layouts.public_comment_list,
+    DocumentKind.CENTRAL_PROPOSAL: _central_proposal,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -256,6 +281,7 @@ TITLES = {
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
     DocumentKind.REVOCATION_DECISION: "Quyết định hủy bỏ quyết định khen thưởng",
     DocumentKind.PUBLIC_COMMENT_LIST: "Danh sách đề nghị khen thưởng lấy ý kiến nhân dân",
+    DocumentKind.CENTRAL_PROPOSAL: "Tờ trình của UBND tỉnh đề nghị Thủ tướng Chính phủ khen thưởng",
 }
 
 

@@ -22,6 +22,7 @@ class DocumentKind(StrEnum):
     RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
     REVOCATION_DECISION = "revocation_decision"  # quyet_dinh_thu_hoi.docx
     PUBLIC_COMMENT_LIST = "public_comment_list"  # danh_sach_lay_y_kien_nhan_dan.docx
+    CENTRAL_PROPOSAL = "central_proposal"  # to_trinh_trung_uong.docx
 
 
 class Header(TypedDict):
@@ -171,6 +172,24 @@ class AppraisalContext(TypedDict):
     rows: list[AppraisalRow]
     proposal: str  # "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định tặng:"
     awards: list[str]  # "Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể", without "- " and ";" / "."
+    closing: str  # given whole, ending "./."
+    receivers: list[str]
+    signer: Signer
+
+
+class CentralProposalContext(TypedDict):
+    """The Chairman's Tờ trình to the Prime Minister for the awards decided above the province."""
+
+    header: Header  # the People's Committee: "ỦY BAN NHÂN DÂN / TỈNH …", "Số: 05/TTr-UBND"
+    subject: str  # "Về việc đề nghị Thủ tướng Chính phủ tặng Bằng khen của Thủ tướng Chính phủ năm 2026"
+    subject_rule_mm: int
+    recipients: list[str]  # ["Thủ tướng Chính phủ", "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"]
+    bases: list[str]  # the texts in force, the office's Tờ trình, the council's meeting
+    council: str  # the paragraph on the council's meeting and how its votes were counted
+    rows: list[AppraisalRow]  # each nomination with the council's voting result
+    proposal: str  # "Ủy ban nhân dân tỉnh … kính trình Thủ tướng Chính phủ xem xét, tặng:"
+    awards: list[str]  # "Bằng khen của Thủ tướng Chính phủ cho 01 tập thể", without "- " and ";" / "."
+    attachments: str  # "(Có biên bản, kết quả bỏ phiếu … kèm theo)"
     closing: str  # given whole, ending "./."
     receivers: list[str]
     signer: Signer

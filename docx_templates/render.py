@@ -29,6 +29,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
     DocumentKind.REVOCATION_DECISION: "quyet_dinh_thu_hoi.docx",
     DocumentKind.PUBLIC_COMMENT_LIST: "danh_sach_lay_y_kien_nhan_dan.docx",
+    DocumentKind.CENTRAL_PROPOSAL: "to_trinh_trung_uong.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

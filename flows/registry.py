@@ -5,6 +5,7 @@ from typing import Any
 
 from flows.council_review import review_in_council
 from flows.decision_issue import issue_decision
+from flows.forwarding import enter_central_decision, forward_upward
 from flows.meeting_tally import tally_block_meeting
 from flows.proposal_submission import submit_block_proposal
 from flows.public_comment import publish_for_comment
@@ -25,6 +26,8 @@ STAGE_FLOWS: dict[StageKind, tuple[Any, str]] = {
     StageKind.DECISION_ISSUE: (issue_decision, "decision_id"),
     StageKind.REVOCATION_ISSUE: (issue_revocation, "revocation_id"),
     StageKind.PUBLIC_COMMENT: (publish_for_comment, "window_id"),
+    StageKind.FORWARDING: (forward_upward, "forwarding_id"),
+    StageKind.CENTRAL_DECISION: (enter_central_decision, "forwarding_id"),
 }
 
 DEPLOYMENT = "default"  # every stage flow has one deployment of this name in prefect.yaml

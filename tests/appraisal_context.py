@@ -1,6 +1,6 @@
 """A hand-made context for the TĐKT office's Tờ trình, as the appraisal builder would give it."""
 
-from docx_templates.contexts import AppraisalContext
+from docx_templates.contexts import AppraisalContext, CentralProposalContext
 
 
 def appraisal_context(recommended: bool = True) -> AppraisalContext:
@@ -31,4 +31,26 @@ def appraisal_context(recommended: bool = True) -> AppraisalContext:
         "xem xét, quyết định./.",
         "receivers": ["Như trên", "Lưu: VT, TĐKT"],
         "signer": {"prefix": "", "title": "GIÁM ĐỐC", "name": "Lê Quang Huy"},
+    }
+
+
+def central_proposal_context() -> CentralProposalContext:
+    """The Chairman's Tờ trình to the Prime Minister, as the forwarding builder would give it."""
+    return {
+        "header": {"parent_agency": "", "issuer_lines": ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], "rule_mm": 15,
+                   "number": "01/TTr-UBND", "place_date": "Bắc Ninh, ngày 08 tháng 01 năm 2027"},
+        "subject": "Về việc đề nghị Thủ tướng Chính phủ tặng Bằng khen của Thủ tướng Chính phủ năm 2026",
+        "subject_rule_mm": 50,
+        "recipients": ["Thủ tướng Chính phủ", "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"],
+        "bases": ["Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+                  "kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027"],
+        "council": "Ngày 03 tháng 01 năm 2027, Hội đồng Thi đua - Khen thưởng tỉnh đã họp. Kết quả bỏ phiếu như sau:",
+        "rows": [{"stt": 1, "name": "Sở Nông nghiệp và Môi trường", "award": "Bằng khen của Thủ tướng Chính phủ",
+                  "votes": "9/10", "percent": "90,00%", "result": "Đề nghị", "opinion": ""}],
+        "proposal": "Ủy ban nhân dân tỉnh Bắc Ninh kính trình Thủ tướng Chính phủ xem xét, tặng:",
+        "awards": ["Bằng khen của Thủ tướng Chính phủ cho 01 tập thể"],
+        "attachments": "(Có biên bản, kết quả bỏ phiếu của Hội đồng và báo cáo thành tích kèm theo).",
+        "closing": "Ủy ban nhân dân tỉnh Bắc Ninh kính trình Thủ tướng Chính phủ xem xét, quyết định./.",
+        "receivers": ["Như trên", "Lưu: VT, NV"],
+        "signer": {"prefix": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Trần Thị Minh Hằng"},
     }

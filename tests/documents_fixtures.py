@@ -9,6 +9,7 @@ from docx_templates import DocumentKind
 from docx_templates.contexts import (
     AnnexRow,
     AppraisalContext,
+    CentralProposalContext,
     DecisionContext,
     Header,
     MinutesContext,
@@ -25,7 +26,7 @@ from docx_templates.paper_contexts import (
     ReturnNoticeContext,
 )
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
-from tests.appraisal_context import appraisal_context
+from tests.appraisal_context import appraisal_context, central_proposal_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
 from tests.public_comment_context import public_comment_list_context
 from tests.revocation_context import revocation_context
@@ -223,6 +224,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.RESULTS_NOTICE: results_notice_context,
     DocumentKind.REVOCATION_DECISION: revocation_context,
     DocumentKind.PUBLIC_COMMENT_LIST: public_comment_list_context,
+    DocumentKind.CENTRAL_PROPOSAL: central_proposal_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -235,6 +237,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.RESULTS_NOTICE: ResultsNoticeContext.__required_keys__,
     DocumentKind.REVOCATION_DECISION: RevocationContext.__required_keys__,
     DocumentKind.PUBLIC_COMMENT_LIST: PublicCommentListContext.__required_keys__,
+    DocumentKind.CENTRAL_PROPOSAL: CentralProposalContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

@@ -77,6 +77,12 @@ def matrix(demo: DemoProvince, year: Year) -> list[tuple[str, str, Any, dict[str
          expect(403, thuky__hoidong=404)),
         ("GET", "/decisions/999", None, read_province),
         ("POST", "/decisions/999/sign", signing, expect(403, vanphong__chutich=404)),
+        ("POST", "/forwardings", {"council_session_id": 999}, expect(403, thuky__hoidong=404)),
+        ("GET", "/forwardings/999", None, read_province),
+        ("POST", "/forwardings/999/sign", {"issued_on": "2027-01-08", "signer_name": "x"},
+         expect(403, vanphong__chutich=404)),
+        ("POST", "/forwardings/999/central-decision", {"number": "1/QĐ-TTg", "decided_on": "2027-05-20", "results": [
+            {"nomination_id": nid, "awarded": True}]}, expect(403, thuky__hoidong=404)),
         ("GET", "/nominations", None, expect(200)),
         ("GET", f"/nominations/{nid}", None, read_block),
         ("POST", f"/nominations/{nid}/moves", {"to_state": "on_hold", "reason": "x", "version": 99},

@@ -36,6 +36,11 @@ def satisfying_context(source: State, target: State) -> MoveContext:
         return MoveContext(screening_passed=True)
     if target == State.RETURNED:
         return MoveContext(screening_passed=False, reason="missing report")
+    if target == State.FORWARDED:
+        return MoveContext(forwarding_id=1, decided_above_province=True)
+    if source == State.FORWARDED and target in (State.AWARDED, State.DECLINED):
+        struck = target == State.DECLINED
+        return MoveContext(central_decision_id=1, struck=struck, reason="Không được khen thưởng" if struck else "")
     if target == State.AWARDED:
         return MoveContext(decision_id=1)
     if target == State.DECLINED:

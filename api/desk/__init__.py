@@ -16,6 +16,7 @@ from api.desk import (
     council_votes,
     decision_draft,
     exports,
+    forwarding,
     inbox,
     meeting,
     movements,
@@ -42,7 +43,7 @@ from api.desk import (
 def install(app: FastAPI) -> None:
     """Serve the desk under /desk (its pages are not part of the API's OpenAPI description)."""
     for module in (signin, inbox, nominations, meeting, ballots, proposal, screening, council, council_votes,
-                   standing_appraisal, decision_draft, signing, progress):
+                   standing_appraisal, decision_draft, signing, forwarding, progress):
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     for module in (exports, preview, statistics, registry, roster, workbook_import):  # lists, figures, registry
         app.include_router(module.router, prefix="/desk", include_in_schema=False)

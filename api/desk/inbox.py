@@ -8,6 +8,7 @@ from prefect.settings import PREFECT_UI_URL
 
 from api.deps import SessionDep
 from api.desk import revocation_work, work
+from api.desk.forwarding_work import chairman_forwarding_tasks, secretary_forwarding_tasks
 from api.desk.guard import SignedIn
 from api.desk.public_comment_tasks import public_comment_tasks
 from api.desk.render import page
@@ -35,11 +36,12 @@ async def inbox(request: Request, session: SessionDep, desk: SignedIn) -> HTMLRe
     if Role.COUNCIL_SECRETARY in roles:
         sections.append(Section(Role.COUNCIL_SECRETARY, ROLE_VI[Role.COUNCIL_SECRETARY],
                                 [*await work.secretary_tasks(session), *await public_comment_tasks(session),
+                                 *await secretary_forwarding_tasks(session),
                                  *await revocation_work.flagged_nominations(session)]))
     if Role.CHAIRMAN_OFFICE in roles:
         sections.append(Section(Role.CHAIRMAN_OFFICE, ROLE_VI[Role.CHAIRMAN_OFFICE],
-                                await work.chairman_office_tasks(session)
-                                + await revocation_work.revocations_to_sign(session)))
+                                [*await work.chairman_office_tasks(session), *await chairman_forwarding_tasks(session),
+                                 *await revocation_work.revocations_to_sign(session)]))
     if Role.ADMINISTRATOR in roles:
         sections.append(Section(Role.ADMINISTRATOR, ROLE_VI[Role.ADMINISTRATOR],
                                 await work.administrator_tasks(session)))

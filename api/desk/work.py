@@ -115,13 +115,18 @@ async def secretary_tasks(session: AsyncSession) -> list[Task]:
         select(appraised.c.session_id, Award.name, Award.code, func.count())
         .join(Nomination, col(Nomination.id) == appraised.c.nomination_id)
         .join(Award, col(Award.id) == Nomination.award_id)
-        .where(Nomination.state == State.RECOMMENDED,
+        .where(Nomination.state == State.RECOMMENDED, col(Award.code).not_in(_decided_above()),
                col(Nomination.id).not_in(select(DecisionItem.nomination_id)))
         .group_by(appraised.c.session_id, col(Award.name), col(Award.code))
         .order_by(appraised.c.session_id, col(Award.name)))).all()
     tasks += [Task("Soạn dự thảo Quyết định", f"{award}: {count} hồ sơ Hội đồng đề nghị (phiên họp số {sid})",
                    f"/desk/council-sessions/{sid}/decision?award_code={code}") for sid, award, code, count in to_decide]
     return tasks
+
+
+def _decided_above() -> list[str]:
+    """Awards the Chairman does not decide: they wait for the Tờ trình upward, not for a draft decision."""
+    return [code for code, entry in catalogue().awards.items() if entry.decided_above_province]
 
 
 async def _to_put_to_a_session(session: AsyncSession) -> list[Task]:

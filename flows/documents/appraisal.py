@@ -53,7 +53,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
         council=part.paragraph,
         rows=part.rows,
         proposal=part.proposal,
-        awards=_award_lines(recommended, awards),
+        awards=award_lines(recommended, awards),
         closing=f"(Có dự thảo Quyết định và hồ sơ kèm theo). {office} kính trình {CHAIRMAN} xem xét, quyết định./.",
         receivers=["Như trên", f"Lưu: VT, {DRAFTING_UNIT}"],
         signer=Signer(prefix=council.appraisal_signer_prefix, title=council.appraisal_signer_title,
@@ -69,16 +69,16 @@ async def _council_part(session: AsyncSession, council: CouncilSession, office: 
         r.nomination.award_id, ANNEX_ORDER[r.nomination.recipient_kind], r.nomination.id))
     stage = await stage_of(session, StageKind.COUNCIL_REVIEW, council.id)
     decided = await evidence_of_stage(session, stage.id) if stage is not None else {}
-    rows, recommended = await _rows(session, voted, decided)
+    rows, recommended = await vote_rows(session, voted, decided)
     return Appraised(
         listed=[r.nomination for r in voted], recommended=recommended, rows=rows,
-        paragraph=_council_paragraph(council, members, decided),
+        paragraph=council_paragraph(council, members, decided),
         meeting_basis=f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}",
         proposal=(f"Trên cơ sở kết quả bỏ phiếu của Hội đồng, {office} đề nghị {CHAIRMAN} xem xét, tặng:"
                   if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."))
 
 
-async def _rows(
+async def vote_rows(
     session: AsyncSession, voted: list[CouncilOutcome], decided: dict[int, dict[str, Any]]
 ) -> tuple[list[AppraisalRow], list[Nomination]]:
     """Each vote as the council stage decided it (its evidence), never counted again with today's rules."""
@@ -102,7 +102,7 @@ async def _rows(
     return rows, recommended
 
 
-def _council_paragraph(council: CouncilSession, members: list[CouncilMember],
+def council_paragraph(council: CouncilSession, members: list[CouncilMember],
                        decided: dict[int, dict[str, Any]]) -> str:
     present = sum(1 for m in members if m.present)
     written = sum(1 for m in members if not m.present and m.written_opinion)
@@ -138,7 +138,7 @@ def _subject(nominations: list[Nomination], awards: dict[int, Award], year: int)
     return f"Về việc đề nghị tặng {listed or 'thưởng danh hiệu thi đua, hình thức khen thưởng'} năm {year}"
 
 
-def _award_lines(recommended: list[Nomination], awards: dict[int, Award]) -> list[str]:
+def award_lines(recommended: list[Nomination], awards: dict[int, Award]) -> list[str]:
     counts: dict[int, int] = {}
     for nomination in recommended:
         counts[nomination.award_id] = counts.get(nomination.award_id, 0) + 1

@@ -17,6 +17,7 @@ from models.domain.catalogue_rules import (
     DeadlineEntry,
     EmulationYearRules,
     Entry,
+    ForwardingRules,
     QuotaEntry,
     RuleEntry,
     TieBreakEntry,
@@ -126,6 +127,9 @@ class AwardEntry(Entry):
     reason_phrase: str
     legal_basis: str
     prerequisites: list[str] = Field(default_factory=list)
+    # Decided above the province (the Prime Minister): the council's recommendation goes into the Chairman's
+    # Tờ trình upward ([forwarding]), never into the Chairman's own decision.
+    decided_above_province: bool = False
     in_force: list[ThresholdVersion] = Field(default_factory=list)
 
     @property
@@ -146,6 +150,7 @@ class Catalogue(Entry):
     tie_break: TieBreakEntry | None = None
     # ND 152/2025 Điều 60 khoản 3: the lists published for public comment before the council votes.
     public_comment: list[PublicCommentEntry] = Field(default_factory=list)
+    forwarding: ForwardingRules | None = None  # needed once an award is decided above the province
     rules: dict[str, RuleEntry] = Field(description="The source of each eligibility rule, and its figures")
     # Law Điều 93; a catalogue without it revokes nothing (each attempt is refused, naming the missing section).
     revocation: RevocationRules | None = None
@@ -159,6 +164,8 @@ class Catalogue(Entry):
             for rule in award.prerequisites:
                 if rule not in self.rules:
                     raise ValueError(f"awards.{code}.prerequisites: rule {rule!r} has no article in [rules]")
+        if self.forwarding is None and any(a.decided_above_province for a in self.awards.values()):
+            raise ValueError("forwarding: an award is decided above the province, so say where its Tờ trình goes")
         for code in self.quotas:
             if code not in self.awards:
                 raise ValueError(f"quotas.{code}: there is no award {code!r} in [awards]")

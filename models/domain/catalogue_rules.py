@@ -54,6 +54,8 @@ class DeadlineEntry(Entry):
     # A late act is shown as late ("warn"), or refused ("refuse") where the province rules so.
     late: Literal["warn", "refuse"] = "warn"
     confidence: Literal["H", "M", "L"] = "H"
+    awards: list[str] = Field(default_factory=list, description="Award codes it concerns; empty: every award")
+    year_offset: int = Field(default=0, ge=0, le=1, description="by_month_day in the emulation year or the next")
 
     @model_validator(mode="after")
     def _one_way(self) -> "DeadlineEntry":
@@ -69,7 +71,19 @@ class DeadlineEntry(Entry):
     def deadline(self) -> Deadline:
         return Deadline(self.code, self.says, self.basis, self.met_by,
                         MonthDay.parse(self.by_month_day) if self.by_month_day else None,
-                        self.after, self.working_days)
+                        self.after, self.working_days, frozenset(self.awards), self.year_offset)
+
+
+class ForwardingRules(Entry):
+    """Where the Chairman's Tờ trình for the awards decided above the province goes, and in which series it is
+    numbered; each province writes its own, with the source."""
+
+    addressees: list[str] = Field(min_length=1, description="Its 'Kính gửi:' lines")
+    decider: str = Field(min_length=1, description="Who decides, as the Tờ trình asks: 'Thủ tướng Chính phủ'")
+    issuer_code: str = Field(min_length=1, description="The People's Committee's Tờ trình series: 'TTr-UBND'")
+    attachments: str = Field(min_length=1, description="The dossier the central level requires, as the Tờ trình says")
+    basis: str = Field(min_length=1)
+    confidence: Literal["H", "M", "L"] = "H"
 
 
 # Checked for every award (Law Điều 5: one achievement, one award); its source is in [rules] like the others.

@@ -21,6 +21,7 @@ class Act(StrEnum):
     SCREENED = "screened"  # the office found the dossier eligible or returned it (the latest screening)
     COUNCIL = "council"  # the council session that voted on the dossier
     SIGNED = "signed"  # the decision that awarded or declined it
+    FORWARDED = "forwarded"  # the Chairman's Tờ trình to the Prime Minister that listed it, its date of issue
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,17 @@ class Deadline:
     by_month_day: MonthDay | None = None  # a fixed day of the emulation year, e.g. 10/12
     after: Act | None = None  # or a number of working days after another act
     working_days: int | None = None
+    # The awards it concerns (none: every award), e.g. the Government's flag only for the central level's date.
+    awards: frozenset[str] = frozenset()
+    year_offset: int = 0  # a fixed day in the emulation year (0) or in the year after it (1)
+
+    def applies_to(self, award_code: str) -> bool:
+        return not self.awards or award_code in self.awards
 
     def due(self, year: int, acts: Mapping[Act, date], calendar: WorkingCalendar) -> date | None:
         """The day it falls due; None while the act that starts it has not happened."""
         if self.by_month_day is not None:
-            return self.by_month_day.of(year)
+            return self.by_month_day.of(year + self.year_offset)
         if self.after is None or self.working_days is None or self.after not in acts:
             return None
         return calendar.add_working_days(acts[self.after], self.working_days)

@@ -11,6 +11,8 @@ class State(StrEnum):
     ELIGIBLE = "eligible"  # passed screening
     RETURNED = "returned"  # sent back for correction; may be resubmitted
     RECOMMENDED = "recommended"  # the council (or its standing body) recommends it
+    # An award decided above the province: in the Chairman's Tờ trình to the Prime Minister, awaiting the answer.
+    FORWARDED = "forwarded"
     NOT_RECOMMENDED = "not_recommended"
     AWARDED = "awarded"  # in a signed decision
     DECLINED = "declined"  # struck out of the decision by the signer
@@ -48,6 +50,8 @@ class StageKind(StrEnum):
     # province's own revoking decision is printed.
     REVOCATION_ISSUE = "revocation_issue"
     PUBLIC_COMMENT = "public_comment"  # a list published for public comment before the council's vote
+    FORWARDING = "forwarding"  # the Chairman's Tờ trình sends awards decided above the province upward
+    CENTRAL_DECISION = "central_decision"  # the central level's decision on them, recorded when it arrives
 
 
 class StageStatus(StrEnum):

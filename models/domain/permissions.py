@@ -24,6 +24,9 @@ class Action(StrEnum):
     RECORD_COUNCIL_VOTES = "record_council_votes"
     PREPARE_DECISION = "prepare_decision"
     SIGN_DECISION = "sign_decision"
+    PREPARE_FORWARDING = "prepare_forwarding"  # the Chairman's Tờ trình to the Prime Minister, as a draft
+    SIGN_FORWARDING = "sign_forwarding"  # signing and sending it
+    RECORD_CENTRAL_DECISION = "record_central_decision"  # the central decision, when it arrives
     MOVE_BY_HAND = "move_by_hand"
     READ_BLOCK = "read_block"  # a block's meetings, proposals, nominations and their documents
     READ_PROVINCE = "read_province"  # council sessions, decisions, stages, every block
@@ -52,6 +55,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RECORD_COUNCIL_VOTES: frozenset({Role.COUNCIL_SECRETARY}),
     Action.PREPARE_DECISION: frozenset({Role.COUNCIL_SECRETARY}),
     Action.SIGN_DECISION: frozenset({Role.CHAIRMAN_OFFICE}),
+    Action.PREPARE_FORWARDING: frozenset({Role.COUNCIL_SECRETARY}),
+    Action.SIGN_FORWARDING: frozenset({Role.CHAIRMAN_OFFICE}),
+    Action.RECORD_CENTRAL_DECISION: frozenset({Role.COUNCIL_SECRETARY}),
     Action.MOVE_BY_HAND: frozenset({Role.COUNCIL_SECRETARY}),
     Action.READ_BLOCK: _PROVINCE_READERS | {Role.BLOCK_HEAD},
     Action.READ_PROVINCE: _PROVINCE_READERS,

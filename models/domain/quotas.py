@@ -16,7 +16,7 @@ from models.domain.errors import Problem
 
 # From its proposal until the award, a nomination holds a place. A returned dossier gives it back (it takes
 # one again when resubmitted); not recommended, declined and withdrawn ones are out of the running.
-HOLDS_PLACE = frozenset({State.SUBMITTED, State.ELIGIBLE, State.RECOMMENDED, State.AWARDED})
+HOLDS_PLACE = frozenset({State.SUBMITTED, State.ELIGIBLE, State.RECOMMENDED, State.FORWARDED, State.AWARDED})
 
 
 class QuotaScope(StrEnum):

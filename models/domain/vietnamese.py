@@ -37,6 +37,7 @@ STATE_VI: dict[State, str] = {
     State.RETURNED: "Trả lại hồ sơ để bổ sung",
     State.RECOMMENDED: "Hội đồng đề nghị khen thưởng",
     State.NOT_RECOMMENDED: "Hội đồng không đề nghị",
+    State.FORWARDED: "Đã trình Thủ tướng Chính phủ",
     State.AWARDED: "Đã được khen thưởng",
     State.DECLINED: "Không được khen thưởng",
     State.WITHDRAWN: "Đã rút hồ sơ",
@@ -60,6 +61,9 @@ ACTION_VI: dict[Action, str] = {
     Action.RECORD_COUNCIL_VOTES: "ghi kết quả biểu quyết của Hội đồng",
     Action.PREPARE_DECISION: "soạn dự thảo Quyết định",
     Action.SIGN_DECISION: "ký Quyết định",
+    Action.PREPARE_FORWARDING: "soạn Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    Action.SIGN_FORWARDING: "ký, gửi Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    Action.RECORD_CENTRAL_DECISION: "ghi nhận Quyết định khen thưởng của Trung ương",
     Action.MOVE_BY_HAND: "chuyển trạng thái hồ sơ",
     Action.READ_BLOCK: "xem hồ sơ của Khối",
     Action.READ_PROVINCE: "xem hồ sơ toàn tỉnh",
@@ -86,6 +90,8 @@ STAGE_VI: dict[StageKind, str] = {
     StageKind.DECISION_ISSUE: "Ban hành Quyết định",
     StageKind.REVOCATION_ISSUE: "Hủy bỏ khen thưởng, rà soát hồ sơ liên quan",
     StageKind.PUBLIC_COMMENT: "Công khai danh sách lấy ý kiến nhân dân",
+    StageKind.FORWARDING: "Trình Thủ tướng Chính phủ",
+    StageKind.CENTRAL_DECISION: "Ghi nhận Quyết định của Trung ương",
 }
 
 STAGE_STATUS_VI: dict[StageStatus, str] = {
@@ -178,6 +184,10 @@ OBJECT_VI: dict[str, str] = {
     "CommentWindow": "danh sách lấy ý kiến nhân dân",
     "CommentWindowItem": "hồ sơ trong danh sách lấy ý kiến nhân dân",
     "PublicComment": "ý kiến nhân dân",
+    "Forwarding": "Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    "ForwardingItem": "mục trong Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
+    "CentralDecision": "Quyết định khen thưởng của Trung ương",
+    "CentralDecisionItem": "mục trong Quyết định khen thưởng của Trung ương",
 }
 
 

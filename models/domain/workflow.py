@@ -23,6 +23,9 @@ class MoveContext:
     screening_passed: bool | None = None
     decision_id: int | None = None
     struck: bool = False  # struck from the decision by the signer (declined) rather than awarded
+    forwarding_id: int | None = None  # the Chairman's Tờ trình to the Prime Minister that lists it
+    decided_above_province: bool = False  # the catalogue's word for its award: the Prime Minister decides it
+    central_decision_id: int | None = None  # the central decision recorded for it (struck: not awarded)
     held_from: State | None = None
 
 
@@ -122,6 +125,38 @@ def _signed_decision(struck: bool) -> Guard:
     return guard
 
 
+def _forwarded(context: MoveContext) -> Verdict:
+    if context.forwarding_id is None:
+        return Verdict(False, "forwarding.missing", "Only the Chairman's signed Tờ trình forwards a nomination.",
+                       reason_vi="Hồ sơ chỉ được trình Thủ tướng Chính phủ bằng Tờ trình đã ký của Chủ tịch UBND tỉnh.")
+    if not context.decided_above_province:
+        return Verdict(False, "forwarding.provincial_award",
+                       "The province decides this award itself: it goes into the Chairman's decision.",
+                       reason_vi="Hình thức khen thưởng này do Chủ tịch UBND tỉnh quyết định, không trình Thủ tướng "
+                                 "Chính phủ.")
+    return Verdict(True, "forwarding.sent", f"Listed in the Chairman's Tờ trình {context.forwarding_id}.",
+                   reason_vi=f"Có tên trong Tờ trình đề nghị Thủ tướng Chính phủ mã số {context.forwarding_id}.")
+
+
+def _central_decision(struck: bool) -> Guard:
+    def guard(context: MoveContext) -> Verdict:
+        if context.central_decision_id is None:
+            return Verdict(False, "central_decision.missing", "No central decision has been recorded.",
+                           reason_vi="Chưa ghi nhận Quyết định khen thưởng của Trung ương cho hồ sơ này.")
+        if context.struck != struck:
+            return Verdict(False, "central_decision.mismatch", "The central decision said otherwise.",
+                           reason_vi="Quyết định của Trung ương có kết quả khác.")
+        if struck and not context.reason.strip():
+            return Verdict(False, "central_decision.reason_required", "Not awarded centrally: say why.",
+                           reason_vi="Trung ương không khen thưởng thì phải ghi rõ lý do.")
+        return Verdict(True, "central_decision.recorded",
+                       context.reason or f"Awarded by central decision {context.central_decision_id}.",
+                       reason_vi=context.reason or
+                       f"Được khen thưởng theo Quyết định của Trung ương mã số {context.central_decision_id}.")
+
+    return guard
+
+
 def _release_hold(target: State) -> Guard:
     def guard(context: MoveContext) -> Verdict:
         if context.held_from != target:
@@ -142,10 +177,12 @@ OPEN_STATES = (
     State.RETURNED,
     State.ELIGIBLE,
     State.RECOMMENDED,
+    State.FORWARDED,  # a complaint may still arrive while the central level considers it
 )
 
 TALLY, PROPOSAL = frozenset({StageKind.MEETING_TALLY}), frozenset({StageKind.PROPOSAL_SUBMISSION})
 SCREENING, DECISION = frozenset({StageKind.SCREENING}), frozenset({StageKind.DECISION_ISSUE})
+FORWARDING, CENTRAL = frozenset({StageKind.FORWARDING}), frozenset({StageKind.CENTRAL_DECISION})
 APPRAISED = frozenset({StageKind.COUNCIL_REVIEW, StageKind.STANDING_APPRAISAL})  # either body recommends
 
 MOVES: tuple[Move, ...] = (
@@ -159,6 +196,9 @@ MOVES: tuple[Move, ...] = (
     Move(State.ELIGIBLE, State.NOT_RECOMMENDED, "not recommended", _recommendation(False), APPRAISED),
     Move(State.RECOMMENDED, State.AWARDED, "decision signed", _signed_decision(struck=False), DECISION),
     Move(State.RECOMMENDED, State.DECLINED, "struck from the decision", _signed_decision(struck=True), DECISION),
+    Move(State.RECOMMENDED, State.FORWARDED, "forwarded to the Prime Minister", _forwarded, FORWARDING),
+    Move(State.FORWARDED, State.AWARDED, "awarded by the central decision", _central_decision(False), CENTRAL),
+    Move(State.FORWARDED, State.DECLINED, "not awarded centrally", _central_decision(True), CENTRAL),
     *(Move(s, State.WITHDRAWN, "withdrawn", _reason_given("withdrawal")) for s in OPEN_STATES),
     *(Move(s, State.ON_HOLD, "put on hold", _reason_given("hold.placed")) for s in OPEN_STATES),
     *(Move(State.ON_HOLD, s, "hold lifted", _release_hold(s)) for s in OPEN_STATES),

@@ -27,7 +27,7 @@ def require_on_time(act: Act, day: date, year: int, field: str) -> None:
         deadline = entry.deadline()
         if entry.late != "refuse" or deadline.met_by != act or deadline.by_month_day is None:
             continue
-        due = deadline.by_month_day.of(year)
+        due = deadline.by_month_day.of(year + deadline.year_offset)
         if day > due:
             raise refuse(field, f"deadline.{deadline.code}",
                          f"Dated {day:%d/%m/%Y}, after the deadline of {due:%d/%m/%Y} ({entry.basis}).",

@@ -13,8 +13,10 @@ from models.domain.enums import State
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import appraised_in_sessions
 from models.storage.working_calendar import working_calendar
+from models.tables.award import Award
 from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
+from models.tables.forwarding import Forwarding, ForwardingItem
 from models.tables.nomination import Nomination, Transition
 from models.tables.proposal import Proposal, ProposalItem, ScreeningResult
 
@@ -33,6 +35,8 @@ async def acts_of(session: AsyncSession, nomination: Nomination) -> dict[Act, da
             appraised.c.nomination_id == nomination.id).order_by(col(CouncilSession.id).desc())),
         Act.SIGNED: await _first(session, select(col(Decision.signed_on)).join(DecisionItem).where(
             DecisionItem.nomination_id == nomination.id, col(Decision.signed_on).is_not(None))),
+        Act.FORWARDED: await _first(session, select(col(Forwarding.issued_on)).join(ForwardingItem).where(
+            ForwardingItem.nomination_id == nomination.id, col(Forwarding.issued_on).is_not(None))),
     }
     return {act: day for act, day in found.items() if day is not None}
 
@@ -67,6 +71,7 @@ def today_in_vietnam() -> date:
 
 async def deadlines_of(session: AsyncSession, nomination: Nomination, today: date) -> list[DeadlineStatus]:
     acts = await acts_of(session, nomination)
+    award = await session.get_one(Award, nomination.award_id)
     calendar = working_calendar({nomination.year, nomination.year + 1, today.year, *(d.year for d in acts.values())})
     return [deadline_status(entry.deadline(), nomination.year, acts, calendar, today)
-            for entry in catalogue().deadlines]
+            for entry in catalogue().deadlines if entry.deadline().applies_to(award.code)]

@@ -39,6 +39,12 @@ async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Ac
     await serialize_on(session, CouncilSession, data.council_session_id, "council_session_id")
     council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
     award = await award_by_code(session, data.award_code, "award_code")
+    if catalogue().awards[award.code].decided_above_province:
+        decider = catalogue().awards[award.code].decided_by
+        raise refuse("award_code", "decision.decided_above_province",
+                     f"{award.name} is decided by the {decider}: forward it with the Chairman's Tờ trình instead.",
+                     vi=f"{award.name} do {decider} quyết định, không thuộc thẩm quyền của Chủ tịch UBND tỉnh; "
+                        "đề nghị lập Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng.")
     ids = data.nomination_ids
     if ids is None:
         ids = await _recommended_in(session, council.id, award.id)

@@ -12,6 +12,7 @@ from models.domain.enums import StageKind, StageStatus
 from models.tables.award import Award
 from models.tables.council import CouncilVote, StandingResult
 from models.tables.decision import DecisionItem
+from models.tables.forwarding import ForwardingItem
 from models.tables.nomination import Nomination, Transition
 from models.tables.organisation import Person, Unit
 from models.tables.proposal import ProposalItem
@@ -88,6 +89,9 @@ async def stage_nomination_ids(session: AsyncSession, kind: StageKind, subject_i
     elif kind == StageKind.PUBLIC_COMMENT:
         query = select(CommentWindowItem.nomination_id).where(CommentWindowItem.window_id == subject_id).order_by(
             col(CommentWindowItem.position))
+    elif kind in (StageKind.FORWARDING, StageKind.CENTRAL_DECISION):  # both are keyed by the Tờ trình upward
+        query = select(ForwardingItem.nomination_id).where(ForwardingItem.forwarding_id == subject_id).order_by(
+            col(ForwardingItem.row_no))
     else:
         query = select(DecisionItem.nomination_id).where(DecisionItem.decision_id == subject_id).order_by(
             col(DecisionItem.nomination_id))

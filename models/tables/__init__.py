@@ -5,6 +5,7 @@ from models.tables.award import Award
 from models.tables.council import CouncilMember, CouncilSession, CouncilVote, StandingResult
 from models.tables.council_roster import CouncilSeat
 from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.tables.forwarding import CentralDecision, CentralDecisionItem, Forwarding, ForwardingItem
 from models.tables.history import HistoryImport
 from models.tables.installation import Installation
 from models.tables.logins import LoginAttempt
@@ -30,6 +31,8 @@ __all__ = [
     "BlockMembership",
     "BlockPledge",
     "BlockScoring",
+    "CentralDecision",
+    "CentralDecisionItem",
     "CommentWindow",
     "CommentWindowItem",
     "CouncilMember",
@@ -43,6 +46,8 @@ __all__ = [
     "Document",
     "EmulationBlock",
     "FactsRevision",
+    "Forwarding",
+    "ForwardingItem",
     "HistoryImport",
     "Household",
     "IdempotentResponse",
