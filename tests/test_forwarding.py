@@ -62,6 +62,10 @@ not vote on its own unit): 80 % of all members is needed."""
         "signer_title": "Giám đốc"}))
     ok(await http.post(f"/proposals/{proposal['stage']['subject_id']}/screening", headers=secretary, json={
         "results": [{"nomination_id": n, "eligible": True} for n in ids.values()]}))
+    # Forms decided above the province are published for comment first (ND 152 Điều 60.3): 17–30/12/2026.
+    above = [n for label, n in ids.items() if label != "flag_sct"]
+    ok(await http.post("/comment-windows", headers=secretary,
+                       json={"year": YEAR, "opens_on": "2026-12-17", "nomination_ids": above}))
     seats = [s["id"] for s in ok(await http.get("/council/roster", params={"on": COUNCIL_HELD_ON},
                                                 headers=secretary), 200)]
     council = ok(await http.post("/council-sessions", headers=secretary, json={
