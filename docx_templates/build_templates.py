@@ -243,7 +243,8 @@ LAYOUTS = {
     DocumentKind.RETURN_NOTICE: paper_layouts.return_notice,
     DocumentKind.CERTIFICATES: paper_layouts.certificates,
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
-    DocumentKind.BALLOT_COUNT: minutes_layouts.ballot_count,
+    DocumentKind.BLOCK_BALLOT_COUNT: minutes_layouts.ballot_count,
+    DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
@@ -257,7 +258,8 @@ TITLES = {
     DocumentKind.RETURN_NOTICE: "Thông báo trả lại hồ sơ đề nghị khen thưởng",
     DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
-    DocumentKind.BALLOT_COUNT: "Biên bản kiểm phiếu",
+    DocumentKind.BLOCK_BALLOT_COUNT: "Biên bản kiểm phiếu",
+    DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
 }
 

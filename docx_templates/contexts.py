@@ -20,7 +20,8 @@ class DocumentKind(StrEnum):
     RETURN_NOTICE = "return_notice"  # thong_bao_tra_lai_ho_so.docx
     CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
     RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
-    BALLOT_COUNT = "ballot_count"  # bien_ban_kiem_phieu.docx (block meeting and council session)
+    BLOCK_BALLOT_COUNT = "block_ballot_count"  # bien_ban_kiem_phieu.docx, of the block meeting
+    COUNCIL_BALLOT_COUNT = "council_ballot_count"  # bien_ban_kiem_phieu.docx, of the council session
     COUNCIL_MINUTES = "council_minutes"  # bien_ban_hop_hoi_dong.docx
 
 

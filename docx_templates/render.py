@@ -27,7 +27,8 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.RETURN_NOTICE: "thong_bao_tra_lai_ho_so.docx",
     DocumentKind.CERTIFICATES: "bang_khen_giay_chung_nhan.docx",
     DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
-    DocumentKind.BALLOT_COUNT: "bien_ban_kiem_phieu.docx",
+    DocumentKind.BLOCK_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",
+    DocumentKind.COUNCIL_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",  # one template for both bodies
     DocumentKind.COUNCIL_MINUTES: "bien_ban_hop_hoi_dong.docx",
 }
 

@@ -48,7 +48,7 @@ async def review_in_council(session_id: int) -> list[dict[str, Any]]:
     await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)
     await store_stage_document(STAGE, session_id, DocumentKind.COUNCIL_MINUTES, build_council_minutes)
     if await session_was_counted(session_id):
-        await store_stage_document(STAGE, session_id, DocumentKind.BALLOT_COUNT, build_council_ballot_count)
+        await store_stage_document(STAGE, session_id, DocumentKind.COUNCIL_BALLOT_COUNT, build_council_ballot_count)
     await publish_table(f"council-{session_id}-votes", reviewed, f"Council session {session_id}")
     await complete_stage(STAGE, session_id)
     return reviewed

@@ -83,7 +83,7 @@ async def tally_block_meeting(meeting_id: int) -> list[dict[str, Any]]:
     await roll_over_block(meeting_id)
     await store_stage_document(STAGE, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
     if await meeting_was_counted(meeting_id):
-        await store_stage_document(STAGE, meeting_id, DocumentKind.BALLOT_COUNT, build_block_ballot_count)
+        await store_stage_document(STAGE, meeting_id, DocumentKind.BLOCK_BALLOT_COUNT, build_block_ballot_count)
     await publish_table(f"meeting-{meeting_id}-tally", decided, f"Block vote of meeting {meeting_id}")
     await complete_stage(STAGE, meeting_id)
     return decided

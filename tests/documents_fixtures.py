@@ -204,7 +204,8 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.RETURN_NOTICE: return_notice_context,
     DocumentKind.CERTIFICATES: certificates_context,
     DocumentKind.RESULTS_NOTICE: results_notice_context,
-    DocumentKind.BALLOT_COUNT: ballot_count_context,
+    DocumentKind.BLOCK_BALLOT_COUNT: ballot_count_context,
+    DocumentKind.COUNCIL_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_MINUTES: council_minutes_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
@@ -216,7 +217,8 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.RETURN_NOTICE: ReturnNoticeContext.__required_keys__,
     DocumentKind.CERTIFICATES: CertificatesContext.__required_keys__,
     DocumentKind.RESULTS_NOTICE: ResultsNoticeContext.__required_keys__,
-    DocumentKind.BALLOT_COUNT: BallotCountContext.__required_keys__,
+    DocumentKind.BLOCK_BALLOT_COUNT: BallotCountContext.__required_keys__,
+    DocumentKind.COUNCIL_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_MINUTES: CouncilMinutesContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).

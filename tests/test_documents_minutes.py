@@ -54,7 +54,7 @@ def test_minutes_without_absentees_or_deputy_say_so() -> None:
 
 
 def test_ballot_count_lists_the_committee_each_award_and_is_signed_by_it() -> None:
-    doc = open_docx(render_document(DocumentKind.BALLOT_COUNT, ballot_count_context()))
+    doc = open_docx(render_document(DocumentKind.BLOCK_BALLOT_COUNT, ballot_count_context()))
     check_page(doc)
     check_header(doc, "UBND TỈNH BẮC NINH", BLOCK_LINES, "")
     check_title(doc, "BIÊN BẢN KIỂM PHIẾU", "Bình xét thi đua, khen thưởng năm 2026")
@@ -75,7 +75,7 @@ def test_ballot_count_lists_the_committee_each_award_and_is_signed_by_it() -> No
 
 def test_ballot_count_signature_stays_with_a_long_list() -> None:
     """Forty nominees push the signatures to the next page: they go there whole, with the closing line."""
-    doc = open_docx(render_document(DocumentKind.BALLOT_COUNT, ballot_count_context(rows=40)))
+    doc = open_docx(render_document(DocumentKind.BLOCK_BALLOT_COUNT, ballot_count_context(rows=40)))
     check_keeps_together(doc.tables[-1])
     closing = doc.tables[-1]._tbl.getprevious()
     assert closing.xpath("string(.)").startswith("Ban kiểm phiếu lập biên bản này")
