@@ -39,7 +39,7 @@ from tests.year import (
 )
 
 BLOCK_HEADER = ("UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])
-COUNCIL_HEADER = ("UBND TỈNH BẮC NINH", ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"])
+COUNCIL_HEADER = ("UBND TỈNH BẮC NINH", ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"])
 COMMITTEE = ["Lê Văn Đức", "Phạm Thu Hà", "Đỗ Minh Khoa"]
 COUNT = {"ballots_issued": 6, "ballots_returned": 6, "ballots_invalid": 0, "counting_committee": COMMITTEE}
 OPINION = "Đồng ý đề nghị tặng Cờ thi đua cho Sở Công Thương; đề nghị làm rõ sáng kiến của ông Lê Văn Đức"
@@ -153,10 +153,16 @@ async def council_with_written_opinion(http: httpx.AsyncClient, year: Year) -> N
     assert body[written + 1] == f"- {seats[8]['full_name']}, {seats[8]['position']}: {OPINION}."
     assert body[written + 2:written + 4] == ["Thành viên vắng mặt không có ý kiến:",
                                              f"- {seats[9]['full_name']}, {seats[9]['position']}."]
-    assert any("được tính vào kết quả biểu quyết (Quy chế hoạt động của Hội đồng" in t for t in body)
+    assert any(t.endswith("Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết theo Quy chế "
+                          "hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh (QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh). Kết "
+                          "quả như sau:") for t in body)
     results = rows_of(minutes.tables[1])
     assert results[1][1:] == ["Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "9/10", "90,00%", "Đề nghị"]
-    assert "- Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể;" in body
+    # Lê Văn Đức's 8 of 10 falls short of the CSTĐ's threshold: the flag alone is proposed.
+    assert results[2][1:] == ["Lê Văn Đức, Phó Chánh Văn phòng, Sở Công Thương", "Chiến sĩ thi đua cấp tỉnh",
+                              "8/10", "80,00%", "Không đề nghị"]
+    conclusion = body.index("Kết luận: Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, tặng:")
+    assert body[conclusion + 1] == "- Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể."
     secretary_cell, chair_cell = (texts(cell.paragraphs) for cell in minutes.tables[-1].rows[0].cells)
     # The roster's chair signs for the council, its secretary (seat 8 of the demo's roster, present) beside.
     assert [p.text for p in chair_cell] == ["TM. HỘI ĐỒNG", "CHỦ TỊCH", "Nguyễn Văn Thành"]

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from docx_templates.contexts import Signer
+from docx_templates.contexts import Header, Signer
 from docx_templates.formatting import vn_date, vn_percent
 from docx_templates.minutes_contexts import BallotCountContext, CountRow, CountSection
 from docx_templates.text_width import subject_rule_mm
@@ -27,6 +27,8 @@ from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock
 
 COUNCIL_NAME = "Hội đồng Thi đua - Khen thưởng tỉnh"
+# Broken where a clerk breaks it: "HỘI ĐỒNG THI ĐUA -" at the end of a line would leave the dash hanging.
+COUNCIL_ISSUER_LINES = ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"]
 
 
 def was_counted(body: BallotCountColumns) -> bool:
@@ -74,11 +76,11 @@ async def build_council_ballot_count(session: AsyncSession, session_id: int) -> 
     lines = sorted(((r.nomination, [r.vote.votes_for, r.vote.votes_against, r.vote.abstain], r.vote.votes_for,
                      r.outcome.members_total) for r in voted), key=lambda line: (line[0].award_id, line[0].id))
     rules = catalogue().council
-    counted = (f" Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả ({rules.written_opinions_basis})."
-               if written and rules.written_opinions_count else "")
+    counted = (" Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả theo "
+               f"{rules.written_opinions_basis}." if written and rules.written_opinions_count else "")
     subject = f"Phiên họp {COUNCIL_NAME} xét khen thưởng năm {council.year}"
     context = _context(
-        council, header(f"UBND {province_upper()}", ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"], "", council.held_on),
+        council, header(f"UBND {province_upper()}", COUNCIL_ISSUER_LINES, "", council.held_on),
         subject,
         intro=f"{_day(council.held_on)}, tại {council.location}, phiên họp {COUNCIL_NAME} đã bầu Ban kiểm phiếu gồm:",
         basis=f"Tỷ lệ đồng ý tính trên tổng số {len(members)} thành viên Hội đồng.{counted}",
@@ -88,7 +90,7 @@ async def build_council_ballot_count(session: AsyncSession, session_id: int) -> 
     return dict(context), f"bien-ban-kiem-phieu-hoi-dong-{council.held_on:%Y%m%d}-{council.id}.docx"
 
 
-def _context(body: BallotCountColumns, head: Any, subject: str, *, intro: str, basis: str, headings: list[str],
+def _context(body: BallotCountColumns, head: Header, subject: str, *, intro: str, basis: str, headings: list[str],
              sections: list[CountSection], written: int) -> BallotCountContext:
     assert body.ballots_issued is not None and body.ballots_returned is not None and body.ballots_invalid is not None
     ballots = ballot_count_lines(body.ballots_issued, body.ballots_returned, body.ballots_invalid)

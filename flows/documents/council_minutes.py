@@ -12,7 +12,7 @@ from docx_templates.formatting import vn_date
 from docx_templates.minutes_contexts import CouncilMinutesContext, CouncilMinutesRow
 from docx_templates.text_width import subject_rule_mm
 from flows.documents.appraisal import _award_lines, _council_part
-from flows.documents.ballot_count import COUNCIL_NAME
+from flows.documents.ballot_count import COUNCIL_ISSUER_LINES, COUNCIL_NAME
 from flows.documents.citations import office_name
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import CouncilRole
@@ -38,7 +38,7 @@ async def build_council_minutes(session: AsyncSession, session_id: int) -> tuple
     secretary = next((m for m in members if m.present and roles.get(m.id) == CouncilRole.SECRETARY), None)
     subject = f"Phiên họp {COUNCIL_NAME} xét khen thưởng năm {council.year}"
     context = CouncilMinutesContext(
-        header=header(f"UBND {province_upper()}", ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"], council.minutes_number,
+        header=header(f"UBND {province_upper()}", COUNCIL_ISSUER_LINES, council.minutes_number,
                       council.held_on),
         subject=subject,
         subject_rule_mm=subject_rule_mm(subject),
@@ -89,8 +89,8 @@ def _method(paragraph: str) -> str:
     """The Tờ trình's paragraph on the session, from the counting rule on, and the rule on written opinions."""
     counted = paragraph[paragraph.index("Tỷ lệ"):] if "Tỷ lệ" in paragraph else paragraph
     rules = catalogue().council
-    written = (f" Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết "
-               f"({rules.written_opinions_basis})." if rules.written_opinions_count else
+    written = (f" Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết theo "
+               f"{rules.written_opinions_basis}." if rules.written_opinions_count else
                " Ý kiến bằng văn bản của thành viên vắng mặt được ghi nhận, không tính vào kết quả biểu quyết.")
     return f"Hội đồng đã xem xét hồ sơ đề nghị khen thưởng và biểu quyết từng trường hợp. {counted}{written}".replace(
         " Kết quả bỏ phiếu như sau:", "") + " Kết quả như sau:"
