@@ -66,17 +66,18 @@ def _minutes(doc: Document) -> None:
     kit.para(doc, "Kết quả kiểm phiếu (có Biên bản kiểm phiếu kèm theo):", style=kit.BODY)
     minutes_layouts.dash_list(doc, "ballots")
     kit.tag(doc, "endif")
-    kit.para(doc, "Kết quả bình xét như sau:", style=kit.BODY)
+    # The table's heading goes to the next page with it.
+    kit.para(doc, "Kết quả bình xét như sau:", style=kit.BODY).paragraph_format.keep_with_next = True
     kit.data_table(
         doc,
         "r in candidates",
         [
             kit.Column("STT", "{{ r.stt }}", 10, centred=True),
             kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 40),
-            kit.Column("Hình thức đề nghị", "{{ r.award }}", 31),
-            *minutes_layouts.count_columns("count_headings", (16, 16, 17)),
+            kit.Column("Hình thức đề nghị", "{{ r.award }}", 29),
+            *minutes_layouts.count_columns("count_headings", (15, 15, 16)),
             kit.Column("Tỷ lệ", "{{ r.percent }}", 17, centred=True),
-            kit.Column("Kết quả", "{{ r.result }}", 18, centred=True),
+            kit.Column("Kết quả", "{{ r.result }}", 23, centred=True),  # "Không đề nghị" on one line
         ],
         size=11,  # eight columns: 12 pt would break "Không" and "85,71%" in the middle
     )

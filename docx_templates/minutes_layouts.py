@@ -11,10 +11,9 @@ from docx_templates import parts
 
 
 def dash_list(doc: Document, key: str) -> None:
-    """One line per item, "- item;" and "- last item." (Decree 30's lists)."""
+    """One line per item, "- item;" and "- last item." (Decree 30's lists), spaced as paragraphs (at least 6 pt)."""
     kit.tag(doc, f"for item in {key}")
-    line = kit.para(doc, "- {{ item }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
-    line.paragraph_format.space_after = Pt(0)
+    kit.para(doc, "- {{ item }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
     kit.tag(doc, "endfor")
 
 
@@ -87,14 +86,14 @@ def council_minutes(doc: Document) -> None:
     kit.para(doc, "Thành viên vắng mặt không có ý kiến:", style=kit.BODY)
     dash_list(doc, "absent")
     kit.tag(doc, "endif")
-    kit.para(doc, "{{ method }}", style=kit.BODY)
+    kit.para(doc, "{{ method }}", style=kit.BODY).paragraph_format.keep_with_next = True  # with its table
     kit.data_table(doc, "r in rows", [
         kit.Column("STT", "{{ r.stt }}", 12, centred=True),
-        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 50),
-        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 38),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 46),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 36),
         kit.Column("Số phiếu đồng ý / tổng số thành viên", "{{ r.votes }}", 24, centred=True),
         kit.Column("Tỷ lệ", "{{ r.percent }}", 19, centred=True),
-        kit.Column("Kết quả", "{{ r.result }}", 22, centred=True),
+        kit.Column("Kết quả", "{{ r.result }}", 28, centred=True),  # "Không đề nghị" on one line
     ], size=12)
     kit.para(doc, "{{ conclusion }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
     dash_list(doc, "awards")

@@ -8,7 +8,7 @@ from docx_templates.formatting import vn_percent
 from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext, CountRow
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 
-COUNCIL_LINES = ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"]
+COUNCIL_LINES = ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"]
 COUNT_SUBJECT = "Bình xét thi đua, khen thưởng năm 2026 của Khối thi đua các sở quản lý kinh tế"
 COUNCIL_SUBJECT = "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng năm 2026"
 PLACE_DATE = "Bắc Ninh, ngày 05 tháng 01 năm 2026"

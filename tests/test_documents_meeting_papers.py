@@ -39,7 +39,7 @@ from tests.year import (
 )
 
 BLOCK_HEADER = ("UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])
-COUNCIL_HEADER = ("UBND TỈNH BẮC NINH", ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"])
+COUNCIL_HEADER = ("UBND TỈNH BẮC NINH", ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"])
 COMMITTEE = ["Lê Văn Đức", "Phạm Thu Hà", "Đỗ Minh Khoa"]
 COUNT = {"ballots_issued": 6, "ballots_returned": 6, "ballots_invalid": 0, "counting_committee": COMMITTEE}
 OPINION = "Đồng ý đề nghị tặng Cờ thi đua cho Sở Công Thương; đề nghị làm rõ sáng kiến của ông Lê Văn Đức"

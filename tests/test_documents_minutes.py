@@ -84,7 +84,7 @@ def test_ballot_count_signature_stays_with_a_long_list() -> None:
 def test_council_minutes_attendance_written_opinions_results_and_conclusion() -> None:
     doc = open_docx(render_document(DocumentKind.COUNCIL_MINUTES, council_minutes_context()))
     check_page(doc)
-    check_header(doc, "UBND TỈNH BẮC NINH", ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"], "01/BB-HĐTĐKT")
+    check_header(doc, "UBND TỈNH BẮC NINH", ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"], "01/BB-HĐTĐKT")
     check_title(doc, "BIÊN BẢN", "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét khen thưởng năm 2026")
     body = body_texts(doc)
     present = body.index("Thành phần: 2/4 thành viên Hội đồng có mặt:")

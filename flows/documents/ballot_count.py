@@ -27,8 +27,9 @@ from models.tables.nomination import Nomination
 from models.tables.organisation import EmulationBlock
 
 COUNCIL_NAME = "Hội đồng Thi đua - Khen thưởng tỉnh"
-# Broken where a clerk breaks it: "HỘI ĐỒNG THI ĐUA -" at the end of a line would leave the dash hanging.
-COUNCIL_ISSUER_LINES = ["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"]
+# Broken where a clerk breaks it, the line break standing for the dash ("HỘI ĐỒNG THI ĐUA -" would leave it hanging,
+# "THI ĐUA - KHEN THƯỞNG" does not fit the narrow column in bold).
+COUNCIL_ISSUER_LINES = ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"]
 
 
 def was_counted(body: BallotCountColumns) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 
 revision: str = '0016'
@@ -24,8 +25,9 @@ _BALLOTS = ('ballots_issued', 'ballots_returned', 'ballots_invalid')
 def _ballot_columns(batch_op: Any) -> None:
     for name in _BALLOTS:
         batch_op.add_column(sa.Column(name, sa.Integer(), nullable=True))
-    batch_op.add_column(sa.Column('counting_committee', sa.JSON(), nullable=False,
-                                  server_default='[]'))
+    # JSONB on PostgreSQL: its JSON type has no equality, which a SELECT DISTINCT over the row needs.
+    batch_op.add_column(sa.Column('counting_committee', sa.JSON().with_variant(postgresql.JSONB(), 'postgresql'),
+                                  nullable=False, server_default='[]'))
     batch_op.add_column(sa.Column('minutes_number', sa.String(length=40), nullable=True))
 
 
