@@ -18,6 +18,7 @@ from docx.shared import Pt
 from docx_templates import docx_building as kit
 from docx_templates import minutes_layouts, paper_layouts, parts
 from docx_templates.contexts import DocumentKind
+from docx_templates.minutes_layouts import after_list
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
 
 
@@ -47,37 +48,37 @@ def _minutes(doc: Document) -> None:
         kit.para(doc, text, style=kit.BODY)
     minutes_layouts.dash_list(doc, "present_units")
     kit.tag(doc, "if absentees")
-    kit.para(doc, "Vắng mặt:", style=kit.BODY)
+    after_list(kit.para(doc, "Vắng mặt:", style=kit.BODY))
     minutes_layouts.dash_list(doc, "absentees")
     kit.tag(doc, "else")
-    kit.para(doc, "Không có thành viên vắng mặt.", style=kit.BODY)
+    after_list(kit.para(doc, "Không có thành viên vắng mặt.", style=kit.BODY))
     kit.tag(doc, "endif")
     kit.tag(doc, "if scoring")
-    kit.para(doc, "{{ scoring }}", style=kit.BODY)
+    after_list(kit.para(doc, "{{ scoring }}", style=kit.BODY))
     kit.tag(doc, "endif")
-    kit.para(doc, "Hội nghị đã nghe báo cáo tổng hợp kết quả chấm điểm, xếp hạng thi đua của các thành viên Khối,"
-             " thảo luận và bình xét đề nghị khen thưởng bằng hình thức {{ method }}. Tập thể, cá nhân được"
-             " đề nghị khen thưởng khi có số phiếu đồng ý đạt {{ threshold }}.", style=kit.BODY)
+    after_list(kit.para(doc, "Hội nghị đã nghe báo cáo tổng hợp kết quả chấm điểm, xếp hạng thi đua của các thành viên"
+                        " Khối, thảo luận và bình xét đề nghị khen thưởng bằng hình thức {{ method }}. Tập thể, cá nhân"
+                        " được đề nghị khen thưởng khi có số phiếu đồng ý đạt {{ threshold }}.", style=kit.BODY))
     kit.tag(doc, "if counting_committee")
     kit.para(doc, "Ban kiểm phiếu gồm:", style=kit.BODY)
     minutes_layouts.dash_list(doc, "counting_committee")
     kit.tag(doc, "endif")
     kit.tag(doc, "if ballots")
-    kit.para(doc, "Kết quả kiểm phiếu (có Biên bản kiểm phiếu kèm theo):", style=kit.BODY)
+    after_list(kit.para(doc, "Kết quả kiểm phiếu (có Biên bản kiểm phiếu kèm theo):", style=kit.BODY))
     minutes_layouts.dash_list(doc, "ballots")
     kit.tag(doc, "endif")
     # The table's heading goes to the next page with it.
-    kit.para(doc, "Kết quả bình xét như sau:", style=kit.BODY).paragraph_format.keep_with_next = True
+    after_list(kit.para(doc, "Kết quả bình xét như sau:", style=kit.BODY)).paragraph_format.keep_with_next = True
     kit.data_table(
         doc,
         "r in candidates",
         [
             kit.Column("STT", "{{ r.stt }}", 10, centred=True),
-            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 40),
-            kit.Column("Hình thức đề nghị", "{{ r.award }}", 29),
-            *minutes_layouts.count_columns("count_headings", (15, 15, 16)),
-            kit.Column("Tỷ lệ", "{{ r.percent }}", 17, centred=True),
-            kit.Column("Kết quả", "{{ r.result }}", 23, centred=True),  # "Không đề nghị" on one line
+            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 42),
+            kit.Column("Hình thức đề nghị", "{{ r.award }}", 27),
+            *minutes_layouts.count_columns("count_headings", (14, 14, 16)),
+            kit.Column("Tỷ lệ", "{{ r.percent }}", 16, centred=True),
+            kit.Column("Kết quả", "{{ r.result }}", 26, centred=True),  # "Không đề nghị" on one line
         ],
         size=11,  # eight columns: 12 pt would break "Không" and "85,71%" in the middle
     )

@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from docx_templates import docx_building as kit
 from docx_templates import parts
 
 
 def dash_list(doc: Document, key: str) -> None:
-    """One line per item, "- item;" and "- last item." (Decree 30's lists), spaced as paragraphs (at least 6 pt)."""
+    """One line per item, "- item;" and "- last item." (Decree 30's lists), set close together; the paragraph
+    after the list takes the 6 pt back (after_list)."""
     kit.tag(doc, f"for item in {key}")
-    kit.para(doc, "- {{ item }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    line = kit.para(doc, "- {{ item }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    line.paragraph_format.space_after = Pt(0)
     kit.tag(doc, "endfor")
+
+
+def after_list(paragraph: Paragraph) -> Paragraph:
+    """A paragraph that may follow a list: 6 pt above it, as between paragraphs (Decree 30: at least 6 pt)."""
+    paragraph.paragraph_format.space_before = Pt(6)
+    return paragraph
 
 
 def count_columns(headings: str, widths: tuple[float, float, float]) -> list[kit.Column]:
@@ -38,9 +47,9 @@ def ballot_count(doc: Document) -> None:
     parts.title(doc, "BIÊN BẢN KIỂM PHIẾU")
     kit.para(doc, "{{ intro }}", style=kit.BODY)
     dash_list(doc, "committee")
-    kit.para(doc, "Kết quả kiểm phiếu như sau:", style=kit.BODY)
+    after_list(kit.para(doc, "Kết quả kiểm phiếu như sau:", style=kit.BODY))
     dash_list(doc, "ballots")
-    kit.para(doc, "{{ basis }}", style=kit.BODY)
+    after_list(kit.para(doc, "{{ basis }}", style=kit.BODY))
     kit.tag(doc, "for s in sections")
     heading = kit.para(doc, "{{ s.heading }}", style=kit.BODY, bold=True)
     heading.paragraph_format.space_before = Pt(6)
@@ -79,14 +88,14 @@ def council_minutes(doc: Document) -> None:
     kit.para(doc, "Thành phần: {{ present|length }}/{{ members_total }} thành viên Hội đồng có mặt:", style=kit.BODY)
     dash_list(doc, "present")
     kit.tag(doc, "if written")
-    kit.para(doc, "Thành viên vắng mặt có ý kiến bằng văn bản:", style=kit.BODY)
+    after_list(kit.para(doc, "Thành viên vắng mặt có ý kiến bằng văn bản:", style=kit.BODY))
     dash_list(doc, "written")
     kit.tag(doc, "endif")
     kit.tag(doc, "if absent")
-    kit.para(doc, "Thành viên vắng mặt không có ý kiến:", style=kit.BODY)
+    after_list(kit.para(doc, "Thành viên vắng mặt không có ý kiến:", style=kit.BODY))
     dash_list(doc, "absent")
     kit.tag(doc, "endif")
-    kit.para(doc, "{{ method }}", style=kit.BODY).paragraph_format.keep_with_next = True  # with its table
+    after_list(kit.para(doc, "{{ method }}", style=kit.BODY)).paragraph_format.keep_with_next = True  # with its table
     kit.data_table(doc, "r in rows", [
         kit.Column("STT", "{{ r.stt }}", 12, centred=True),
         kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 46),
@@ -97,5 +106,5 @@ def council_minutes(doc: Document) -> None:
     ], size=12)
     kit.para(doc, "{{ conclusion }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
     dash_list(doc, "awards")
-    parts.lead_into_signature(kit.para(doc, "{{ closing }}", style=kit.BODY))
+    parts.lead_into_signature(after_list(kit.para(doc, "{{ closing }}", style=kit.BODY)))
     two_signers(doc)
