@@ -16,8 +16,9 @@ from docx.document import Document
 from docx.shared import Pt
 
 from docx_templates import docx_building as kit
-from docx_templates import paper_layouts, parts
+from docx_templates import minutes_layouts, paper_layouts, parts
 from docx_templates.contexts import DocumentKind
+from docx_templates.minutes_layouts import after_list
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
 
 
@@ -40,37 +41,50 @@ def build(kind: DocumentKind) -> bytes:
 
 def _minutes(doc: Document) -> None:
     parts.title(doc, "BIÊN BẢN")
-    for text in (
-        "Thời gian bắt đầu: {{ opened_at }}.",
-        "Địa điểm: {{ location }}.",
-        "Thành phần tham dự: {{ members_present }}/{{ members_total }} thành viên của Khối có mặt.",
-        '{% if absentees %}Vắng: {{ absentees|join(", ") }}.{% else %}Không có thành viên vắng mặt.{% endif %}',
-        "Chủ trì: {{ chair.name }}, {{ chair.title }}.",
-        "Thư ký: {{ secretary.name }}, {{ secretary.title }}.",
-        "Hội nghị đã nghe báo cáo tổng hợp kết quả chấm điểm, xếp hạng thi đua của các thành viên Khối,"
-        " thảo luận và bình xét đề nghị khen thưởng bằng hình thức {{ method }}. Tập thể, cá nhân được"
-        " đề nghị khen thưởng khi có số phiếu đồng ý đạt {{ threshold }}. Kết quả như sau:",
-    ):
+    for text in ("Thời gian bắt đầu: {{ opened_at }}.", "Địa điểm: {{ location }}.",
+                 "Chủ trì: {{ chair.name }}, {{ chair.title }}.",
+                 "Thư ký: {{ secretary.name }}, {{ secretary.title }}.",
+                 "Thành phần tham dự: {{ members_present }}/{{ members_total }} đơn vị thành viên của Khối có mặt:"):
         kit.para(doc, text, style=kit.BODY)
+    minutes_layouts.dash_list(doc, "present_units")
+    kit.tag(doc, "if absentees")
+    after_list(kit.para(doc, "Vắng mặt:", style=kit.BODY))
+    minutes_layouts.dash_list(doc, "absentees")
+    kit.tag(doc, "else")
+    after_list(kit.para(doc, "Không có thành viên vắng mặt.", style=kit.BODY))
+    kit.tag(doc, "endif")
+    kit.tag(doc, "if scoring")
+    after_list(kit.para(doc, "{{ scoring }}", style=kit.BODY))
+    kit.tag(doc, "endif")
+    after_list(kit.para(doc, "Hội nghị đã nghe báo cáo tổng hợp kết quả chấm điểm, xếp hạng thi đua của các thành viên"
+                        " Khối, thảo luận và bình xét đề nghị khen thưởng bằng hình thức {{ method }}. Tập thể, cá nhân"
+                        " được đề nghị khen thưởng khi có số phiếu đồng ý đạt {{ threshold }}.", style=kit.BODY))
+    kit.tag(doc, "if counting_committee")
+    kit.para(doc, "Ban kiểm phiếu gồm:", style=kit.BODY)
+    minutes_layouts.dash_list(doc, "counting_committee")
+    kit.tag(doc, "endif")
+    kit.tag(doc, "if ballots")
+    after_list(kit.para(doc, "Kết quả kiểm phiếu (có Biên bản kiểm phiếu kèm theo):", style=kit.BODY))
+    minutes_layouts.dash_list(doc, "ballots")
+    kit.tag(doc, "endif")
+    # The table's heading goes to the next page with it.
+    after_list(kit.para(doc, "Kết quả bình xét như sau:", style=kit.BODY)).paragraph_format.keep_with_next = True
     kit.data_table(
         doc,
         "r in candidates",
         [
             kit.Column("STT", "{{ r.stt }}", 10, centred=True),
-            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 33),
-            kit.Column("Hình thức đề nghị", "{{ r.award }}", 29),
-            kit.Column("Đồng ý", "{{ r.votes_for }}", 14, centred=True),
-            kit.Column("Không đồng ý", "{{ r.votes_against }}", 15, centred=True),
-            kit.Column("{{ abstain_heading }}", "{{ r.abstain }}", 15, centred=True),
-            kit.Column("{{ invalid_heading }}", "{{ r.invalid }}", 15, centred=True),
-            kit.Column("Tỷ lệ", "{{ r.percent }}", 17, centred=True),
-            kit.Column("Kết quả", "{{ r.result }}", 17, centred=True),
+            kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 42),
+            kit.Column("Hình thức đề nghị", "{{ r.award }}", 27),
+            *minutes_layouts.count_columns("count_headings", (14, 14, 16)),
+            kit.Column("Tỷ lệ", "{{ r.percent }}", 16, centred=True),
+            kit.Column("Kết quả", "{{ r.result }}", 26, centred=True),  # "Không đề nghị" on one line
         ],
-        size=11,  # nine columns: 12 pt would break "Không" and "85,71%" in the middle
+        size=11,  # eight columns: 12 pt would break "Không" and "85,71%" in the middle
     )
-    kit.para(doc, "Hội nghị thống nhất bầu {{ next_head }} làm Trưởng Khối năm {{ next_year }}.", style=kit.BODY)
-    kit.tag(doc, "if next_deputy")
-    kit.para(doc, "Hội nghị thống nhất bầu {{ next_deputy }} làm Phó Trưởng Khối năm {{ next_year }}.", style=kit.BODY)
+    kit.para(doc, "{{ head_election }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
+    kit.tag(doc, "if deputy_election")
+    kit.para(doc, "{{ deputy_election }}", style=kit.BODY)
     kit.tag(doc, "endif")
     parts.lead_into_signature(kit.para(
         doc,
@@ -78,11 +92,7 @@ def _minutes(doc: Document) -> None:
         " và được nhất trí thông qua./.",
         style=kit.BODY,
     ))
-    left, right = kit.layout_row(doc, (82.5, 82.5))
-    parts.signer_block(left, "signers[0]")  # the secretary signs on the left, the chair on the right
-    parts.signer_block(right, "signers[1]")
-    kit.keep_together(left)
-    kit.keep_together(right)
+    minutes_layouts.two_signers(doc)
 
 
 def _proposal(doc: Document) -> None:
@@ -267,6 +277,9 @@ LAYOUTS = {
     DocumentKind.REVOCATION_DECISION: _decision_body,
     DocumentKind.PUBLIC_COMMENT_LIST: paper_layouts.public_comment_list,
     DocumentKind.CENTRAL_PROPOSAL: _central_proposal,
+    DocumentKind.BLOCK_BALLOT_COUNT: minutes_layouts.ballot_count,
+    DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
+    DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -282,6 +295,9 @@ TITLES = {
     DocumentKind.REVOCATION_DECISION: "Quyết định hủy bỏ quyết định khen thưởng",
     DocumentKind.PUBLIC_COMMENT_LIST: "Danh sách đề nghị khen thưởng lấy ý kiến nhân dân",
     DocumentKind.CENTRAL_PROPOSAL: "Tờ trình của UBND tỉnh đề nghị Thủ tướng Chính phủ khen thưởng",
+    DocumentKind.BLOCK_BALLOT_COUNT: "Biên bản kiểm phiếu",
+    DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
+    DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
 }
 
 

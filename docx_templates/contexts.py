@@ -23,6 +23,9 @@ class DocumentKind(StrEnum):
     REVOCATION_DECISION = "revocation_decision"  # quyet_dinh_thu_hoi.docx
     PUBLIC_COMMENT_LIST = "public_comment_list"  # danh_sach_lay_y_kien_nhan_dan.docx
     CENTRAL_PROPOSAL = "central_proposal"  # to_trinh_trung_uong.docx
+    BLOCK_BALLOT_COUNT = "block_ballot_count"  # bien_ban_kiem_phieu.docx, of the block meeting
+    COUNCIL_BALLOT_COUNT = "council_ballot_count"  # bien_ban_kiem_phieu.docx, of the council session
+    COUNCIL_MINUTES = "council_minutes"  # bien_ban_hop_hoi_dong.docx
 
 
 class Header(TypedDict):
@@ -48,16 +51,13 @@ class MinutesCandidate(TypedDict):
     stt: int
     name: str  # an individual followed by position and unit: "Lê Văn Đức, Phó Chánh Văn phòng, Sở Công Thương"
     award: str
-    votes_for: int
-    votes_against: int
-    abstain: int
-    invalid: int
+    counts: list[int]  # three, under MinutesContext.count_headings
     percent: str  # "85,71%", computed by the caller (see formatting.vn_percent)
     result: str  # "Đề nghị" / "Không đề nghị"
 
 
 class MinutesContext(TypedDict):
-    header: Header
+    header: Header  # its number is the minutes' own, "01/BB-KKT", in the block's series
     subject: str  # "Họp bình xét thi đua, khen thưởng năm 2026 của Khối thi đua ..."
     subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     opened_at: str  # "08 giờ 00 phút, ngày 15 tháng 12 năm 2026"
@@ -66,15 +66,17 @@ class MinutesContext(TypedDict):
     secretary: PersonRole
     members_total: int
     members_present: int
-    absentees: list[str]  # unit names; empty prints "Không có thành viên vắng mặt."
+    present_units: list[str]  # the member units present, one line each
+    absentees: list[str]  # "Sở Xây dựng (lý do: đi công tác)"; empty prints "Không có thành viên vắng mặt."
+    scoring: str  # the sentence citing the block's closed scoring table and its leader; "" when not scored
     method: str  # "bỏ phiếu kín" / "biểu quyết giơ tay"
-    abstain_heading: str  # "Phiếu trắng" (secret ballot) / "Không biểu quyết" (show of hands)
-    invalid_heading: str  # "Phiếu không hợp lệ"
+    counting_committee: list[str]  # "Nguyễn Văn A, Trưởng ban"; empty omits the Ban kiểm phiếu
+    ballots: list[str]  # "Số phiếu phát ra: 06 phiếu"; empty omits the count
     threshold: str  # "quá 50% tổng số thành viên của Khối (tối thiểu 4/7 phiếu)"
+    count_headings: list[str]  # three: "Đồng ý", "Không đồng ý", "Phiếu không hợp lệ" (secret ballot)
     candidates: list[MinutesCandidate]
-    next_head: str  # unit elected head of the block for next year
-    next_deputy: str  # "" omits the deputy sentence
-    next_year: int
+    head_election: str  # the whole sentence on next year's head, with its votes when counted
+    deputy_election: str  # the same for the deputy; "" omits it
     closed_at: str  # "11 giờ 00 phút cùng ngày"
     signers: list[Signer]  # exactly two: [secretary (left), chair (right)]
 

@@ -30,6 +30,9 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.REVOCATION_DECISION: "quyet_dinh_thu_hoi.docx",
     DocumentKind.PUBLIC_COMMENT_LIST: "danh_sach_lay_y_kien_nhan_dan.docx",
     DocumentKind.CENTRAL_PROPOSAL: "to_trinh_trung_uong.docx",
+    DocumentKind.BLOCK_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",
+    DocumentKind.COUNCIL_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",  # one template for both bodies
+    DocumentKind.COUNCIL_MINUTES: "bien_ban_hop_hoi_dong.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

@@ -10,6 +10,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
+from flows.documents.ballot_count import build_council_ballot_count, session_was_counted
+from flows.documents.council_minutes import build_council_minutes
 from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
 from models.recording.council import council_outcomes
@@ -44,6 +46,9 @@ async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
 async def review_in_council(session_id: int) -> list[dict[str, Any]]:
     reviewed = await apply_council_votes(session_id)
     await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)
+    await store_stage_document(STAGE, session_id, DocumentKind.COUNCIL_MINUTES, build_council_minutes)
+    if await session_was_counted(session_id):
+        await store_stage_document(STAGE, session_id, DocumentKind.COUNCIL_BALLOT_COUNT, build_council_ballot_count)
     await publish_table(f"council-{session_id}-votes", reviewed, f"Council session {session_id}")
     await complete_stage(STAGE, session_id)
     return reviewed

@@ -15,6 +15,7 @@ from flows.common import (
     publish_table,
     store_stage_document,
 )
+from flows.documents.ballot_count import build_block_ballot_count, meeting_was_counted
 from flows.documents.minutes import build_minutes
 from models.domain.enums import BlockRole, StageKind
 from models.domain.votes import Tally, count_votes
@@ -81,6 +82,8 @@ async def tally_block_meeting(meeting_id: int) -> list[dict[str, Any]]:
     decided = await apply_block_vote(meeting_id)
     await roll_over_block(meeting_id)
     await store_stage_document(STAGE, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
+    if await meeting_was_counted(meeting_id):
+        await store_stage_document(STAGE, meeting_id, DocumentKind.BLOCK_BALLOT_COUNT, build_block_ballot_count)
     await publish_table(f"meeting-{meeting_id}-tally", decided, f"Block vote of meeting {meeting_id}")
     await complete_stage(STAGE, meeting_id)
     return decided

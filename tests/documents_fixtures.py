@@ -19,6 +19,7 @@ from docx_templates.contexts import (
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
+from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext
 from docx_templates.paper_contexts import (
     CertificatesContext,
     PublicCommentListContext,
@@ -27,6 +28,7 @@ from docx_templates.paper_contexts import (
 )
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context, central_proposal_context
+from tests.minutes_contexts import ballot_count_context, council_minutes_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
 from tests.public_comment_context import public_comment_list_context
 from tests.revocation_context import revocation_context
@@ -53,9 +55,9 @@ def _signer(prefix: str, title: str, name: str) -> Signer:
     return {"prefix": prefix, "title": title, "name": name}
 
 
-def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở Tài chính") -> MinutesContext:
+def minutes_context(absentees: list[str] | None = None, deputy_election: str | None = None) -> MinutesContext:
     return {
-        "header": _header("", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"]),
+        "header": _header("01/BB-KKT", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"]),
         "subject": MINUTES_SUBJECT,
         "subject_rule_mm": subject_rule_mm(MINUTES_SUBJECT),
         "opened_at": "08 giờ 00 phút, ngày 15 tháng 12 năm 2026",
@@ -64,38 +66,27 @@ def minutes_context(absentees: list[str] | None = None, next_deputy: str = "Sở
         "secretary": {"name": "Trần Thị Bích Ngọc", "title": "Chánh Văn phòng Sở Công Thương"},
         "members_total": 7,
         "members_present": 6 if absentees is None else 7 - len(absentees),
-        "absentees": ["Sở Xây dựng"] if absentees is None else absentees,
+        "present_units": ["Sở Công Thương", "Sở Tài chính", "Sở Nông nghiệp và Môi trường",
+                          "Sở Khoa học và Công nghệ", "Ban Quản lý các khu công nghiệp tỉnh", "Thống kê tỉnh"],
+        "absentees": ["Sở Xây dựng (lý do: đi công tác)"] if absentees is None else absentees,
+        "scoring": "",
         "method": "bỏ phiếu kín",
-        "abstain_heading": "Phiếu trắng",
-        "invalid_heading": "Phiếu không hợp lệ",
+        "counting_committee": ["Lê Văn Đức, Trưởng ban", "Phạm Thu Hà, Thành viên"],
+        "ballots": ["Số phiếu phát ra: 06 phiếu", "Số phiếu thu về: 06 phiếu", "Số phiếu hợp lệ: 06 phiếu",
+                    "Số phiếu không hợp lệ: 00 phiếu"],
         "threshold": "quá 50% tổng số thành viên của Khối (tối thiểu 4/7 phiếu)",
+        "count_headings": ["Đồng ý", "Không đồng ý", "Phiếu không hợp lệ"],
         "candidates": [
-            {
-                "stt": 1,
-                "name": "Sở Nông nghiệp và Môi trường",
-                "award": "Cờ thi đua của UBND tỉnh",
-                "votes_for": 6,
-                "votes_against": 1,
-                "abstain": 0,
-                "invalid": 0,
-                "percent": vn_percent(6, 7),
-                "result": "Đề nghị",
-            },
-            {
-                "stt": 2,
-                "name": "Nguyễn Thị Hồng Nhung",
-                "award": "Bằng khen của Chủ tịch UBND tỉnh",
-                "votes_for": 3,
-                "votes_against": 2,
-                "abstain": 1,
-                "invalid": 1,
-                "percent": vn_percent(3, 7),
-                "result": "Không đề nghị",
-            },
+            {"stt": 1, "name": "Sở Nông nghiệp và Môi trường", "award": "Cờ thi đua của UBND tỉnh",
+             "counts": [6, 0, 0], "percent": vn_percent(6, 7), "result": "Đề nghị"},
+            {"stt": 2, "name": "Nguyễn Thị Hồng Nhung, Phó Giám đốc, Sở Tài chính",
+             "award": "Bằng khen của Chủ tịch UBND tỉnh", "counts": [3, 2, 1], "percent": vn_percent(3, 7),
+             "result": "Không đề nghị"},
         ],
-        "next_head": "Sở Nông nghiệp và Môi trường",
-        "next_deputy": next_deputy,
-        "next_year": 2027,
+        "head_election": "Hội nghị bầu Sở Nông nghiệp và Môi trường làm Trưởng Khối năm 2027 với 6/7 phiếu đồng ý"
+                         " (85,71% tổng số thành viên của Khối).",
+        "deputy_election": ("Hội nghị bầu Sở Tài chính làm Phó Trưởng Khối năm 2027 với 5/7 phiếu đồng ý"
+                            " (71,43% tổng số thành viên của Khối)." if deputy_election is None else deputy_election),
         "closed_at": "11 giờ 00 phút cùng ngày",
         "signers": [
             _signer("", "THƯ KÝ", "Trần Thị Bích Ngọc"),
@@ -225,6 +216,9 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.REVOCATION_DECISION: revocation_context,
     DocumentKind.PUBLIC_COMMENT_LIST: public_comment_list_context,
     DocumentKind.CENTRAL_PROPOSAL: central_proposal_context,
+    DocumentKind.BLOCK_BALLOT_COUNT: ballot_count_context,
+    DocumentKind.COUNCIL_BALLOT_COUNT: ballot_count_context,
+    DocumentKind.COUNCIL_MINUTES: council_minutes_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -238,6 +232,9 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.REVOCATION_DECISION: RevocationContext.__required_keys__,
     DocumentKind.PUBLIC_COMMENT_LIST: PublicCommentListContext.__required_keys__,
     DocumentKind.CENTRAL_PROPOSAL: CentralProposalContext.__required_keys__,
+    DocumentKind.BLOCK_BALLOT_COUNT: BallotCountContext.__required_keys__,
+    DocumentKind.COUNCIL_BALLOT_COUNT: BallotCountContext.__required_keys__,
+    DocumentKind.COUNCIL_MINUTES: CouncilMinutesContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

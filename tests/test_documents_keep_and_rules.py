@@ -22,9 +22,10 @@ AGENCY_CELL_MM = 62 - 3.8
 
 
 def _signature_table(doc: Document) -> Table:
-    """The table holding the signature: "Nơi nhận" beside it, the minutes' two signers, or a certificate's decision
-    and số sổ vàng."""
-    return next(t for t in doc.tables if any(p.text in ("Nơi nhận:", "THƯ KÝ") or p.text.startswith("Quyết định số")
+    """The table holding the signature: "Nơi nhận" beside it, the minutes' two signers, the counting committee's,
+    or a certificate's decision and số sổ vàng."""
+    titles = ("Nơi nhận:", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU")
+    return next(t for t in doc.tables if any(p.text in titles or p.text.startswith("Quyết định số")
                                              for c in t.rows[0].cells for p in c.paragraphs))
 
 

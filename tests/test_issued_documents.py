@@ -113,12 +113,14 @@ def check_minutes(content: bytes) -> None:
     doc = open_docx(content)
     check_page(doc)
     # The block's long name broken at a word group, not where Word would wrap it.
-    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"], "")
+    # Numbered in the block's own Biên bản series (its code's initials: KHOI-KINH-TE).
+    check_header(doc, "UBND TỈNH BẮC NINH", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"], "01/BB-KKT")
     check_title(doc, "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2026")
     body = [p.text for p in doc.paragraphs]
     for line in ("Thời gian bắt đầu: 08 giờ 00 phút, ngày 15 tháng 12 năm 2026.",
                  "Địa điểm: Hội trường Sở Công Thương.",
-                 "Thành phần tham dự: 6/7 thành viên của Khối có mặt.", "Vắng: Thống kê tỉnh.",
+                 "Thành phần tham dự: 6/7 đơn vị thành viên của Khối có mặt:", "- Sở Công Thương;",
+                 "- Ban Quản lý các khu công nghiệp tỉnh.", "Vắng mặt:", "- Thống kê tỉnh (không rõ lý do).",
                  "Chủ trì: Nguyễn Hữu Phước, Giám đốc Sở Công Thương, Trưởng Khối.",
                  "Thư ký: Lê Văn Đức, Phó Chánh Văn phòng Sở Công Thương.",
                  "Hội nghị thống nhất bầu Sở Tài chính làm Trưởng Khối năm 2027.",
@@ -126,12 +128,12 @@ def check_minutes(content: bytes) -> None:
         assert line in body, line
     assert any("bằng hình thức bỏ phiếu kín" in text for text in body)
     votes = table_rows(content)[2:11]
-    # A secret ballot: blank ballots ("Phiếu trắng"), not "Không biểu quyết".
-    assert votes[0][3:] == ["Đồng ý", "Không đồng ý", "Phiếu trắng", "Phiếu không hợp lệ", "Tỷ lệ", "Kết quả"]
+    # A secret ballot keeps or strikes each name: no abstention column, spoilt lines instead.
+    assert votes[0][3:] == ["Đồng ý", "Không đồng ý", "Phiếu không hợp lệ", "Tỷ lệ", "Kết quả"]
     assert [r[0] for r in votes[1:]] == [str(i) for i in range(1, 9)]
-    assert votes[1][1:] == ["Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "6", "0", "0", "0", "85,71%",
+    assert votes[1][1:] == ["Sở Công Thương", "Cờ thi đua của Ủy ban nhân dân tỉnh", "6", "0", "0", "85,71%",
                             "Đề nghị"]
-    assert votes[2][3:] == ["2", "4", "0", "0", "28,57%", "Không đề nghị"]
+    assert votes[2][3:] == ["2", "4", "0", "28,57%", "Không đề nghị"]
     secretary, chair = (texts(cell.paragraphs) for cell in doc.tables[-1].rows[0].cells)
     assert [p.text for p in secretary] == ["THƯ KÝ", "Lê Văn Đức"] and [p.text for p in chair] == ["CHỦ TRÌ",
                                                                                                    "Nguyễn Hữu Phước"]
@@ -230,6 +232,7 @@ async def check_register(http: httpx.AsyncClient) -> None:
     register = (await http.get("/numbers", params={"year": 2027})).json()
     # Each signed decision's notice of results takes the next number of the office's Thông báo series.
     assert sorted((n["number"], n["issued_for"].split(":")[0]) for n in register) == [
+        ("01/BB-HĐTĐKT", "minutes"),  # the council session's minutes, in the council's own series
         ("01/QĐ-UBND", "decision"), ("01/TB-SNV", "results_notice"), ("01/TTr-SNV", "council_session"),
         ("02/QĐ-UBND", "decision"), ("02/TB-SNV", "results_notice"), ("02/TTr-SNV", "council_session"),
         ("03/QĐ-UBND", "decision"), ("03/TB-SNV", "results_notice")]
@@ -240,8 +243,8 @@ async def check_history(http: httpx.AsyncClient, year: Year) -> None:
     history = (await http.get(f"/nominations/{year.candidates['flag_sct']}")).json()["history"]
     kinds = [[d["kind"] for d in t["documents"]] for t in history]
     # The screening returned two of the proposal's other dossiers: its notice is a paper of that stage too.
-    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], ["return_notice"], ["office_appraisal"],
-                     ["decision", "certificates", "results_notice"]]
+    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], ["return_notice"],
+                     ["office_appraisal", "council_minutes"], ["decision", "certificates", "results_notice"]]
     for transition in history[1:]:
         for document in transition["documents"]:
             content = (await http.get(document["download_url"])).content

@@ -55,7 +55,7 @@ async def test_every_stage_pressed_fifty_times_at_once_is_recorded_once(
     proposal = await pressed_at_once(client, BLOCK_HEAD, "/proposals", {
         "meeting_id": year.meeting_id, "issued_on": "2026-12-16", "signer_name": "Nguyễn Hữu Phước",
         "signer_title": "Giám đốc"})
-    assert await numbers_given(client) == ["01/TTr-SCT"]
+    assert sorted(await numbers_given(client)) == ["01/BB-KKT", "01/TTr-SCT"]  # the minutes, once, and the Tờ trình
     proposal_id = proposal["stage"]["subject_id"]
     results = [{"nomination_id": n["id"], "eligible": True} for n in proposal["nominations"]]
     await pressed_at_once(client, SECRETARY, f"/proposals/{proposal_id}/screening", {"results": results})
@@ -76,8 +76,10 @@ async def test_every_stage_pressed_fifty_times_at_once_is_recorded_once(
         "signed_on": "2027-01-05", "signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH",
         "signer_name": "Trần Thị Minh Hằng"})
     assert signed["stage"]["status"] == "completed"
-    # the notices: 01/TB-SNV returning dossiers (2026) and 01/TB-SNV of results (2027), each year numbered from 1
-    assert sorted(await numbers_given(client)) == ["01/QĐ-UBND", "01/TB-SNV", "01/TB-SNV", "01/TTr-SCT", "01/TTr-SNV"]
+    # the notices: 01/TB-SNV returning dossiers (2026) and 01/TB-SNV of results (2027), each year numbered from 1;
+    # the block's minutes and the council session's, each in its own Biên bản series
+    assert sorted(await numbers_given(client)) == ["01/BB-HĐTĐKT", "01/BB-KKT", "01/QĐ-UBND", "01/TB-SNV",
+                                                   "01/TB-SNV", "01/TTr-SCT", "01/TTr-SNV"]
     flag = (await client.get(f"/nominations/{year.candidates['flag_sct']}")).json()
     assert [t["to_state"] for t in flag["history"]] == [
         "nominated", "endorsed", "submitted", "eligible", "recommended", "awarded"]

@@ -19,7 +19,7 @@ from api.desk.render import Refusals, is_htmx, page, problems_of_validation
 from api.desk.route import DeskRoute
 from api.presenters import nominations_public, stage_report
 from api.stages import commit_and_run
-from models.domain.enums import StageKind
+from models.domain.enums import StageKind, VoteMethod
 from models.domain.errors import DomainError
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, members_of
@@ -33,6 +33,12 @@ from models.tables.organisation import EmulationBlock, Unit
 router = APIRouter(route_class=DeskRoute)
 COUNTS = {"votes_for": "Đồng ý", "votes_against": "Không đồng ý", "abstain": "Không biểu quyết",
           "invalid": "Phiếu không hợp lệ"}
+# A secret ballot keeps or strikes each name: it has no abstention to enter (models/domain/ballots.py).
+SECRET_COUNTS = {k: v for k, v in COUNTS.items() if k != "abstain"}
+# The counting committee's report (Biên bản kiểm phiếu) and the votes for next year's head and deputy.
+COUNT_FIELDS = {"ballots_issued": "Số phiếu phát ra", "ballots_returned": "Số phiếu thu về",
+                "ballots_invalid": "Số phiếu không hợp lệ", "next_head_votes": "Số phiếu bầu Trưởng Khối",
+                "next_deputy_votes": "Số phiếu bầu Phó Trưởng Khối"}
 
 
 async def _meeting(session: AsyncSession, desk: Desk, meeting_id: int) -> BlockMeeting:
@@ -56,7 +62,9 @@ async def _context(session: AsyncSession, desk: Desk, meeting: BlockMeeting) -> 
             "required": law.block_vote_threshold().required(len(members)),
             "quorum": law.block_quorum().required(len(members)),
             "nominations": await nominations_public(session, nominations),
-            "recorded": await stage_of(session, StageKind.MEETING_TALLY, meeting.id), "COUNTS": COUNTS}
+            "recorded": await stage_of(session, StageKind.MEETING_TALLY, meeting.id),
+            "COUNTS": SECRET_COUNTS if meeting.method == VoteMethod.SECRET_BALLOT else COUNTS,
+            "COUNT_FIELDS": COUNT_FIELDS}
 
 
 def _answer(request: Request, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
@@ -81,7 +89,7 @@ async def record_ballots(meeting_id: PathId, request: Request, session: SessionD
         context = await _context(session, desk, await _meeting(session, desk, meeting_id))
         rows = range(len(context["nominations"]))
         fields = [*(f"tallies.{i}" for i in rows), *(f"tallies.{i}.{c}" for i in rows for c in COUNTS),
-                  "next_head_unit_id", "next_deputy_unit_id", "closed_at"]
+                  "next_head_unit_id", "next_deputy_unit_id", "closed_at", "counting_committee", *COUNT_FIELDS]
         return _answer(request, {**context, "refusals": Refusals.of(error.problems, fields),
                                  "posted": dict(form.items())}, error.status)
     launched = Response()
@@ -100,7 +108,11 @@ def _results(form: FormData) -> MeetingResultsRecord:
                         for _, r in sorted(rows.items())],
             "next_head_unit_id": form.get("next_head_unit_id") or None,
             "next_deputy_unit_id": form.get("next_deputy_unit_id") or None,
-            "closed_at": form.get("closed_at") or None}
+            "closed_at": form.get("closed_at") or None,
+            # One name a line, the committee's head first.
+            "counting_committee": [n.strip() for n in str(form.get("counting_committee", "")).splitlines()
+                                   if n.strip()],
+            **{name: str(form.get(name, "")).strip() or None for name in COUNT_FIELDS}}
     try:
         return MeetingResultsRecord.model_validate(body)
     except ValidationError as error:

@@ -76,7 +76,8 @@ async def hold_session(request: Request, session: SessionDep, desk: SignedIn) ->
         await session.rollback()
         context = await _context(session, desk, _day(str(form.get("held_on", ""))), _body(str(form.get("body"))))
         fields = [*FIELDS, *(f"seat.{s.id}" for s in context["roster"])]
-        problems = [_on_seat(p, present, written) for p in error.problems]
+        opinions = [o["seat_id"] for o in _opinions(form)]
+        problems = [_on_seat(p, present, written, opinions) for p in error.problems]
         return page(request, "council_session.html", {**context, "refusals": Refusals.of(problems, fields),
                                                       "posted": form}, error.status)
     await session.commit()
@@ -93,16 +94,23 @@ def _attendance(form: FormData) -> tuple[list[int], list[int]]:
 def _session(form: FormData, present: list[int], written: list[int]) -> CouncilSessionCreate:
     body = {"year": str(form.get("year", "")).strip(), "body": str(form.get("body", CouncilBody.COUNCIL.value)),
             "held_on": str(form.get("held_on", "")).strip(), "location": str(form.get("location", "")).strip(),
-            "present_seat_ids": present, "written_opinion_seat_ids": written}
+            "present_seat_ids": present, "written_opinion_seat_ids": written, "written_opinions": _opinions(form)}
     try:
         return CouncilSessionCreate.model_validate(body)
     except ValidationError as error:
         raise DomainError(*problems_of_validation(error)) from None
 
 
-def _on_seat(problem: Problem, present: list[int], written: list[int]) -> Problem:
+def _opinions(form: FormData) -> list[dict[str, Any]]:
+    """What each absent member wrote ("opinion.<seat id>"), for the session's minutes; empty boxes are left out."""
+    return [{"seat_id": int(k.split(".", 1)[1]), "text": str(v).strip()} for k, v in form.items()
+            if k.startswith("opinion.") and k.split(".", 1)[1].isdigit() and len(k) < 20 and str(v).strip()]
+
+
+def _on_seat(problem: Problem, present: list[int], written: list[int], opinions: list[int] | None = None) -> Problem:
     parts = problem.field.split(".")
-    seats = {"present_seat_ids": present, "written_opinion_seat_ids": written}.get(parts[0])
-    if seats is not None and len(parts) == 2 and parts[1].isdigit() and int(parts[1]) < len(seats):
+    seats = {"present_seat_ids": present, "written_opinion_seat_ids": written,
+             "written_opinions": opinions or []}.get(parts[0])
+    if seats is not None and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) < len(seats):
         return Problem(f"seat.{seats[int(parts[1])]}", problem.rule, problem.message, vi=problem.vi)
     return problem

@@ -49,8 +49,9 @@ async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -
     for n in rows:
         counted = members_counted(members, recusing[n.id], law.council.recusal_reduces_total)
         threshold = law.threshold_in_force(codes[n.award_id], council.held_on).threshold
-        needs[n.id] = {"required": threshold.required(counted), "counted": counted,
-                       "may_cast": may_cast(members, recusing[n.id]), "recused": len(recusing[n.id])}
+        needs[n.id] = {"required": threshold.required(counted), "counted": counted, "recused": len(recusing[n.id]),
+                       "may_cast": may_cast(members, recusing[n.id],
+                                            written_opinions_count=law.council.written_opinions_count)}
     return {"desk": desk, "council": council, "members": members,
             "present": sum(1 for m in members if m.present),
             "quorum": law.council_quorum().required(len(members)),

@@ -6,6 +6,7 @@ POST /eligibility/check handler (nothing is stored); the form's fields are named
 `candidates.2.award_code`), so a refusal lands beside the field it names.
 """
 
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -34,6 +35,7 @@ router = APIRouter(route_class=DeskRoute)
 FIELDS = ("year", "held_on", "opened_at", "location", "method", "chair_name", "chair_title", "secretary_name",
           "secretary_title", "present_unit_ids", "candidates")
 TEXT_FIELDS = FIELDS[1:9]
+REASON = "absence_reason"  # "absence_reason.<unit id>": why that unit is absent, printed in the minutes
 
 
 async def _context(session: AsyncSession, desk: Desk, block_id: int, year: int) -> dict[str, Any]:
@@ -71,13 +73,15 @@ async def open_meeting(block_id: PathId, year: YearNumber, request: Request, ses
         return page(request, "meeting_open.html", {**await _context(session, desk, block_id, year),
                                                    "refusals": Refusals(), "posted": form, "rows": rows})
     read = CandidateRows.of(form, rows)
+    absences = _absences(form)
     desk.principal.require(Action.OPEN_MEETING, block_id, year, field="block_id")
     try:
-        meeting = await create_meeting(session, _meeting(form, block_id, year, read), desk.principal.actor)
+        meeting = await create_meeting(session, _meeting(form, block_id, year, read, absences),
+                                       desk.principal.actor)
     except DomainError as error:
         await session.rollback()
-        problems = [read.on_row(p) for p in error.problems]
-        refusals = Refusals.of(problems, [*FIELDS, *row_fields(rows)])
+        problems = [_beside_reason(read.on_row(p), absences) for p in error.problems]
+        refusals = Refusals.of(problems, [*FIELDS, *row_fields(rows), *(f"{REASON}.{u}" for u, _ in absences)])
         return page(request, "meeting_open.html", {**await _context(session, desk, block_id, year),
                                                    "refusals": refusals, "posted": form, "rows": rows},
                     error.status)
@@ -85,10 +89,26 @@ async def open_meeting(block_id: PathId, year: YearNumber, request: Request, ses
     return RedirectResponse(f"/desk/meetings/{meeting.id}/results?opened=1", status_code=303)
 
 
-def _meeting(form: FormData, block_id: int, year: int, read: CandidateRows) -> BlockMeetingCreate:
+def _absences(form: FormData) -> list[tuple[str, str]]:
+    """(unit id, reason) of each unit whose "Lý do vắng" box was filled, in the form's order."""
+    return [(name.removeprefix(f"{REASON}."), str(value).strip()) for name, value in form.multi_items()
+            if name.startswith(f"{REASON}.") and str(value).strip()]
+
+
+def _beside_reason(problem: Problem, absences: list[tuple[str, str]]) -> Problem:
+    """A refusal of `absences.2.…` shown beside the reason box of that unit."""
+    parts = problem.field.split(".")
+    if parts[0] == "absences" and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) < len(absences):
+        return replace(problem, field=f"{REASON}.{absences[int(parts[1])][0]}")
+    return problem
+
+
+def _meeting(form: FormData, block_id: int, year: int, read: CandidateRows,
+             absences: list[tuple[str, str]]) -> BlockMeetingCreate:
     body: dict[str, Any] = {name: str(form.get(name, "")).strip() for name in TEXT_FIELDS}
     body |= {"block_id": block_id, "year": year, "candidates": read.candidates,
-             "present_unit_ids": [str(u) for u in form.getlist("present_unit_ids")]}
+             "present_unit_ids": [str(u) for u in form.getlist("present_unit_ids")],
+             "absences": [{"unit_id": u, "reason": reason} for u, reason in absences]}
     try:
         return BlockMeetingCreate.model_validate(body)
     except ValidationError as error:

@@ -35,7 +35,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     office = office_name()
     standing = council.body == CouncilBody.STANDING_BODY
     part = (await standing_part(session, council, office, CHAIRMAN) if standing
-            else await _council_part(session, council, office))
+            else await council_part(session, council, office))
     awards = await awards_by_id(session)
     recommended = part.recommended
     citations = await proposals_behind(session, [n.id for n in part.listed])
@@ -62,7 +62,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     return dict(context), f"to-trinh-{file_stem(council.appraisal_number)}.docx"
 
 
-async def _council_part(session: AsyncSession, council: CouncilSession, office: str) -> Appraised:
+async def council_part(session: AsyncSession, council: CouncilSession, office: str) -> Appraised:
     members = await council_members(session, council.id)
     # Grouped as the Chairman decides: award by award, collectives before individuals, then as nominated.
     voted = sorted(await council_outcomes(session, council.id), key=lambda r: (

@@ -13,33 +13,37 @@ from docx_templates.contexts import MinutesCandidate, MinutesContext, PersonRole
 from docx_templates.formatting import vn_date, vn_percent, vn_time
 from docx_templates.text_width import subject_rule_mm
 from flows.documents.header import header, province_upper
+from flows.documents.meeting_lines import (
+    COUNT_HEADINGS,
+    attendance_lines,
+    ballot_lines,
+    committee_lines,
+    counts_of,
+    election_sentences,
+    scoring_sentence,
+)
 from models.domain.enums import StageKind, VoteMethod
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import CandidateLabel, awards_by_id, candidate_labels, evidence_of_stage, stage_of
-from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
+from models.tables.meeting import BallotTally, BlockMeeting
 from models.tables.nomination import Nomination
-from models.tables.organisation import EmulationBlock, Unit
+from models.tables.organisation import EmulationBlock
 
 METHOD_WORDS = {VoteMethod.SECRET_BALLOT: "bỏ phiếu kín", VoteMethod.SHOW_OF_HANDS: "biểu quyết giơ tay"}
-# The vote table's last two counts, as each method produces them: a secret ballot has blank ballots and spoilt
-# ones (the counting committee's words); a show of hands has members who do not raise theirs.
-COUNT_HEADINGS = {VoteMethod.SECRET_BALLOT: ("Phiếu trắng", "Phiếu không hợp lệ"),
-                  VoteMethod.SHOW_OF_HANDS: ("Không biểu quyết", "Phiếu không hợp lệ")}
 
 
 async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[str, Any], str]:
     meeting = await session.get_one(BlockMeeting, meeting_id)
     block = await session.get_one(EmulationBlock, meeting.block_id)
-    attendance = (await session.exec(select(MeetingAttendance, Unit).join(Unit).where(
-        MeetingAttendance.meeting_id == meeting_id).order_by(col(Unit.id)))).all()
+    present, absent = await attendance_lines(session, meeting_id)
     stage = await stage_of(session, StageKind.MEETING_TALLY, meeting_id)
     evidence = await evidence_of_stage(session, stage.id) if stage is not None else {}
     decided = next(iter(evidence.values()), None)
-    members_total = int(decided["members_total"]) if decided else len(attendance)
-    candidates = await _candidates(session, meeting_id, members_total, evidence)
+    members_total = int(decided["members_total"]) if decided else len(present) + len(absent)
+    head, deputy = await election_sentences(session, meeting, members_total)
     subject = f"Họp bình xét thi đua, khen thưởng năm {meeting.year} của {block.name}"
     context = MinutesContext(
-        header=header(f"UBND {province_upper()}", [block.name], "", meeting.held_on),
+        header=header(f"UBND {province_upper()}", [block.name], meeting.minutes_number or "", meeting.held_on),
         subject=subject,
         subject_rule_mm=subject_rule_mm(subject),
         opened_at=f"{vn_time(meeting.opened_at)}, {vn_date(meeting.held_on)}",
@@ -47,16 +51,18 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
         chair=PersonRole(name=meeting.chair_name, title=meeting.chair_title),
         secretary=PersonRole(name=meeting.secretary_name, title=meeting.secretary_title),
         members_total=members_total,
-        members_present=sum(1 for a, _ in attendance if a.present),
-        absentees=[unit.name for a, unit in attendance if not a.present],
+        members_present=len(present),
+        present_units=present,
+        absentees=absent,
+        scoring=await scoring_sentence(session, meeting.block_id, meeting.year),
         method=METHOD_WORDS[meeting.method],
-        abstain_heading=COUNT_HEADINGS[meeting.method][0],
-        invalid_heading=COUNT_HEADINGS[meeting.method][1],
+        counting_committee=committee_lines(meeting.counting_committee),
+        ballots=ballot_lines(meeting),
         threshold=_threshold_words(decided, members_total),
-        candidates=candidates,
-        next_head=await _unit_name(session, meeting.next_head_unit_id),
-        next_deputy=await _unit_name(session, meeting.next_deputy_unit_id),
-        next_year=meeting.year + 1,
+        count_headings=COUNT_HEADINGS[meeting.method],
+        candidates=await _candidates(session, meeting, members_total, evidence),
+        head_election=head,
+        deputy_election=deputy,
         closed_at=f"{vn_time(meeting.closed_at)} cùng ngày" if meeting.closed_at else "",
         signers=[Signer(prefix="", title="THƯ KÝ", name=meeting.secretary_name),
                  Signer(prefix="", title="CHỦ TRÌ", name=meeting.chair_name)],
@@ -65,17 +71,17 @@ async def build_minutes(session: AsyncSession, meeting_id: int) -> tuple[dict[st
 
 
 async def _candidates(
-    session: AsyncSession, meeting_id: int, members_total: int, evidence: dict[int, dict[str, Any]]
+    session: AsyncSession, meeting: BlockMeeting, members_total: int, evidence: dict[int, dict[str, Any]]
 ) -> list[MinutesCandidate]:
     rows = (await session.exec(select(Nomination, BallotTally).join(BallotTally).where(
-        Nomination.meeting_id == meeting_id).order_by(col(Nomination.id)))).all()
+        Nomination.meeting_id == meeting.id).order_by(col(Nomination.id)))).all()
     labels = await candidate_labels(session, [n for n, _ in rows])
     awards = await awards_by_id(session)
     result = []
     for stt, (nomination, t) in enumerate(rows, start=1):
         result.append(MinutesCandidate(
             stt=stt, name=_name(labels[nomination.id]), award=awards[nomination.award_id].name,
-            votes_for=t.votes_for, votes_against=t.votes_against, abstain=t.abstain, invalid=t.invalid,
+            counts=counts_of(meeting.method, t),
             percent=vn_percent(t.votes_for, members_total), result=_verdict(evidence.get(nomination.id)),
         ))
     return result
@@ -104,7 +110,3 @@ def _threshold_words(decided: dict[str, Any] | None, total: int) -> str:
         required = threshold.required(total)
     comparison = "quá" if strictly_more else "từ"
     return f"{comparison} {percent}% tổng số thành viên của Khối (tối thiểu {required}/{total} phiếu)"
-
-
-async def _unit_name(session: AsyncSession, unit_id: int | None) -> str:
-    return (await session.get_one(Unit, unit_id)).name if unit_id is not None else ""

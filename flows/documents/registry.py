@@ -3,7 +3,9 @@
 from docx_templates import DocumentKind
 from flows.common import ContextBuilder
 from flows.documents.appraisal import build_appraisal
+from flows.documents.ballot_count import build_block_ballot_count, build_council_ballot_count
 from flows.documents.certificates import build_certificates
+from flows.documents.council_minutes import build_council_minutes
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
@@ -20,4 +22,7 @@ BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.CERTIFICATES: build_certificates,
     DocumentKind.RESULTS_NOTICE: build_results_notice,
     DocumentKind.PUBLIC_COMMENT_LIST: build_public_comment_list,
+    DocumentKind.BLOCK_BALLOT_COUNT: build_block_ballot_count,
+    DocumentKind.COUNCIL_MINUTES: build_council_minutes,
+    DocumentKind.COUNCIL_BALLOT_COUNT: build_council_ballot_count,
 }

@@ -80,6 +80,8 @@ class Province(Entry):
     decision_issuer_code: str = Field(min_length=1)
     appraisal_issuer_code: str = Field(min_length=1)
     appraisal_issuer_name: str
+    # The council's own papers (its minutes) are numbered in its own series (Decree 30/2020 Annex I, II.3.a).
+    council_issuer_code: str = Field(default="HĐTĐKT", min_length=1)
     legal_bases: list[LegalBasis] = Field(min_length=1)
 
     def base_salary_on(self, day: date) -> BaseSalary:
@@ -103,6 +105,10 @@ class CouncilRules(Entry):
     recusal_basis: str
     # ND 98/2023 Điều 30.7 counts over all members; a province whose rules deduct the recused says so here.
     recusal_reduces_total: bool = False
+    # Whether an absent member's written opinion is counted as their vote, and the text that says so: the law leaves
+    # it to each council's working rules (confidence M), so it is province data.
+    written_opinions_count: bool = True
+    written_opinions_basis: str = ""
 
 
 class ThresholdVersion(Dated):

@@ -41,6 +41,8 @@ def members_counted(members: Sequence[S], recused_members: Sequence[S], recusal_
     return len(members) - (len(recused_members) if recusal_reduces_total else 0)
 
 
-def may_cast(members: Sequence[S], recused_members: Sequence[S]) -> int:
-    """How many ballots can be cast: present members and absent ones with a written opinion, less the recused."""
-    return sum(1 for m in members if (m.present or m.written_opinion) and m not in recused_members)
+def may_cast(members: Sequence[S], recused_members: Sequence[S], *, written_opinions_count: bool = True) -> int:
+    """How many ballots can be cast: present members and (where the province's council counts them) absent ones
+    with a written opinion, less the recused."""
+    return sum(1 for m in members
+               if (m.present or (written_opinions_count and m.written_opinion)) and m not in recused_members)

@@ -365,6 +365,9 @@ DOCUMENT_KIND_VI: dict[str, str] = {
     "certificates": "Bằng khen, Giấy chứng nhận",
     "results_notice": "Thông báo kết quả khen thưởng",
     "scoring_table": "Bảng tổng hợp điểm thi đua của Khối",
+    "block_ballot_count": "Biên bản kiểm phiếu của Khối",
+    "council_minutes": "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
+    "council_ballot_count": "Biên bản kiểm phiếu của Hội đồng",
     "revocation_decision": "Quyết định hủy bỏ khen thưởng",
 }
 

@@ -20,6 +20,12 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.council_papers import (
+    council_ballot_problems,
+    keep_ballot_count,
+    number_council_minutes,
+    written_opinion_texts,
+)
 from models.recording.council_roster import members_from_roster
 from models.recording.council_session_once import insert_once, refuse_if_held
 from models.recording.public_comment import require_comment_closed
@@ -51,14 +57,18 @@ async def create_council_session(
     from_roster = data.present_seat_ids is not None or bool(data.written_opinion_seat_ids)
     if problems := form_problems(data.members is not None, from_roster):
         raise DomainError(*problems)
-    council = CouncilSession(**data.model_dump(exclude={"members", "present_seat_ids", "written_opinion_seat_ids"}),
-                             created_by=actor.username)
+    texts = written_opinion_texts(data)
+    council = CouncilSession(**data.model_dump(exclude={"members", "present_seat_ids", "written_opinion_seat_ids",
+                                                        "written_opinions"}), created_by=actor.username)
     await refuse_if_held(session, council)
     await insert_once(session, council)
     if from_roster:
-        session.add_all(await members_from_roster(session, council.id, data.held_on, data.present_seat_ids or [],
-                                                  data.written_opinion_seat_ids,
-                                                  standing_only=data.body == CouncilBody.STANDING_BODY))
+        members = await members_from_roster(session, council.id, data.held_on, data.present_seat_ids or [],
+                                            data.written_opinion_seat_ids,
+                                            standing_only=data.body == CouncilBody.STANDING_BODY)
+        for member in members:
+            member.written_opinion_text = texts.get(member.seat_id or 0, "")
+        session.add_all(members)
     else:
         await _typed_members(session, council.id, data.members or [])
     await session.flush()
@@ -71,6 +81,10 @@ async def _typed_members(session: AsyncSession, council_id: int, members: list[C
             raise refuse(f"members.{i}.written_opinion", "council.written_opinion_absent_only",
                          "Only an absent member gives a written opinion.",
                          vi="Chỉ thành viên vắng mặt mới gửi ý kiến bằng văn bản.")
+        if member.written_opinion_text.strip() and not member.written_opinion:
+            raise refuse(f"members.{i}.written_opinion_text", "council.written_opinion_text",
+                         "Only a member who sent a written opinion has its text.",
+                         vi="Chỉ ghi nội dung ý kiến bằng văn bản cho thành viên vắng mặt có gửi ý kiến.")
         if member.unit_id is not None:
             await get_or_404(session, Unit, member.unit_id, f"members.{i}.unit_id")
         session.add(CouncilMember(session_id=council_id, **member.model_dump()))
@@ -101,14 +115,19 @@ async def record_council_votes(
     if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
         raise DomainError(quorum)
     recusing = await recusals(session, members, list(nominations.values()))
+    written = catalogue().council.written_opinions_count
     problems = [p for i, v in enumerate(data.votes)
                 for p in tally_problems(Tally(v.votes_for, v.votes_against, v.abstain),
-                                        may_cast(members, recusing[v.nomination_id]), f"votes.{i}")]
-    if problems:
+                                        may_cast(members, recusing[v.nomination_id], written_opinions_count=written),
+                                        f"votes.{i}")]
+    if problems := problems + council_ballot_problems(members, data):
         raise DomainError(*problems)
     session.add_all(CouncilVote(session_id=session_id, **v.model_dump()) for v in data.votes)
+    keep_ballot_count(council, data)
     await number_appraisal(session, council)
-    return await record_stage(session, StageKind.COUNCIL_REVIEW, session_id, council.year, actor)
+    stage = await record_stage(session, StageKind.COUNCIL_REVIEW, session_id, council.year, actor)
+    await number_council_minutes(session, council)
+    return stage
 
 
 async def recusals(

@@ -18,6 +18,12 @@ from models.recording.common import (
     require_unique,
     unknown_award,
 )
+from models.recording.meeting_papers import (
+    BALLOT_FIELDS,
+    absence_reasons,
+    ballot_record_problems,
+    number_minutes,
+)
 from models.recording.scoring_meeting import apply_scoring, scored_year
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -70,12 +76,14 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     from_scoring = (apply_scoring(scored, data.candidates, [a.recipient_kind for a in awards]) if scored
                     else [None] * len(awards))
 
-    meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates"}), created_by=actor.username)
+    present = set(data.present_unit_ids)
+    reasons = absence_reasons(data.absences, member_ids, present)
+    meeting = BlockMeeting(**data.model_dump(exclude={"present_unit_ids", "candidates", "absences"}),
+                           created_by=actor.username)
     session.add(meeting)
     await session.flush()
-    present = set(data.present_unit_ids)
-    session.add_all(MeetingAttendance(meeting_id=meeting.id, unit_id=u, present=u in present)
-                    for u in sorted(member_ids))
+    session.add_all(MeetingAttendance(meeting_id=meeting.id, unit_id=u, present=u in present,
+                                      absence_reason=reasons.get(u, "")) for u in sorted(member_ids))
     nominations = [Nomination(
         year=data.year, award_id=award.id, block_id=data.block_id, meeting_id=meeting.id,
         recipient_kind=award.recipient_kind, unit_id=candidate.unit_id, person_id=candidate.person_id,
@@ -154,17 +162,19 @@ async def record_meeting_results(
     problems = [p for i, t in enumerate(data.tallies)
                 for p in tally_problems(Tally(t.votes_for, t.votes_against, t.abstain, t.invalid),
                                         present, f"tallies.{i}")]
-    if problems:
+    if problems := problems + ballot_record_problems(meeting, data, present):
         raise DomainError(*problems)
     await _check_election(session, meeting, data)
 
     session.add_all(BallotTally(meeting_id=meeting_id, **t.model_dump()) for t in data.tallies)
-    meeting.next_head_unit_id = data.next_head_unit_id
-    meeting.next_deputy_unit_id = data.next_deputy_unit_id
+    for name in BALLOT_FIELDS:
+        setattr(meeting, name, getattr(data, name))
     meeting.closed_at = data.closed_at or meeting.closed_at
     session.add(meeting)
-    return await record_stage(session, StageKind.MEETING_TALLY, meeting_id, meeting.year, actor,
-                              block_id=meeting.block_id)
+    stage = await record_stage(session, StageKind.MEETING_TALLY, meeting_id, meeting.year, actor,
+                               block_id=meeting.block_id)
+    await number_minutes(session, meeting)  # last: the number is taken only if everything else holds
+    return stage
 
 
 async def _check_election(session: AsyncSession, meeting: BlockMeeting, data: MeetingResultsRecord) -> None:

@@ -7,11 +7,12 @@ from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.domain.enums import CouncilBody
-from models.domain.limits import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, Count, RefId, YearNumber
+from models.domain.limits import MAX_COUNCIL_MEMBERS, MAX_PROVINCE_ROWS, MAX_REASON_LENGTH, Count, RefId, YearNumber
+from models.tables.ballots import BallotCountColumns, BallotCountRecord
 from models.tables.base import enum_field, timestamp_field
 
 
-class CouncilSession(SQLModel, table=True):
+class CouncilSession(BallotCountColumns, table=True):
     # A body meets once a day for a year under review: a second identical opening (a double click, two secretaries)
     # is the same session, refused (models/recording/council_session_once.py).
     __table_args__ = (UniqueConstraint("year", "body", "held_on", name="uq_councilsession_year_body_day"),)
@@ -41,6 +42,7 @@ class CouncilMember(SQLModel, table=True):
     present: bool
     # An absent member may vote by written opinion; thresholds are counted over all members either way.
     written_opinion: bool = False
+    written_opinion_text: str = Field(default="", sa_type=Text)  # what the absent member wrote, as minuted
     unit_id: int | None = Field(default=None, foreign_key="unit.id",
                                 description="The member's own unit: they do not vote on its nominations")
     # The roster seat this member was copied from (none for a session whose members were typed in).
@@ -69,11 +71,18 @@ class CouncilMemberCreate(SQLModel):
     position: str = Field(max_length=255)
     present: bool
     written_opinion: bool = False
+    written_opinion_text: str = Field(default="", max_length=MAX_REASON_LENGTH,
+                                      description="What an absent member wrote, as the minutes record it")
     unit_id: RefId | None = Field(default=None, description="The member's own unit, if it can be nominated")
 
 
 class CouncilMemberPublic(CouncilMemberCreate):
     seat_id: int | None = Field(default=None, description="The roster seat the member was copied from, if any")
+
+
+class WrittenOpinion(SQLModel):
+    seat_id: RefId
+    text: str = Field(min_length=1, max_length=MAX_REASON_LENGTH)
 
 
 class CouncilSessionCreate(SQLModel):
@@ -92,6 +101,8 @@ class CouncilSessionCreate(SQLModel):
         description="Roster seats (GET /council/roster?on=held_on) whose holders attend")
     written_opinion_seat_ids: list[RefId] = Field(default_factory=list, max_length=MAX_COUNCIL_MEMBERS,
         description="Roster seats whose absent holders sent a written opinion")
+    written_opinions: list[WrittenOpinion] = Field(default_factory=list, max_length=MAX_COUNCIL_MEMBERS,
+        description="What each of those members wrote (a seat of written_opinion_seat_ids), for the minutes")
 
 
 class CouncilVoteRecord(SQLModel):
@@ -113,7 +124,7 @@ class AppraisalSigning(SQLModel):
     appraisal_signer_prefix: str = Field(default="", max_length=100, description="e.g. 'KT. GIÁM ĐỐC'")
 
 
-class CouncilVotesRecord(AppraisalSigning):
+class CouncilVotesRecord(AppraisalSigning, BallotCountRecord):
     votes: list[CouncilVoteRecord] = Field(min_length=1, max_length=MAX_PROVINCE_ROWS)
 
 
