@@ -82,9 +82,17 @@ async def _context(session: AsyncSession, desk: Desk, shown: CriteriaSetPublic) 
     names = {b.id: b.name for b in (await session.exec(select(EmulationBlock).order_by(
         col(EmulationBlock.name)))).all()}
     definition = shown.definition.model_dump(mode="json")
-    return {"desk": desk, "shown": shown, "definition": definition, "block_names": names,
-            "owners": owners(desk), "may_write_province": may(desk.principal.grants, Action.MANAGE_CRITERIA).allowed
-            and desk.principal.scope.whole_province, "versions": [
+    writes_province = may(desk.principal.grants, Action.MANAGE_CRITERIA).allowed and desk.principal.scope.whole_province
+    headed = owners(desk)
+    # The copy belongs where the original does when this person writes there; else to their first block.
+    choices = [PROVINCE] * writes_province + [str(b) for b, _ in headed]
+    same_owner = PROVINCE if shown.block_id is None else str(shown.block_id)
+    return {"desk": desk, "shown": shown, "definition": definition, "block_names": names, "owners": headed,
+            "may_write_province": writes_province,
+            "default_owner": same_owner if same_owner in choices else next(iter(choices), ""),
+            # The province's office writes next year's set; a block head the year their role covers (latest).
+            "default_year": shown.year + 1 if writes_province else max((y for _, y in headed), default=shown.year),
+            "versions": [
                 s for s in await criteria_sets.list_sets(session, desk.principal)
                 if s.code == shown.code and s.block_id == shown.block_id]}
 
