@@ -6,6 +6,7 @@ import httpx
 from sqlmodel import col, select
 
 from models.storage.db import open_session
+from models.storage.demo import demo_data
 from models.tables.desk_sessions import DeskSignIn
 from tests.conftest import app_client
 from tests.desk import SignIn, csrf_of
@@ -89,3 +90,14 @@ async def test_refused_reset_changes_nothing(signed_in: SignIn) -> None:
         missing = await api.post("/users/999999/password-reset", headers=await as_user(api, ADMIN))
         assert missing.status_code == 404 and missing.json()["errors"][0]["field"] == "user_id"
     assert await copied_cookie_opens_the_desk(cookie)
+
+
+async def test_changing_ones_password_ends_the_sessions_opened_with_the_old_one(signed_in: SignIn) -> None:
+    stolen = copy_of_cookie(await signed_in(SECRETARY))
+    async with app_client() as api:
+        changed = await api.post("/login/change-password", json={
+            "username": SECRETARY, "password": demo_data()["accounts"]["password"],
+            "new_password": "mat-khau-moi-2027"})
+        assert changed.status_code == 200, changed.text
+        assert not await copied_cookie_opens_the_desk(stolen)
+        assert await ended_because(await secretary_id(api)) == ["password_changed"]
