@@ -64,7 +64,7 @@ async def test_a_year_started_in_the_desk_is_finished_through_the_api(
     async with httpx.AsyncClient(base_url=service, timeout=FLOW_SECONDS) as api:
         listed = ok(await api.get("/nominations", params={"year": YEAR}, headers=await as_user(api, BLOCK_HEAD)), 200)
         assert sorted(n["state"] for n in listed) == ["endorsed"] * 3  # the desk's ballots, as the API reads them
-        flag_id = next(n["id"] for n in listed if n["award_code"] == FLAG)
+        flag_id = next(n["id"] for n in listed if n["unit_id"] == u["SCT"])
         decision_id = await finish_through_the_api(api, flag_id)
         decision = ok(await api.get(f"/decisions/{decision_id}", headers=await as_user(api, SECRETARY)), 200)
 
