@@ -70,19 +70,21 @@ async def test_a_year_started_in_the_desk_is_finished_through_the_api(
 
     await head.goto(f"{service}/desk")  # the proposal went through the API: nothing left to send at the desk
     await expect(head.get_by_role("link", name="Gửi Tờ trình đề nghị khen thưởng")).to_have_count(0)
-    await head.goto(f"{service}/desk/nominations/{flag_id}")
-    await expect(head.locator(".state").first).to_have_text(STATE_VI[State.AWARDED])
-    timeline = head.locator(".timeline > li")
+    # The secretary reads the dossier's page: the decision's file is the province's, read by its roles.
+    secretary = await open_page(browser, service, SECRETARY)
+    await secretary.goto(f"{service}/desk/nominations/{flag_id}")
+    await expect(secretary.locator(".state").first).to_have_text(STATE_VI[State.AWARDED])
+    timeline = secretary.locator(".timeline > li")
     await expect(timeline).to_have_count(6)  # created, endorsed, submitted, eligible, recommended, awarded
     moves = [State.NOMINATED, State.ENDORSED, State.SUBMITTED, State.ELIGIBLE, State.RECOMMENDED, State.AWARDED]
     for line, state in zip(await timeline.all(), moves, strict=True):
         await expect(line.locator(".state").last).to_have_text(STATE_VI[state])
     await expect(timeline.last).to_contain_text(f"Có tên trong Quyết định mã số {decision_id}")
-    documents = head.locator(".timeline .documents li")
+    documents = secretary.locator(".timeline .documents li")
     for kind in ("meeting_minutes", "block_proposal", "decision"):
         await expect(documents.filter(has_text=DOCUMENT_KIND_VI[kind]).first).to_be_visible()
     link = documents.filter(has_text=DOCUMENT_KIND_VI["decision"]).first.get_by_role("link").first
-    download = await head.request.get(f"{service}{await link.get_attribute('href')}")
+    download = await secretary.request.get(f"{service}{await link.get_attribute('href')}")
     assert download.ok and (await download.body())[:2] == b"PK"  # the signed decision's .docx, as issued
-    assert decision["number"] in (await head.locator(".timeline").inner_text())
-    await head.screenshot(path=shots / "nomination-finished-through-api.png", full_page=True)
+    assert decision["number"] in (await secretary.locator(".timeline").inner_text())
+    await secretary.screenshot(path=shots / "nomination-finished-through-api.png", full_page=True)

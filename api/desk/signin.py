@@ -47,6 +47,8 @@ async def sign_in(request: Request, session: SessionDep) -> Response:
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response
+    if desk.session_id is not None:  # signing in again in this browser: the session it replaces ends
+        await end_desk_session(session, desk.session_id, "signed_in_again")
     session_id = await start_desk_session(session, user.id)
     await session.commit()
     home = RedirectResponse("/desk", status_code=303)

@@ -18,6 +18,6 @@ class DeskSignIn(SQLModel, table=True):
     user_id: int = Field(foreign_key="user.id", index=True)
     started_at: datetime = timestamp_field()
     ended_at: datetime | None = optional_timestamp_field()
-    # Why it ended, for an administrator reading the table: signed_out, account_disabled, password_reset,
-    # password_changed.
+    # Why it ended, for an administrator reading the table: signed_out, signed_in_again,
+    # account_disabled, password_reset, password_changed.
     ended_because: str = Field(default="", max_length=40)
