@@ -23,8 +23,8 @@ def form_of(page: str) -> dict[str, str]:
 
 
 def error_beside(page: str, box: str) -> str:
-    """The refusal printed right after the box (the points box's label closes, then its message)."""
-    found = re.search(rf'name="{re.escape(box)}"[^>]*>\s*</label>\s*<p class="field-error" role="alert">([^<]*)</p>',
+    """The refusal printed right after the box (its label closes, the unit, then its message)."""
+    found = re.search(rf'name="{re.escape(box)}"[^>]*>\s*</label>[^<]*<p class="field-error" role="alert">([^<]*)</p>',
                       page)
     return html.unescape(found.group(1)) if found else ""
 
