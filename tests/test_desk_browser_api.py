@@ -66,7 +66,8 @@ async def test_a_year_started_in_the_desk_is_finished_through_the_api(
         assert sorted(n["state"] for n in listed) == ["endorsed"] * 3  # the desk's ballots, as the API reads them
         flag_id = next(n["id"] for n in listed if n["unit_id"] == u["SCT"])
         decision_id = await finish_through_the_api(api, flag_id)
-        decision = ok(await api.get(f"/decisions/{decision_id}", headers=await as_user(api, SECRETARY)), 200)
+        detail = ok(await api.get(f"/decisions/{decision_id}", headers=await as_user(api, SECRETARY)), 200)
+        decision = detail["decision"]
 
     await head.goto(f"{service}/desk")  # the proposal went through the API: nothing left to send at the desk
     await expect(head.get_by_role("link", name="Gửi Tờ trình đề nghị khen thưởng")).to_have_count(0)
