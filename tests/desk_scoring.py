@@ -13,7 +13,7 @@ from tests.year import BLOCK, BLOCK_HEAD, YEAR, as_user, ok
 
 
 async def criteria_set(api: httpx.AsyncClient, demo: DemoProvince) -> int:
-    """The block's own "4 tốt" set, uploaded through the API (the desk has no editor for a tree of criteria)."""
+    """The block's own "4 tốt" set, uploaded through the API as the block's own software would."""
     head = await as_user(api, BLOCK_HEAD)
     return int(ok(await api.post("/criteria-sets", headers=head,
                                  json={**four_good(), "block_id": demo.blocks[BLOCK]}))["id"])

@@ -14,6 +14,7 @@ from api.desk import (
     ballots,
     council,
     council_votes,
+    criteria_sets,
     decision_draft,
     exports,
     forwarding,
@@ -47,7 +48,8 @@ def install(app: FastAPI) -> None:
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     for module in (exports, preview, statistics, registry, roster, workbook_import):  # lists, figures, registry
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
-    for module in (movements, scorings, scoring_units):  # the year before the vote: movements, block scoring
+    # the year before the vote: movements, block scoring and its criteria sets
+    for module in (movements, scorings, scoring_units, criteria_sets):
         app.include_router(module.router, prefix="/desk", include_in_schema=False)
     app.include_router(revocation.router, prefix="/desk", include_in_schema=False)  # revoking an award
     app.include_router(public_comment.router, prefix="/desk", include_in_schema=False)

@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 from api.auth import Principal, principal_of
 from api.deps import SessionDep
 from api.desk.session import CSRF_FIELD, DeskSession, new_session, read_session
+from models.recording.desk_sessions import desk_session_is_open
 from models.tables.accounts import User
 
 
@@ -42,10 +43,14 @@ def visitor_session(request: Request) -> DeskSession:
 
 async def signed_in(request: Request, session: SessionDep) -> Desk:
     desk = read_session(request)
-    if desk is None or desk.user_id is None:
+    if desk is None or desk.user_id is None or desk.session_id is None:
+        raise SignInFirst
+    # The cookie's signature says who; the server's row says the session has not been ended since (signed out,
+    # account disabled, password reset or changed).
+    if not await desk_session_is_open(session, desk.session_id, desk.user_id):
         raise SignInFirst
     user = await session.get(User, desk.user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.must_change_password:
         raise SignInFirst
     address = request.client.host if request.client else None
     principal = await principal_of(session, user, address)

@@ -13,9 +13,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from api.validation_vi import validation_message_vi
-from models.domain import vietnamese
+from models.domain import old_reasons, vietnamese
 from models.domain.eligibility import Outcome
 from models.domain.errors import Problem
+from models.tables.nomination import TransitionPublic
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 # The keys of a vote's evidence, shown as one Vietnamese sentence rather than one line each.
@@ -81,7 +82,14 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
 
 
-templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time, "facts_text": facts_text})
+def transition_reason(transition: TransitionPublic) -> str:
+    """A timeline line's reason in Vietnamese, an older row's English engine sentence included (old_reasons.py)."""
+    t = transition
+    return old_reasons.reason_vi(t.from_state, t.to_state, t.rule, t.reason, t.reason_vi, t.evidence)
+
+
+templates.env.filters.update({"evidence": evidence_summary, "local_time": local_time, "facts_text": facts_text,
+                              "reason_vi": transition_reason})
 templates.env.globals.update({"fact_value": fact_value, "rule_vi": vietnamese.rule_vi, "facts_vi": vietnamese.facts_vi})
 
 

@@ -3,7 +3,9 @@
 The cookie is a JWT signed with the application's secret key (the same settings that sign access tokens), with an
 audience of its own: a desk cookie is refused as an API bearer token (PyJWT rejects a token with an audience when
 none is expected) and an API token is refused as a desk cookie. It is HttpOnly (no script reads it), SameSite=Lax
-(another site's form posts it not) and Secure when the desk is reached over HTTPS.
+(another site's form posts it not) and Secure when the desk is reached over HTTPS. A signed-in cookie also names a
+session the server keeps (models/recording/desk_sessions.py): signing out ends it there, so a copy of the cookie
+taken before is refused too.
 
 CSRF: a synchronizer token. Every visitor's cookie, signed in or not, carries a random token; each form sends it
 back in a hidden field (htmx requests send the same form) and a POST whose field does not match is refused. SameSite
@@ -33,10 +35,11 @@ LIFETIME = timedelta(hours=10)
 class DeskSession:
     csrf: str
     user_id: int | None = None
+    session_id: str | None = None  # the server's open sign-in (models/tables/desk_sessions.py)
 
-    def signed_in_as(self, user_id: int) -> "DeskSession":
+    def signed_in_as(self, user_id: int, session_id: str) -> "DeskSession":
         # A fresh token at sign-in, so a token planted before it is worthless afterwards.
-        return replace(self, user_id=user_id, csrf=secrets.token_urlsafe(24))
+        return replace(self, user_id=user_id, session_id=session_id, csrf=secrets.token_urlsafe(24))
 
     def csrf_matches(self, sent: object) -> bool:
         return isinstance(sent, str) and hmac.compare_digest(sent.encode(), self.csrf.encode())
@@ -56,15 +59,16 @@ def read_session(request: Request) -> DeskSession | None:
                             options={"require": ["exp", "aud", "csrf"]})
     except jwt.InvalidTokenError:
         return None
-    subject = str(claims.get("sub", ""))
-    return DeskSession(csrf=str(claims["csrf"]), user_id=int(subject) if subject.isdigit() else None)
+    subject, session_id = str(claims.get("sub", "")), claims.get("sid")
+    return DeskSession(csrf=str(claims["csrf"]), user_id=int(subject) if subject.isdigit() else None,
+                       session_id=session_id if isinstance(session_id, str) else None)
 
 
 def write_session(request: Request, response: Response, desk: DeskSession) -> None:
     now = datetime.now(UTC)
     claims: dict[str, object] = {"aud": AUDIENCE, "csrf": desk.csrf, "iat": now, "exp": now + LIFETIME}
-    if desk.user_id is not None:
-        claims["sub"] = str(desk.user_id)
+    if desk.user_id is not None and desk.session_id is not None:
+        claims |= {"sub": str(desk.user_id), "sid": desk.session_id}
     token = jwt.encode(claims, get_settings().secret_key, algorithm=ALGORITHM)
     response.set_cookie(COOKIE, token, max_age=int(LIFETIME.total_seconds()), path="/desk", httponly=True,
                         samesite="lax", secure=request.url.scheme == "https")

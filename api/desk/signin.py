@@ -10,6 +10,7 @@ from api.desk.render import Refusals, page
 from api.desk.route import DeskRoute
 from api.desk.session import DeskSession, clear_session, write_session
 from models.domain.errors import DomainError, Problem, TooManyAttempts
+from models.recording.desk_sessions import end_desk_session, start_desk_session
 
 router = APIRouter(route_class=DeskRoute)
 FIELDS = ("username", "password")
@@ -46,14 +47,23 @@ async def sign_in(request: Request, session: SessionDep) -> Response:
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response
+    if desk.session_id is not None:  # signing in again in this browser: the session it replaces ends
+        await end_desk_session(session, desk.session_id, "signed_in_again")
+    session_id = await start_desk_session(session, user.id)
+    await session.commit()
     home = RedirectResponse("/desk", status_code=303)
-    write_session(request, home, desk.signed_in_as(user.id))
+    write_session(request, home, desk.signed_in_as(user.id, session_id))
     return home
 
 
 @router.post("/sign-out")
-async def sign_out(request: Request) -> Response:
-    await checked_form(request, visitor_session(request))
+async def sign_out(request: Request, session: SessionDep) -> Response:
+    """End the session on the server as well: a copy of the cookie taken before is refused from now on."""
+    desk = visitor_session(request)
+    await checked_form(request, desk)
+    if desk.session_id is not None:
+        await end_desk_session(session, desk.session_id, "signed_out")
+        await session.commit()
     response = RedirectResponse("/desk/sign-in", status_code=303)
     clear_session(response)
     return response

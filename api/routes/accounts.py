@@ -1,11 +1,19 @@
 """Account administration: users, their roles, and delegations."""
 
 from fastapi import APIRouter, status
-from sqlmodel import col, select
+from sqlmodel import Field, SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from models.domain.permissions import Action
-from models.recording.accounts import create_user, delegate, grant_role, grants_of, revoke_grant, update_user
+from models.recording.accounts import (
+    create_user,
+    delegate,
+    grant_role,
+    grants_of,
+    reset_password,
+    revoke_grant,
+    update_user,
+)
 from models.tables.accounts import (
     DelegationCreate,
     DelegationPublic,
@@ -67,6 +75,21 @@ async def update(user_id: PathId, data: UserUpdate, session: SessionDep, princip
     user = await update_user(session, user_id, data, principal.actor)
     await session.commit()
     return await user_public(session, user)
+
+
+class PasswordReset(SQLModel):
+    one_time_password: str = Field(description="Shown this once; it opens nothing until the person changes it "
+                                               "(POST /login/change-password)")
+
+
+@router.post("/users/{user_id}/password-reset")
+async def password_reset(user_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> PasswordReset:
+    """Give the account a one-time password (a forgotten or leaked one): its desk sessions end at once and its
+    access tokens are refused until the password is changed."""
+    principal.require(Action.MANAGE_ACCOUNTS)
+    one_time = await reset_password(session, user_id)
+    await session.commit()
+    return PasswordReset(one_time_password=one_time)
 
 
 @router.post("/delegations", status_code=status.HTTP_201_CREATED)

@@ -137,6 +137,7 @@ OBJECT_VI: dict[str, str] = {
     "RoleGrant": "quyền được giao",
     "Delegation": "ủy quyền",
     "ApiToken": "mã truy cập API",
+    "DeskSignIn": "phiên đăng nhập bàn làm việc",
     "IdempotentResponse": "phản hồi đã lưu",
     "Award": "hình thức khen thưởng",
     "HistoryImport": "lần nhập lịch sử khen thưởng",

@@ -1,5 +1,6 @@
 """Accounts: users, their role grants, delegations and API tokens."""
 
+import secrets
 from datetime import date
 
 import anyio
@@ -12,6 +13,7 @@ from models.domain.permissions import BLOCK_SCOPED, Grant
 from models.domain.vietnamese import ROLE_VI
 from models.passwords import hash_password, new_api_token, token_digest
 from models.recording.common import get_or_404
+from models.recording.desk_sessions import end_desk_sessions_of
 from models.storage.locks import serialize_on
 from models.tables.accounts import (
     ApiToken,
@@ -82,8 +84,23 @@ async def update_user(session: AsyncSession, user_id: int, data: UserUpdate, act
                      vi="Quản trị viên không thể tự khóa tài khoản của chính mình.")
     user.sqlmodel_update(data.model_dump(exclude_unset=True, exclude_none=True))
     session.add(user)
+    if data.is_active is False:  # its desk sessions end now, not when their cookies expire
+        await end_desk_sessions_of(session, user.id, "account_disabled")
     await session.flush()
     return user
+
+
+async def reset_password(session: AsyncSession, user_id: int) -> str:
+    """An administrator's reset: a one-time password, shown once, that opens nothing until the person changes it;
+    every desk session of the account ends at once."""
+    user = await get_or_404(session, User, user_id, "user_id")
+    one_time = secrets.token_urlsafe(12)
+    user.password_hash = await anyio.to_thread.run_sync(hash_password, one_time)
+    user.must_change_password = True
+    session.add(user)
+    await end_desk_sessions_of(session, user.id, "password_reset")
+    await session.flush()
+    return one_time
 
 
 async def set_password(session: AsyncSession, user: User, current: str, new: str) -> None:
@@ -94,6 +111,7 @@ async def set_password(session: AsyncSession, user: User, current: str, new: str
     user.password_hash = await anyio.to_thread.run_sync(hash_password, new)
     user.must_change_password = False
     session.add(user)
+    await end_desk_sessions_of(session, user.id, "password_changed")  # a session opened with the old one ends
     await session.flush()
 
 

@@ -5,6 +5,7 @@ from models.tables.award import Award
 from models.tables.council import CouncilMember, CouncilSession, CouncilVote, StandingResult
 from models.tables.council_roster import CouncilSeat
 from models.tables.decision import Decision, DecisionItem, IssuedNumber, NumberCounter
+from models.tables.desk_sessions import DeskSignIn
 from models.tables.forwarding import CentralDecision, CentralDecisionItem, Forwarding, ForwardingItem
 from models.tables.history import HistoryImport
 from models.tables.installation import Installation
@@ -43,6 +44,7 @@ __all__ = [
     "Decision",
     "DecisionItem",
     "Delegation",
+    "DeskSignIn",
     "Document",
     "EmulationBlock",
     "FactsRevision",
