@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from docx_templates import docx_building as kit
-from docx_templates import paper_layouts, parts
+from docx_templates import paper_layouts, parts, pledge_layout
 from docx_templates.contexts import DocumentKind
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
 
@@ -235,6 +235,7 @@ LAYOUTS = {
     DocumentKind.RETURN_NOTICE: paper_layouts.return_notice,
     DocumentKind.CERTIFICATES: paper_layouts.certificates,
     DocumentKind.RESULTS_NOTICE: paper_layouts.results_notice,
+    DocumentKind.PLEDGE: pledge_layout.pledge,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -247,6 +248,7 @@ TITLES = {
     DocumentKind.RETURN_NOTICE: "Thông báo trả lại hồ sơ đề nghị khen thưởng",
     DocumentKind.CERTIFICATES: "Bằng khen, Giấy chứng nhận theo Quyết định khen thưởng",
     DocumentKind.RESULTS_NOTICE: "Thông báo kết quả khen thưởng",
+    DocumentKind.PLEDGE: "Bản giao ước thi đua của Khối",
 }
 
 

@@ -20,6 +20,7 @@ class DocumentKind(StrEnum):
     RETURN_NOTICE = "return_notice"  # thong_bao_tra_lai_ho_so.docx
     CERTIFICATES = "certificates"  # bang_khen_giay_chung_nhan.docx
     RESULTS_NOTICE = "results_notice"  # thong_bao_ket_qua.docx
+    PLEDGE = "pledge"  # ban_giao_uoc_thi_dua.docx
 
 
 class Header(TypedDict):

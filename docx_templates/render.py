@@ -27,6 +27,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.RETURN_NOTICE: "thong_bao_tra_lai_ho_so.docx",
     DocumentKind.CERTIFICATES: "bang_khen_giay_chung_nhan.docx",
     DocumentKind.RESULTS_NOTICE: "thong_bao_ket_qua.docx",
+    DocumentKind.PLEDGE: "ban_giao_uoc_thi_dua.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

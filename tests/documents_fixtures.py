@@ -17,10 +17,16 @@ from docx_templates.contexts import (
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
-from docx_templates.paper_contexts import CertificatesContext, ResultsNoticeContext, ReturnNoticeContext
+from docx_templates.paper_contexts import (
+    CertificatesContext,
+    PledgeContext,
+    ResultsNoticeContext,
+    ReturnNoticeContext,
+)
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
+from tests.pledge_fixtures import pledge_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -213,6 +219,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.RETURN_NOTICE: return_notice_context,
     DocumentKind.CERTIFICATES: certificates_context,
     DocumentKind.RESULTS_NOTICE: results_notice_context,
+    DocumentKind.PLEDGE: lambda: pledge_context(_header("01/GƯTĐ-SCT", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])),
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -223,6 +230,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.RETURN_NOTICE: ReturnNoticeContext.__required_keys__,
     DocumentKind.CERTIFICATES: CertificatesContext.__required_keys__,
     DocumentKind.RESULTS_NOTICE: ResultsNoticeContext.__required_keys__,
+    DocumentKind.PLEDGE: PledgeContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

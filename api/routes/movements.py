@@ -4,7 +4,7 @@ from fastapi import APIRouter, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from api.scope import in_headed_blocks
+from api.scope import in_scored_blocks, require_scoring_reader
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, membership_of
 from models.recording.movements import launch_movement, movement_block_ids, register, sign_pledge
@@ -35,9 +35,9 @@ async def movement_detail(session: SessionDep, principal: CurrentPrincipal, move
     movement = await get_or_404(session, Movement, movement_id, "movement_id")
     registrations = select(Registration).where(Registration.movement_id == movement_id)
     pledges = select(BlockPledge).where(BlockPledge.movement_id == movement_id)
-    if (headed := in_headed_blocks(principal, col(Registration.block_id), col(Registration.year))) is not None:
+    if (headed := in_scored_blocks(principal, col(Registration.block_id), col(Registration.year))) is not None:
         registrations = registrations.where(headed)
-    if (headed := in_headed_blocks(principal, col(BlockPledge.block_id), col(BlockPledge.year))) is not None:
+    if (headed := in_scored_blocks(principal, col(BlockPledge.block_id), col(BlockPledge.year))) is not None:
         pledges = pledges.where(headed)
     public = MovementPublic.model_validate(movement, update={
         "block_ids": await movement_block_ids(session, movement_id)})
@@ -60,7 +60,7 @@ async def launch(data: MovementCreate, session: SessionDep, principal: CurrentPr
 
 @router.get("")
 async def list_movements(session: SessionDep, principal: CurrentPrincipal) -> list[MovementPublic]:
-    principal.require_to_see(True, "movement_id")  # any role that reads a block or the province
+    require_scoring_reader(principal)
     movements = (await session.exec(select(Movement).order_by(col(Movement.from_year), col(Movement.id)))).all()
     blocks: dict[int, list[int]] = {}
     for link in (await session.exec(select(MovementBlock).order_by(col(MovementBlock.block_id)))).all():
@@ -70,16 +70,17 @@ async def list_movements(session: SessionDep, principal: CurrentPrincipal) -> li
 
 @router.get("/{movement_id}")
 async def read(movement_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> MovementDetail:
-    principal.require_to_see(True, "movement_id")
     return await movement_detail(session, principal, movement_id)
 
 
 @router.post("/{movement_id}/registrations", status_code=status.HTTP_201_CREATED)
 async def registration(movement_id: PathId, data: RegistrationCreate, session: SessionDep,
                        principal: CurrentPrincipal) -> RegistrationPublic:
-    """A member's registration (đăng ký thi đua) with its targets, recorded by its block's head."""
+    """A member's registration (đăng ký thi đua) with its targets, sent by the member unit itself (or recorded by its
+    block's head)."""
     membership = await membership_of(session, data.unit_id, data.year)
-    principal.require(Action.RECORD_PLEDGES, membership.block_id if membership else None, data.year, field="unit_id")
+    principal.require(Action.REGISTER_TARGETS, membership.block_id if membership else None, data.year,
+                      field="unit_id", unit_id=data.unit_id)
     row = await register(session, movement_id, data, principal.actor)
     await session.commit()
     return RegistrationPublic.model_validate(row)

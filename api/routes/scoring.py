@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
-from api.scope import in_headed_blocks
+from api.scope import in_headed_blocks, in_scored_blocks
 from docx_templates import DocumentKind, render_document
 from flows.documents.scoring_table import build_scoring_table
 from models.domain.enums import BlockRole
@@ -19,6 +19,7 @@ from models.domain.scoring_statistics import rating_statistics
 from models.domain.vietnamese import RATING_VI, SCORING_ROUND_VI, SCORING_STATUS_VI
 from models.recording.common import get_or_404
 from models.recording.scoring import adjust_score, close_scoring, open_scoring, submit_self_scores
+from models.recording.scoring_reopen import reopen_scoring
 from models.recording.scoring_table import EntryView, TableRow, scoring_table
 from models.tables.movement_scoring import (
     AdjustmentCreate,
@@ -26,6 +27,7 @@ from models.tables.movement_scoring import (
     BlockScoringCreate,
     CriteriaSet,
     ScoringClose,
+    ScoringReopen,
     SelfScoresSubmit,
 )
 
@@ -156,7 +158,7 @@ async def list_scorings(session: SessionDep, principal: CurrentPrincipal, year: 
         query = query.where(BlockScoring.year == year)
     if block_id is not None:
         query = query.where(BlockScoring.block_id == block_id)
-    headed = in_headed_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
+    headed = in_scored_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
     if headed is not None:
         query = query.where(headed)
     return [ScoringSummary.model_validate(s, update={"leader_unit_id": s.result.get("leader_unit_id")})
@@ -195,7 +197,7 @@ async def statistics(session: SessionDep, principal: CurrentPrincipal, from_year
 async def read(scoring_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> ScoringPublic:
     """The block's consolidated table: each member's self-scores and the head's adjustments, totals, rating, rank."""
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
-    principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
+    principal.require(Action.READ_SCORING, scoring.block_id, scoring.year, field="scoring_id")
     return await scoring_public(session, scoring)
 
 
@@ -204,7 +206,7 @@ async def read(scoring_id: PathId, session: SessionDep, principal: CurrentPrinci
 async def table_docx(scoring_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> Response:
     """Bảng tổng hợp điểm of a closed round, in the Decree 30 layout, dated the day it closed."""
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
-    principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
+    principal.require(Action.READ_SCORING, scoring.block_id, scoring.year, field="scoring_id")
     if scoring.status != ScoringStatus.CLOSED:
         raise Conflict(Problem("scoring_id", "scoring.not_closed", "The table is printed once the round is closed.",
                                vi="Bảng tổng hợp điểm chỉ được in sau khi đợt chấm điểm đã chốt kết quả."))
@@ -217,19 +219,36 @@ async def table_docx(scoring_id: PathId, session: SessionDep, principal: Current
 @router.put("/{scoring_id}/units/{unit_id}/self-scores")
 async def self_scores(scoring_id: PathId, unit_id: PathId, data: SelfScoresSubmit, session: SessionDep,
                       principal: CurrentPrincipal) -> ScoringPublic:
-    """A member's self-scores (bảng tự chấm điểm) with their evidence; sent again, they replace its earlier ones."""
-    scoring = await _for_change(session, principal, scoring_id)
+    """A member's self-scores (bảng tự chấm điểm) with their evidence; sent again, they replace its earlier ones.
+    The member unit's own account sends them (its block head may, for a unit that has no account)."""
+    scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    principal.require(Action.SUBMIT_SELF_SCORES, scoring.block_id, scoring.year, field="unit_id", unit_id=unit_id)
     await submit_self_scores(session, scoring_id, unit_id, data, principal.actor)
     await session.commit()
     return await scoring_public(session, scoring)
 
 
-@router.post("/{scoring_id}/adjustments", status_code=status.HTTP_201_CREATED)
-async def adjustment(scoring_id: PathId, data: AdjustmentCreate, session: SessionDep,
-                     principal: CurrentPrincipal) -> ScoringPublic:
-    """The head's score for a member's criterion, with the reason; the self-score is kept beside it."""
+@router.post("/{scoring_id}/adjustments", status_code=status.HTTP_201_CREATED,
+             responses={200: {"description": "The same score and reason as the last adjustment: nothing added"}})
+async def adjustment(scoring_id: PathId, data: AdjustmentCreate, session: SessionDep, principal: CurrentPrincipal,
+                     response: Response) -> ScoringPublic:
+    """The head's score for a member's criterion, with the reason; the self-score is kept beside it. Sent again
+    unchanged (twice, or twice at once), it is kept once: 200 instead of 201."""
     scoring = await _for_change(session, principal, scoring_id)
-    await adjust_score(session, scoring_id, data, principal.actor)
+    if not await adjust_score(session, scoring_id, data, principal.actor):
+        response.status_code = status.HTTP_200_OK
+    await session.commit()
+    return await scoring_public(session, scoring)
+
+
+@router.post("/{scoring_id}/reopen")
+async def reopen(scoring_id: PathId, data: ScoringReopen, session: SessionDep,
+                 principal: CurrentPrincipal) -> ScoringPublic:
+    """Open a closed round again, with the reason (logged beside the ranking it had); closing ranks anew. Refused
+    once the block's year-end meeting has opened from the ranking."""
+    scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    principal.require(Action.REOPEN_SCORING, scoring.block_id, scoring.year, field="scoring_id")
+    scoring = await reopen_scoring(session, scoring_id, data, principal.actor)
     await session.commit()
     return await scoring_public(session, scoring)
 
