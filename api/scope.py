@@ -78,6 +78,17 @@ def visible_award_records(principal: Principal, query: SelectOfScalar[AwardRecor
     return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
 
 
+def block_years_read(principal: Principal) -> frozenset[tuple[int, int]] | None:
+    """None when the caller reads the whole province; else the (block, year) pairs they head (figures across years
+    are counted over these only). An account that reads no block is refused (403)."""
+    scope = principal.scope
+    if scope.whole_province:
+        return None
+    if scope.reads_nothing:
+        principal.require(Action.READ_BLOCK)
+    return scope.block_years
+
+
 def blocks_of_year(principal: Principal, year: int) -> frozenset[int] | None:
     """None when the caller reads the whole province; else the blocks they head in `year` (figures and lists
     of one year are counted over these only)."""

@@ -143,7 +143,7 @@ async def adjust(scoring_id: PathId, unit_id: PathId, request: Request, session:
             data = AdjustmentCreate.model_validate(body)
         except ValidationError as error:
             raise DomainError(*problems_of_validation(error, labels=ADJUSTMENT_LABELS)) from None
-        await scoring.adjustment(scoring_id, data, session, desk.principal)
+        await scoring.adjustment(scoring_id, data, session, desk.principal, Response())
     except DomainError as error:
         problems = [Problem(f"adjust_{p.field}.{code}", p.rule, p.message, vi=p.vi)
                     if p.field in ("points", "reason") else p for p in error.problems]

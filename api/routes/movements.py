@@ -1,10 +1,14 @@
 """Emulation movements: launched by the province, members' registrations and each block's signed pledge."""
 
-from fastapi import APIRouter, status
+from urllib.parse import quote
+
+from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
 from api.scope import in_scored_blocks, require_scoring_reader
+from flows.documents.pledge import issue_pledge
+from models.domain.errors import NotFound, Problem
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, membership_of
 from models.recording.movements import launch_movement, movement_block_ids, register, sign_pledge
@@ -22,6 +26,7 @@ from models.tables.movement import (
 )
 
 router = APIRouter(prefix="/movements", tags=["movements and scoring"])
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class MovementDetail(SQLModel):
@@ -91,6 +96,21 @@ async def pledge(movement_id: PathId, data: BlockPledgeCreate, session: SessionD
                  principal: CurrentPrincipal) -> BlockPledgePublic:
     """The block's signed pledge (bản giao ước thi đua): when, where, and who signed for each member."""
     principal.require(Action.RECORD_PLEDGES, data.block_id, data.year, field="block_id")
-    row = await sign_pledge(session, movement_id, data, principal.actor)
-    await session.commit()
+    row = await issue_pledge(session, await sign_pledge(session, movement_id, data, principal.actor))
+    await session.commit()  # the pledge, its number and its printed bytes together
     return BlockPledgePublic.model_validate(row)
+
+
+@router.get("/{movement_id}/pledges/{pledge_id}.docx", response_class=Response,
+            responses={200: {"content": {DOCX: {}}, "description": "Bản giao ước thi đua, as printed when signed"}})
+async def pledge_docx(movement_id: PathId, pledge_id: PathId, session: SessionDep,
+                      principal: CurrentPrincipal) -> Response:
+    """The block's pledge as it was numbered and printed when signed (the same bytes as its sha256)."""
+    pledge = await get_or_404(session, BlockPledge, pledge_id, "pledge_id")
+    if pledge.movement_id != movement_id:
+        raise NotFound(Problem("pledge_id", "exists", "This movement has no such pledge.",
+                               vi="Phong trào này không có bản giao ước thi đua mã số này."))
+    principal.require(Action.READ_SCORING, pledge.block_id, pledge.year, field="pledge_id")
+    return Response(pledge.content, media_type=DOCX, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(pledge.filename)}",
+        "ETag": f'"{pledge.sha256}"'})

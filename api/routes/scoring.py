@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
-from api.scope import in_headed_blocks, in_scored_blocks
+from api.scope import block_years_read, in_scored_blocks
 from docx_templates import DocumentKind, render_document
 from flows.documents.scoring_table import build_scoring_table
 from models.domain.enums import BlockRole
@@ -15,12 +15,12 @@ from models.domain.errors import Conflict, Problem
 from models.domain.facts import Rating
 from models.domain.movements import ScoringRound, ScoringStatus
 from models.domain.permissions import Action
-from models.domain.scoring_statistics import rating_statistics
 from models.domain.vietnamese import RATING_VI, SCORING_ROUND_VI, SCORING_STATUS_VI
 from models.recording.common import get_or_404
 from models.recording.scoring import adjust_score, close_scoring, open_scoring, submit_self_scores
 from models.recording.scoring_reopen import reopen_scoring
 from models.recording.scoring_table import EntryView, TableRow, scoring_table
+from models.storage.statistics_years import rating_counts
 from models.tables.movement_scoring import (
     AdjustmentCreate,
     BlockScoring,
@@ -177,17 +177,7 @@ class RatingCountPublic(SQLModel):
 async def statistics(session: SessionDep, principal: CurrentPrincipal, from_year: QueryYear = None,
                      until_year: QueryYear = None) -> list[RatingCountPublic]:
     """Units per rating and their shares, per block and year and for all blocks, from closed year-end rounds."""
-    query = select(BlockScoring).where(BlockScoring.round == ScoringRound.FINAL,
-                                       BlockScoring.status == ScoringStatus.CLOSED)
-    if from_year is not None:
-        query = query.where(col(BlockScoring.year) >= from_year)
-    if until_year is not None:
-        query = query.where(col(BlockScoring.year) <= until_year)
-    headed = in_headed_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
-    if headed is not None:
-        query = query.where(headed)
-    rows = rating_statistics((s.year, s.block_id, [r["rating"] for r in s.result["rows"]])
-                             for s in (await session.exec(query)).all())
+    rows = await rating_counts(session, from_year, until_year, block_years_read(principal))
     return [RatingCountPublic(year=r.year, block_id=r.block_id, units=r.units,
                               counts={k: v for k, v in r.counts.items()},
                               percents={k: float(v) for k, v in r.percents.items()}) for r in rows]

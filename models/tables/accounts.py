@@ -44,7 +44,7 @@ class GrantBase(SQLModel):
                                  description="Required for a block head: the block they head")
     year: int | None = Field(default=None, description="Required for a block head: the emulation year")
     unit_id: int | None = Field(default=None, foreign_key="unit.id",
-                                description="Required for a member unit: the unit it speaks for (a member of the block)")
+                                description="Required for a member unit: the unit it speaks for, a member of the block")
 
 
 class RoleGrant(GrantBase, table=True):
