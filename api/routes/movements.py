@@ -37,6 +37,7 @@ class MovementDetail(SQLModel):
 
 async def movement_detail(session: SessionDep, principal: CurrentPrincipal, movement_id: int) -> MovementDetail:
     """The movement with the registrations and pledges of the blocks the caller reads."""
+    require_scoring_reader(principal)  # an account that reads no block: 403, before saying what exists
     movement = await get_or_404(session, Movement, movement_id, "movement_id")
     registrations = select(Registration).where(Registration.movement_id == movement_id)
     pledges = select(BlockPledge).where(BlockPledge.movement_id == movement_id)
