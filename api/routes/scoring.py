@@ -28,6 +28,7 @@ from models.tables.movement_scoring import (
     CriteriaSet,
     ScoringClose,
     ScoringReopen,
+    ScoringReopening,
     SelfScoresSubmit,
 )
 
@@ -82,6 +83,14 @@ class ScoringSummary(SQLModel):
     leader_unit_id: int | None = None  # of a closed round, as it was frozen
 
 
+class ReopeningPublic(SQLModel):
+    reason: str
+    reopened_by: str
+    reopened_at: datetime
+    previous_closed_at: datetime | None
+    previous_leader_unit_id: int | None
+
+
 class ScoringPublic(SQLModel):
     id: int
     block_id: int
@@ -102,6 +111,7 @@ class ScoringPublic(SQLModel):
     leader_unit_id: int | None
     leader_problem_vi: str | None
     rows: list[RowPublic]
+    reopenings: list[ReopeningPublic]  # each time the closed round was opened again, oldest first
 
 
 def _entry(v: EntryView) -> EntryPublic:
@@ -131,7 +141,12 @@ async def scoring_public(session: SessionDep, scoring: BlockScoring) -> ScoringP
         criteria_set_version=criteria_set.version, vote_order=scoring.result.get("vote_order", []),
         leader_unit_id=table.leader_unit_id,
         leader_problem_vi=table.leader_problem.vi if table.leader_problem else None,
-        rows=[_row(r) for r in table.rows])
+        rows=[_row(r) for r in table.rows],
+        reopenings=[ReopeningPublic(reason=r.reason, reopened_by=r.reopened_by, reopened_at=r.reopened_at,
+                                    previous_closed_at=r.previous_closed_at,
+                                    previous_leader_unit_id=r.previous_result.get("leader_unit_id"))
+                    for r in (await session.exec(select(ScoringReopening).where(
+                        ScoringReopening.scoring_id == scoring.id).order_by(col(ScoringReopening.id)))).all()])
 
 
 async def _for_change(session: SessionDep, principal: CurrentPrincipal, scoring_id: int) -> BlockScoring:
