@@ -61,13 +61,15 @@ async def build_pledge(session: AsyncSession, pledge: BlockPledge) -> tuple[dict
     signatures = [PledgeSignature(unit=units[m.unit_id].name.upper(), title=signed[m.unit_id]["title"].upper(),
                                   name=signed[m.unit_id]["full_name"]) for m in members if m.unit_id in signed]
     subject = f"Ký kết giao ước thi đua năm {pledge.year} của {block.name}"
-    movement_name = f"{movement.name[0].lower()}{movement.name[1:]}"
+    lowered = f"{movement.name[0].lower()}{movement.name[1:]}"
+    # "Phong trào thi đua …" or "Thi đua …": the movement is named once, never "phong trào phong trào".
+    movement_name = lowered if lowered.startswith("phong trào") else f"phong trào {lowered}"
     place = f", tại {pledge.place}" if pledge.place else ""
     context = PledgeContext(
         header=header(f"UBND {province_upper()}", [block.name], pledge.number, pledge.signed_on),
         subject=subject, subject_rule_mm=subject_rule_mm(subject),
         bases=[f"văn bản số {movement.launch_number} {vn_date(movement.launched_on)} của {movement.launched_by} về "
-               f"phát động phong trào {movement_name}"],
+               f"phát động {movement_name}"],
         opening=f"Hôm nay, {vn_date(pledge.signed_on)}{place}, các đơn vị thành viên {block.name} gồm:",
         members=party_members,
         commitment=f"Các đơn vị thành viên cam kết tổ chức thực hiện đầy đủ các chỉ tiêu đã đăng ký, thường xuyên "
