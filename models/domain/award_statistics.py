@@ -19,7 +19,7 @@ class AwardCount:
 
 def award_statistics(grouped: Iterable[tuple[int, int | None, str, RecipientKind, int]]) -> list[AwardCount]:
     """From the database's groups (year, block or None for a recipient of no block that year, award, recipient
-    kind, count): a row per block, year, award and kind, blocks first, then the year's totals per award and kind."""
+    kind, count): year by year, a row per block, award and kind, then the year's totals per award and kind."""
     rows = sorted(grouped, key=lambda g: (g[0], g[1] is None, g[1] or 0, g[2], g[3].value))
     totals: defaultdict[tuple[int, str, RecipientKind], int] = defaultdict(int)
     result = []
@@ -27,6 +27,6 @@ def award_statistics(grouped: Iterable[tuple[int, int | None, str, RecipientKind
         totals[(year, award_code, kind)] += count
         if block_id is not None:
             result.append(AwardCount(year, block_id, award_code, kind, count))
-    result += [AwardCount(year, None, code, kind, count)
-               for (year, code, kind), count in sorted(totals.items(), key=lambda t: (t[0][0], t[0][1], t[0][2].value))]
-    return result
+    result += [AwardCount(year, None, code, kind, count) for (year, code, kind), count in totals.items()]
+    return sorted(result, key=lambda a: (a.year, a.block_id is None, a.block_id or 0, a.award_code,
+                                         a.recipient_kind.value))
