@@ -167,6 +167,7 @@ OBJECT_VI: dict[str, str] = {
     "BlockScoring": "đợt chấm điểm thi đua của Khối",
     "ScoreEntry": "điểm tự chấm",
     "ScoreAdjustment": "điểm thẩm định của Trưởng Khối",
+    "ScoringReopening": "lần mở lại đợt chấm điểm đã chốt",
 }
 
 
