@@ -142,3 +142,24 @@ async def test_a_closed_round_reopens_with_its_reason_ranks_anew_and_not_once_th
     assert problem["rule"] == "scoring.meeting_opened"
     assert f"hội nghị mã số {year.meeting_id}" in problem["message_vi"] and "không mở lại" in problem["message_vi"]
     assert ok(await client.get(f"/scorings/{scored.scoring_id}"), 200)["status"] == "closed"
+
+
+async def test_a_member_units_role_names_a_unit_of_that_block_and_year(
+    client: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    admin = await as_user(client, "admin")
+    user = ok(await client.post("/users", headers=admin, json={
+        "username": "donvi.xaydung", "full_name": "Văn phòng Sở Xây dựng", "password": "mat-khau-du-dai-1"}))
+    grants = f"/users/{user['id']}/grants"
+    block, other = demo.blocks["KHOI-KINH-TE"], demo.blocks["KHOI-VAN-HOA-XA-HOI"]
+    for body, rule in (({"role": "member_unit", "block_id": block, "year": YEAR}, "grant.unit_scope"),
+                       ({"role": "member_unit", "block_id": other, "year": YEAR, "unit_id": demo.units["SXD"]},
+                        "block.member"),
+                       ({"role": "block_head", "block_id": block, "year": YEAR, "unit_id": demo.units["SXD"]},
+                        "grant.unit_scope")):
+        refused = await client.post(grants, headers=admin, json=body)
+        assert (refused.status_code, refused.json()["errors"][0]["rule"]) == (422, rule), refused.text
+        assert refused.json()["errors"][0]["message_vi"]
+    granted = ok(await client.post(grants, headers=admin, json={
+        "role": "member_unit", "block_id": block, "year": YEAR, "unit_id": demo.units["SXD"]}))
+    assert (granted["role"], granted["unit_id"]) == ("member_unit", demo.units["SXD"])
