@@ -52,3 +52,8 @@ async def test_a_member_unit_fills_its_own_sheet_at_the_desk_and_the_head_sees_i
     table = ok(await client.get(f"/scorings/{scored.scoring_id}", headers=await as_user(client, BLOCK_HEAD)), 200)
     [row] = [r for r in table["rows"] if r["unit_id"] == demo.units["STC"]]
     assert {e["submitted_by"] for e in row["entries"]} == {MEMBER} and row["unscored"] == []
+    figures = await head.get("/desk/statistics")
+    assert 'href="/desk/statistics/years.xlsx"' in figures.text
+    workbook = await head.get("/desk/statistics/years.xlsx")
+    assert workbook.status_code == 200 and workbook.content.startswith(b"PK")  # the .xlsx, in the head's scope
+    assert (await member.get("/desk/statistics/years.xlsx")).status_code == 403
