@@ -227,6 +227,8 @@ async def self_scores(scoring_id: PathId, unit_id: PathId, data: SelfScoresSubmi
     """A member's self-scores (bảng tự chấm điểm) with their evidence; sent again, they replace its earlier ones.
     The member unit's own account sends them (its block head may, for a unit that has no account)."""
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    # Another block's round is not acknowledged (scoring_id); in its own block, a member unit sends its own sheet only.
+    principal.require(Action.SUBMIT_SELF_SCORES, scoring.block_id, scoring.year, field="scoring_id")
     principal.require(Action.SUBMIT_SELF_SCORES, scoring.block_id, scoring.year, field="unit_id", unit_id=unit_id)
     await submit_self_scores(session, scoring_id, unit_id, data, principal.actor)
     await session.commit()
