@@ -30,9 +30,10 @@ class Principal:
     actor: Actor
 
     def require(
-        self, action: Action, block_id: int | None = None, year: int | None = None, field: str = "path"
+        self, action: Action, block_id: int | None = None, year: int | None = None, field: str = "path",
+        unit_id: int | None = None,
     ) -> None:
-        verdict = may(self.grants, action, block_id, year)
+        verdict = may(self.grants, action, block_id, year, unit_id)
         if verdict.allowed:
             return
         if verdict.rule == "auth.scope":
@@ -43,6 +44,11 @@ class Principal:
     @property
     def scope(self) -> ReadScope:
         return ReadScope.of(self.grants)
+
+    @property
+    def scoring_scope(self) -> ReadScope:
+        """What the caller reads of the blocks' scoring, movements and registrations (a member unit: its block's)."""
+        return ReadScope.of(self.grants, Action.READ_SCORING)
 
     def require_to_see(self, visible: bool, field: str) -> None:
         """Refuse an object this caller's scope does not reach: 404 as if it did not exist (another block's),

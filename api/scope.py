@@ -28,6 +28,22 @@ def in_headed_blocks(principal: Principal, block_id: Any, year: Any) -> ColumnEl
     return or_(false(), *(and_(block_id == b, year == y) for b, y in sorted(scope.block_years)))
 
 
+def in_scored_blocks(principal: Principal, block_id: Any, year: Any) -> ColumnElement[bool] | None:
+    """As `in_headed_blocks`, for the blocks' scoring, movements and registrations: a member unit reads its own
+    block's and year's too."""
+    scope = principal.scoring_scope
+    if scope.whole_province:
+        return None
+    require_scoring_reader(principal)
+    return or_(false(), *(and_(block_id == b, year == y) for b, y in sorted(scope.block_years)))
+
+
+def require_scoring_reader(principal: Principal) -> None:
+    """Refuse (403) an account with no role that reads a block's scoring or the province."""
+    if principal.scoring_scope.reads_nothing:
+        principal.require(Action.READ_SCORING)
+
+
 def headed_member_units(principal: Principal) -> SelectOfScalar[int] | None:
     """None when the caller reads the whole province; else the ids of the member units they may read."""
     headed = in_headed_blocks(principal, col(BlockMembership.block_id), col(BlockMembership.year))
@@ -60,6 +76,17 @@ def visible_award_records(principal: Principal, query: SelectOfScalar[AwardRecor
         return query
     people = select(Person.id).where(col(Person.unit_id).in_(members))
     return query.where(or_(col(AwardRecord.unit_id).in_(members), col(AwardRecord.person_id).in_(people)))
+
+
+def block_years_read(principal: Principal) -> frozenset[tuple[int, int]] | None:
+    """None when the caller reads the whole province; else the (block, year) pairs they head (figures across years
+    are counted over these only). An account that reads no block is refused (403)."""
+    scope = principal.scope
+    if scope.whole_province:
+        return None
+    if scope.reads_nothing:
+        principal.require(Action.READ_BLOCK)
+    return scope.block_years
 
 
 def blocks_of_year(principal: Principal, year: int) -> frozenset[int] | None:

@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from docx_templates import docx_building as kit
-from docx_templates import minutes_layouts, paper_layouts, parts
+from docx_templates import minutes_layouts, paper_layouts, parts, pledge_layout
 from docx_templates.contexts import DocumentKind
 from docx_templates.minutes_layouts import after_list
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
@@ -280,6 +280,7 @@ LAYOUTS = {
     DocumentKind.BLOCK_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
+    DocumentKind.PLEDGE: pledge_layout.pledge,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
 OWN_HEADER = {DocumentKind.CERTIFICATES}
@@ -298,6 +299,7 @@ TITLES = {
     DocumentKind.BLOCK_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
+    DocumentKind.PLEDGE: "Bản giao ước thi đua của Khối",
 }
 
 

@@ -93,3 +93,38 @@ class CertificatesContext(TypedDict):
     place_date: str  # "Bắc Ninh, ngày 05 tháng 01 năm 2027"
     signer: Signer
     certificates: list[Certificate]
+
+
+class PledgeTarget(TypedDict):
+    text: str  # "Hoàn thành 100 % chỉ tiêu kế hoạch: 100 %", without "- " and ";" / "."
+
+
+class PledgeMember(TypedDict):
+    stt: int
+    name: str  # the member unit
+    representative: str  # "ông/bà Nguyễn Hữu Phước, Giám đốc" as the signatory is named; "" if none signed
+    award: str  # the title it registers for, in words; "" if none
+    targets: list[PledgeTarget]  # its registered targets
+
+
+class PledgeSignature(TypedDict):
+    unit: str  # "SỞ CÔNG THƯƠNG", upper case as a signature block prints an agency
+    title: str  # "GIÁM ĐỐC"
+    name: str  # "Nguyễn Hữu Phước"; all three "" for the blank cell beside an odd last signatory
+
+
+class PledgeSignatureRow(TypedDict):
+    left: PledgeSignature
+    right: PledgeSignature
+
+
+class PledgeContext(TypedDict):
+    header: Header
+    subject: str  # "Thực hiện phong trào thi đua … năm 2026 của Khối thi đua …"
+    subject_rule_mm: int
+    bases: list[str]  # the movement's launching document, then the block's rules if any, without "Căn cứ"
+    opening: str  # "Hôm nay, ngày …, tại …, các đơn vị thành viên … gồm:"
+    members: list[PledgeMember]  # the parties and what each registered, in the block's order
+    commitment: str  # what all members undertake together, given whole
+    closing: str  # how many copies, ending "./."
+    signature_rows: list[PledgeSignatureRow]  # two signatories a row

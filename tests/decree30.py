@@ -18,7 +18,7 @@ from docx_templates.text_width import text_width_mm
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 # "Số: 05/QĐ-UBND": two digits at least, "/" then type, "-" then issuer, no spaces.
-NUMBER = re.compile(r"^Số: (\d{2,})/([A-Za-zĐđ]+)-([A-ZĐ]+)$")
+NUMBER = re.compile(r"^Số: (\d{2,})/([A-Za-zĐđƯư]+)-([A-ZĐ]+)$")  # a pledge: 01/GƯTĐ-SCT
 # Days padded, months 1–2 padded, 3–12 not (Decree 30, Annex I).
 PLACE_DATE = re.compile(r"^Bắc Ninh, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
 

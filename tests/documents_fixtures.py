@@ -30,6 +30,7 @@ from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context, central_proposal_context
 from tests.minutes_contexts import ballot_count_context, council_minutes_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
+from tests.pledge_fixtures import pledge_context
 from tests.public_comment_context import public_comment_list_context
 from tests.revocation_context import revocation_context
 
@@ -219,6 +220,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.BLOCK_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_MINUTES: council_minutes_context,
+    DocumentKind.PLEDGE: lambda: pledge_context(_header("01/GƯTĐ-SCT", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])),
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,

@@ -2,9 +2,12 @@
 self-scores, the head's adjustment, the ranking; the year-end meeting takes its leader and ratings from it, and the
 decision follows."""
 
+import io
+from collections import Counter
 from typing import Any
 
 import httpx
+from openpyxl import load_workbook
 
 from tests.decree30 import check_header, check_page, check_receivers_and_signature, check_title
 from tests.demo import DemoProvince
@@ -63,6 +66,41 @@ async def test_the_ranking_names_the_leader_the_meeting_proposes_for_the_flag_an
     assert runner_up["history"][0]["evidence"]["facts_from_scoring"]["rank"] == 3
     person = ok(await client.get(f"/nominations/{year.candidates['bk_nhung']}"), 200)
     assert "facts_from_scoring" not in person["history"][0]["evidence"]  # the scoring rates units, not people
+    await award_counts_follow_the_decisions(client, demo)
+
+
+async def award_counts_follow_the_decisions(client: httpx.AsyncClient, demo: DemoProvince) -> None:
+    """The award counts across years: each signed award and imported past title once, by form and recipient kind,
+    under the block its recipient belonged to that year (none before the demo's 2026 memberships)."""
+    awards = {a["id"]: a["code"] for a in ok(await client.get("/awards"), 200)}
+    awarded = ok(await client.get("/nominations", params={"year": YEAR, "state": "awarded"}), 200)
+    expected = Counter((awards[n["award_id"]], n["recipient_kind"]) for n in awarded)
+    expected[("CHIEN_SI_THI_DUA_CO_SO", "individual")] += 4  # the imported CSTĐCS of 2026, in tests/year.py
+    counts = ok(await client.get("/statistics/awards", params={"from_year": 2024}), 200)
+    block = demo.blocks[BLOCK]
+    in_block = {(c["award_code"], c["recipient_kind"]): c["count"] for c in counts
+                if (c["year"], c["block_id"]) == (YEAR, block)}
+    assert awarded and in_block == dict(expected)
+    assert [(c["year"], c["block_id"], c["award_code"], c["count"]) for c in counts if c["year"] < YEAR] == [
+        (2024, None, "CHIEN_SI_THI_DUA_CO_SO", 1), (2025, None, "CHIEN_SI_THI_DUA_CO_SO", 4)]
+    totals = {(c["award_code"], c["recipient_kind"]): c["count"] for c in counts
+              if (c["year"], c["block_id"]) == (YEAR, None)}
+    assert totals == in_block  # only this block's members received awards in 2026
+    own = ok(await client.get("/statistics/awards", headers=await as_user(client, BLOCK_HEAD)), 200)
+    assert {(c["award_code"], c["recipient_kind"]): c["count"] for c in own if c["block_id"] == block} == in_block
+    assert ok(await client.get("/statistics/awards", headers=await as_user(client, OTHER_HEAD)), 200) == []
+
+    exported = await client.get("/statistics/years.xlsx", params={"from_year": 2024, "until_year": YEAR})
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("application/vnd.openxml")
+    book = load_workbook(io.BytesIO(exported.content))
+    ratings = list(book["Xếp loại đơn vị"].iter_rows(values_only=True))
+    assert ratings[0][:4] == ("Năm", "Khối thi đua", "Số đơn vị", "Hoàn thành xuất sắc nhiệm vụ (số đơn vị)")
+    assert ratings[1][:4] == (YEAR, "Khối thi đua các sở quản lý kinh tế", 7, 6)
+    assert ratings[2][:4] == (YEAR, "Toàn tỉnh (các Khối)", 7, 6) and ratings[2][7] == 85.7
+    rows = list(book["Số lượng khen thưởng"].iter_rows(values_only=True))
+    assert rows[0] == ("Năm", "Khối thi đua", "Hình thức khen thưởng", "Đối tượng", "Số lượng")
+    assert rows[1] == (2024, "Toàn tỉnh", "Chiến sĩ thi đua cơ sở", "Cá nhân", 1)
+    assert len(rows) == 1 + len(counts)
 
 
 async def test_a_meeting_refuses_a_declared_fact_the_closed_ranking_contradicts_and_records_nothing(

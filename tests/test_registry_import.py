@@ -21,9 +21,11 @@ ADMIN = "admin"
 HOUSEHOLDS: list[list[Any]] = [["Chủ hộ", "Địa chỉ", "Mã xã, phường", "Hoạt động từ ngày"],
               ["Nguyễn Văn Tư", "Thôn Đông, xã An Nội", "HN-XAN", "01/01/2010"],
               ["Trần Thị Năm", "Xóm 3, xã Bình Nghĩa", "HN-XBN", None]]
-ACCOUNTS: list[list[Any]] = [["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã khối", "Năm"],
-            ["truongkhoi.hn-kt", "Trần Văn An", "Trưởng Khối thi đua", "HN-KHOI-KT", 2027],
-            ["thuky.hn", "Lê Thị Thu", "council_secretary", None, None]]
+ACCOUNTS: list[list[Any]] = [["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã khối", "Năm", "Mã đơn vị"],
+            ["truongkhoi.hn-kt", "Trần Văn An", "Trưởng Khối thi đua", "HN-KHOI-KT", 2027, None],
+            ["thuky.hn", "Lê Thị Thu", "council_secretary", None, None, None],
+            # A member unit's account: the unit it speaks for is created by the same file.
+            ["donvi.hn-stc", "Văn phòng Sở Tài chính", "Đơn vị thành viên Khối thi đua", "HN-KHOI-KT", 2027, "HN-STC"]]
 
 
 def full_province() -> dict[str, list[list[Any]]]:
@@ -77,9 +79,13 @@ async def test_households_and_accounts_import_export_round_trip_and_the_one_time
     assert refused.status_code == 403 and "Quản trị hệ thống" in refused.json()["errors"][0]["message_vi"]
     applied = ok(await upload(client, xlsx(full_province()), ADMIN), 200)
     assert applied["counts"]["households"] == {"created": 2, "updated": 0, "unchanged": 0}
-    assert applied["counts"]["accounts"]["created"] == 2 and applied["counts"]["roles"]["created"] == 2
+    assert applied["counts"]["accounts"]["created"] == 3 and applied["counts"]["roles"]["created"] == 3
     passwords = applied["one_time_passwords"]
-    assert sorted(passwords) == ["thuky.hn", "truongkhoi.hn-kt"]
+    assert sorted(passwords) == ["donvi.hn-stc", "thuky.hn", "truongkhoi.hn-kt"]
+    users = {u["username"]: u for u in ok(await client.get("/users", headers=await as_user(client, ADMIN)), 200)}
+    stc = ok(await client.get("/registry/units", params={"q": "HN-STC"}), 200)["items"]
+    assert [(g["role"], g["year"], g["unit_id"]) for g in users["donvi.hn-stc"]["grants"]] == [
+        ("member_unit", 2027, stc[0]["id"])]
 
     households = ok(await client.get("/registry/households", params={"q": "xã An Nội"}), 200)
     assert [(h["head_name"], h["active_from"]) for h in households["items"]] == [("Nguyễn Văn Tư", "2010-01-01")]

@@ -10,6 +10,7 @@ from api.deps import SessionDep
 from api.desk import revocation_work, work
 from api.desk.forwarding_work import chairman_forwarding_tasks, secretary_forwarding_tasks
 from api.desk.guard import SignedIn
+from api.desk.member_work import member_unit_tasks
 from api.desk.public_comment_tasks import public_comment_tasks
 from api.desk.render import page
 from api.desk.route import DeskRoute
@@ -33,6 +34,9 @@ async def inbox(request: Request, session: SessionDep, desk: SignedIn) -> HTMLRe
     if Role.BLOCK_HEAD in roles:
         sections.append(Section(Role.BLOCK_HEAD, ROLE_VI[Role.BLOCK_HEAD],
                                 await work.block_head_tasks(session, desk.principal)))
+    if Role.MEMBER_UNIT in roles:
+        sections.append(Section(Role.MEMBER_UNIT, ROLE_VI[Role.MEMBER_UNIT],
+                                await member_unit_tasks(session, desk.principal)))
     if Role.COUNCIL_SECRETARY in roles:
         sections.append(Section(Role.COUNCIL_SECRETARY, ROLE_VI[Role.COUNCIL_SECRETARY],
                                 [*await work.secretary_tasks(session), *await public_comment_tasks(session),

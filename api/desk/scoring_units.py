@@ -22,7 +22,7 @@ from api.deps import PathId, SessionDep
 from api.desk.guard import Desk, SignedIn, checked_form
 from api.desk.render import Refusals, page, problems_of_validation
 from api.desk.route import DeskRoute
-from api.desk.scorings import may_score, scoring_view
+from api.desk.scorings import may_score, may_self_score, scoring_view
 from api.routes import scoring
 from models.domain.errors import DomainError, NotFound, Problem
 from models.domain.scoring_criteria import CriteriaSetDefinition, Criterion
@@ -65,7 +65,8 @@ async def _context(session: AsyncSession, desk: Desk, scoring_id: int, unit_id: 
                                vi="Không tìm thấy đơn vị này trong Khối thi đua."))
     return {"desk": desk, "table": table, "row": row, "criteria": criteria.definition,
             "items": sheet(criteria.definition), "entries": {e.criterion_code: e for e in row.entries},
-            "may_score": may_score(desk.principal, table)}
+            "may_score": may_score(desk.principal, table),
+            "may_self_score": may_self_score(desk.principal, table, unit_id)}
 
 
 def _url(scoring_id: int, unit_id: int) -> str:
@@ -143,7 +144,7 @@ async def adjust(scoring_id: PathId, unit_id: PathId, request: Request, session:
             data = AdjustmentCreate.model_validate(body)
         except ValidationError as error:
             raise DomainError(*problems_of_validation(error, labels=ADJUSTMENT_LABELS)) from None
-        await scoring.adjustment(scoring_id, data, session, desk.principal)
+        await scoring.adjustment(scoring_id, data, session, desk.principal, Response())
     except DomainError as error:
         problems = [Problem(f"adjust_{p.field}.{code}", p.rule, p.message, vi=p.vi)
                     if p.field in ("points", "reason") else p for p in error.problems]

@@ -50,6 +50,12 @@ def may_score(principal: Principal, table: scoring.ScoringPublic) -> bool:
     return allowed and table.status == ScoringStatus.OPEN
 
 
+def may_self_score(principal: Principal, table: scoring.ScoringPublic, unit_id: int) -> bool:
+    """The member unit itself (or its block head) may send this unit's sheet while the round is open."""
+    allowed = may(principal.grants, Action.SUBMIT_SELF_SCORES, table.block_id, table.year, unit_id).allowed
+    return allowed and table.status == ScoringStatus.OPEN
+
+
 async def _block_name(session: AsyncSession, block_id: int) -> str:
     block = await session.get(EmulationBlock, block_id)
     return block.name if block else str(block_id)

@@ -13,6 +13,7 @@ from api.deps import SessionDep
 from api.desk.guard import SignedIn
 from api.desk.render import VIETNAM, page, templates
 from api.desk.route import DeskRoute
+from api.routes.statistics import years_export
 from api.scope import blocks_of_year
 from models.domain.permissions import Action
 from models.storage.statistics import figures_of_year, latest_year
@@ -57,3 +58,9 @@ async def statistics_download(session: SessionDep, desk: SignedIn, year: YearTex
     figures = await figures_of_year(session, chosen, blocks_of_year(desk.principal, chosen))
     return Response(statistics_workbook(figures), media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="thong-ke-{chosen}.xlsx"'})
+
+
+@router.get("/statistics/years.xlsx")
+async def years_download(session: SessionDep, desk: SignedIn) -> Response:
+    """Units per rating and award counts across every year, as the API's GET /statistics/years.xlsx (same scope)."""
+    return await years_export(session, desk.principal)

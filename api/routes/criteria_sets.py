@@ -5,7 +5,7 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryYear, SessionDep
-from api.scope import in_headed_blocks
+from api.scope import in_scored_blocks, require_scoring_reader
 from models.domain.errors import Forbidden, Problem
 from models.domain.limits import RefId
 from models.domain.permissions import Action
@@ -52,7 +52,7 @@ async def list_sets(
     query = select(CriteriaSet).order_by(col(CriteriaSet.year), col(CriteriaSet.code), col(CriteriaSet.version))
     if year is not None:
         query = query.where(CriteriaSet.year == year)
-    headed = in_headed_blocks(principal, col(CriteriaSet.block_id), col(CriteriaSet.year))
+    headed = in_scored_blocks(principal, col(CriteriaSet.block_id), col(CriteriaSet.year))
     if headed is not None:
         query = query.where(or_(col(CriteriaSet.block_id).is_(None), headed))
     return [public(r) for r in (await session.exec(query)).all()]
@@ -61,6 +61,7 @@ async def list_sets(
 @router.get("/{criteria_set_id}")
 async def read(criteria_set_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> CriteriaSetPublic:
     row = await get_or_404(session, CriteriaSet, criteria_set_id, "criteria_set_id")
-    visible = row.block_id is None or principal.scope.sees_block(row.block_id, row.year)
-    principal.require_to_see(visible, "criteria_set_id")
+    require_scoring_reader(principal)
+    if row.block_id is not None:
+        principal.require(Action.READ_SCORING, row.block_id, row.year, field="criteria_set_id")
     return public(row)

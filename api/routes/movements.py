@@ -1,10 +1,14 @@
 """Emulation movements: launched by the province, members' registrations and each block's signed pledge."""
 
-from fastapi import APIRouter, status
+from urllib.parse import quote
+
+from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, SessionDep
-from api.scope import in_headed_blocks
+from api.scope import in_scored_blocks, require_scoring_reader
+from flows.documents.pledge import issue_pledge
+from models.domain.errors import NotFound, Problem
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, membership_of
 from models.recording.movements import launch_movement, movement_block_ids, register, sign_pledge
@@ -22,6 +26,7 @@ from models.tables.movement import (
 )
 
 router = APIRouter(prefix="/movements", tags=["movements and scoring"])
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class MovementDetail(SQLModel):
@@ -32,12 +37,13 @@ class MovementDetail(SQLModel):
 
 async def movement_detail(session: SessionDep, principal: CurrentPrincipal, movement_id: int) -> MovementDetail:
     """The movement with the registrations and pledges of the blocks the caller reads."""
+    require_scoring_reader(principal)  # an account that reads no block: 403, before saying what exists
     movement = await get_or_404(session, Movement, movement_id, "movement_id")
     registrations = select(Registration).where(Registration.movement_id == movement_id)
     pledges = select(BlockPledge).where(BlockPledge.movement_id == movement_id)
-    if (headed := in_headed_blocks(principal, col(Registration.block_id), col(Registration.year))) is not None:
+    if (headed := in_scored_blocks(principal, col(Registration.block_id), col(Registration.year))) is not None:
         registrations = registrations.where(headed)
-    if (headed := in_headed_blocks(principal, col(BlockPledge.block_id), col(BlockPledge.year))) is not None:
+    if (headed := in_scored_blocks(principal, col(BlockPledge.block_id), col(BlockPledge.year))) is not None:
         pledges = pledges.where(headed)
     public = MovementPublic.model_validate(movement, update={
         "block_ids": await movement_block_ids(session, movement_id)})
@@ -60,7 +66,7 @@ async def launch(data: MovementCreate, session: SessionDep, principal: CurrentPr
 
 @router.get("")
 async def list_movements(session: SessionDep, principal: CurrentPrincipal) -> list[MovementPublic]:
-    principal.require_to_see(True, "movement_id")  # any role that reads a block or the province
+    require_scoring_reader(principal)
     movements = (await session.exec(select(Movement).order_by(col(Movement.from_year), col(Movement.id)))).all()
     blocks: dict[int, list[int]] = {}
     for link in (await session.exec(select(MovementBlock).order_by(col(MovementBlock.block_id)))).all():
@@ -70,16 +76,17 @@ async def list_movements(session: SessionDep, principal: CurrentPrincipal) -> li
 
 @router.get("/{movement_id}")
 async def read(movement_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> MovementDetail:
-    principal.require_to_see(True, "movement_id")
     return await movement_detail(session, principal, movement_id)
 
 
 @router.post("/{movement_id}/registrations", status_code=status.HTTP_201_CREATED)
 async def registration(movement_id: PathId, data: RegistrationCreate, session: SessionDep,
                        principal: CurrentPrincipal) -> RegistrationPublic:
-    """A member's registration (đăng ký thi đua) with its targets, recorded by its block's head."""
+    """A member's registration (đăng ký thi đua) with its targets, sent by the member unit itself (or recorded by its
+    block's head)."""
     membership = await membership_of(session, data.unit_id, data.year)
-    principal.require(Action.RECORD_PLEDGES, membership.block_id if membership else None, data.year, field="unit_id")
+    principal.require(Action.REGISTER_TARGETS, membership.block_id if membership else None, data.year,
+                      field="unit_id", unit_id=data.unit_id)
     row = await register(session, movement_id, data, principal.actor)
     await session.commit()
     return RegistrationPublic.model_validate(row)
@@ -90,6 +97,21 @@ async def pledge(movement_id: PathId, data: BlockPledgeCreate, session: SessionD
                  principal: CurrentPrincipal) -> BlockPledgePublic:
     """The block's signed pledge (bản giao ước thi đua): when, where, and who signed for each member."""
     principal.require(Action.RECORD_PLEDGES, data.block_id, data.year, field="block_id")
-    row = await sign_pledge(session, movement_id, data, principal.actor)
-    await session.commit()
+    row = await issue_pledge(session, await sign_pledge(session, movement_id, data, principal.actor))
+    await session.commit()  # the pledge, its number and its printed bytes together
     return BlockPledgePublic.model_validate(row)
+
+
+@router.get("/{movement_id}/pledges/{pledge_id}.docx", response_class=Response,
+            responses={200: {"content": {DOCX: {}}, "description": "Bản giao ước thi đua, as printed when signed"}})
+async def pledge_docx(movement_id: PathId, pledge_id: PathId, session: SessionDep,
+                      principal: CurrentPrincipal) -> Response:
+    """The block's pledge as it was numbered and printed when signed (the same bytes as its sha256)."""
+    pledge = await get_or_404(session, BlockPledge, pledge_id, "pledge_id")
+    if pledge.movement_id != movement_id:
+        raise NotFound(Problem("pledge_id", "exists", "This movement has no such pledge.",
+                               vi="Phong trào này không có bản giao ước thi đua mã số này."))
+    principal.require(Action.READ_SCORING, pledge.block_id, pledge.year, field="pledge_id")
+    return Response(pledge.content, media_type=DOCX, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(pledge.filename)}",
+        "ETag": f'"{pledge.sha256}"'})

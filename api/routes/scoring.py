@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
-from api.scope import in_headed_blocks
+from api.scope import block_years_read, in_scored_blocks
 from docx_templates import DocumentKind, render_document
 from flows.documents.scoring_table import build_scoring_table
 from models.domain.enums import BlockRole
@@ -15,17 +15,20 @@ from models.domain.errors import Conflict, Problem
 from models.domain.facts import Rating
 from models.domain.movements import ScoringRound, ScoringStatus
 from models.domain.permissions import Action
-from models.domain.scoring_statistics import rating_statistics
 from models.domain.vietnamese import RATING_VI, SCORING_ROUND_VI, SCORING_STATUS_VI
 from models.recording.common import get_or_404
 from models.recording.scoring import adjust_score, close_scoring, open_scoring, submit_self_scores
+from models.recording.scoring_reopen import reopen_scoring
 from models.recording.scoring_table import EntryView, TableRow, scoring_table
+from models.storage.statistics_years import rating_counts
 from models.tables.movement_scoring import (
     AdjustmentCreate,
     BlockScoring,
     BlockScoringCreate,
     CriteriaSet,
     ScoringClose,
+    ScoringReopen,
+    ScoringReopening,
     SelfScoresSubmit,
 )
 
@@ -80,6 +83,14 @@ class ScoringSummary(SQLModel):
     leader_unit_id: int | None = None  # of a closed round, as it was frozen
 
 
+class ReopeningPublic(SQLModel):
+    reason: str
+    reopened_by: str
+    reopened_at: datetime
+    previous_closed_at: datetime | None
+    previous_leader_unit_id: int | None
+
+
 class ScoringPublic(SQLModel):
     id: int
     block_id: int
@@ -100,6 +111,7 @@ class ScoringPublic(SQLModel):
     leader_unit_id: int | None
     leader_problem_vi: str | None
     rows: list[RowPublic]
+    reopenings: list[ReopeningPublic]  # each time the closed round was opened again, oldest first
 
 
 def _entry(v: EntryView) -> EntryPublic:
@@ -129,7 +141,12 @@ async def scoring_public(session: SessionDep, scoring: BlockScoring) -> ScoringP
         criteria_set_version=criteria_set.version, vote_order=scoring.result.get("vote_order", []),
         leader_unit_id=table.leader_unit_id,
         leader_problem_vi=table.leader_problem.vi if table.leader_problem else None,
-        rows=[_row(r) for r in table.rows])
+        rows=[_row(r) for r in table.rows],
+        reopenings=[ReopeningPublic(reason=r.reason, reopened_by=r.reopened_by, reopened_at=r.reopened_at,
+                                    previous_closed_at=r.previous_closed_at,
+                                    previous_leader_unit_id=r.previous_result.get("leader_unit_id"))
+                    for r in (await session.exec(select(ScoringReopening).where(
+                        ScoringReopening.scoring_id == scoring.id).order_by(col(ScoringReopening.id)))).all()])
 
 
 async def _for_change(session: SessionDep, principal: CurrentPrincipal, scoring_id: int) -> BlockScoring:
@@ -156,7 +173,7 @@ async def list_scorings(session: SessionDep, principal: CurrentPrincipal, year: 
         query = query.where(BlockScoring.year == year)
     if block_id is not None:
         query = query.where(BlockScoring.block_id == block_id)
-    headed = in_headed_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
+    headed = in_scored_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
     if headed is not None:
         query = query.where(headed)
     return [ScoringSummary.model_validate(s, update={"leader_unit_id": s.result.get("leader_unit_id")})
@@ -175,17 +192,7 @@ class RatingCountPublic(SQLModel):
 async def statistics(session: SessionDep, principal: CurrentPrincipal, from_year: QueryYear = None,
                      until_year: QueryYear = None) -> list[RatingCountPublic]:
     """Units per rating and their shares, per block and year and for all blocks, from closed year-end rounds."""
-    query = select(BlockScoring).where(BlockScoring.round == ScoringRound.FINAL,
-                                       BlockScoring.status == ScoringStatus.CLOSED)
-    if from_year is not None:
-        query = query.where(col(BlockScoring.year) >= from_year)
-    if until_year is not None:
-        query = query.where(col(BlockScoring.year) <= until_year)
-    headed = in_headed_blocks(principal, col(BlockScoring.block_id), col(BlockScoring.year))
-    if headed is not None:
-        query = query.where(headed)
-    rows = rating_statistics((s.year, s.block_id, [r["rating"] for r in s.result["rows"]])
-                             for s in (await session.exec(query)).all())
+    rows = await rating_counts(session, from_year, until_year, block_years_read(principal))
     return [RatingCountPublic(year=r.year, block_id=r.block_id, units=r.units,
                               counts={k: v for k, v in r.counts.items()},
                               percents={k: float(v) for k, v in r.percents.items()}) for r in rows]
@@ -195,7 +202,7 @@ async def statistics(session: SessionDep, principal: CurrentPrincipal, from_year
 async def read(scoring_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> ScoringPublic:
     """The block's consolidated table: each member's self-scores and the head's adjustments, totals, rating, rank."""
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
-    principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
+    principal.require(Action.READ_SCORING, scoring.block_id, scoring.year, field="scoring_id")
     return await scoring_public(session, scoring)
 
 
@@ -204,7 +211,7 @@ async def read(scoring_id: PathId, session: SessionDep, principal: CurrentPrinci
 async def table_docx(scoring_id: PathId, session: SessionDep, principal: CurrentPrincipal) -> Response:
     """Bảng tổng hợp điểm of a closed round, in the Decree 30 layout, dated the day it closed."""
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
-    principal.require_to_see(principal.scope.sees_block(scoring.block_id, scoring.year), "scoring_id")
+    principal.require(Action.READ_SCORING, scoring.block_id, scoring.year, field="scoring_id")
     if scoring.status != ScoringStatus.CLOSED:
         raise Conflict(Problem("scoring_id", "scoring.not_closed", "The table is printed once the round is closed.",
                                vi="Bảng tổng hợp điểm chỉ được in sau khi đợt chấm điểm đã chốt kết quả."))
@@ -217,19 +224,38 @@ async def table_docx(scoring_id: PathId, session: SessionDep, principal: Current
 @router.put("/{scoring_id}/units/{unit_id}/self-scores")
 async def self_scores(scoring_id: PathId, unit_id: PathId, data: SelfScoresSubmit, session: SessionDep,
                       principal: CurrentPrincipal) -> ScoringPublic:
-    """A member's self-scores (bảng tự chấm điểm) with their evidence; sent again, they replace its earlier ones."""
-    scoring = await _for_change(session, principal, scoring_id)
+    """A member's self-scores (bảng tự chấm điểm) with their evidence; sent again, they replace its earlier ones.
+    The member unit's own account sends them (its block head may, for a unit that has no account)."""
+    scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    # Another block's round is not acknowledged (scoring_id); in its own block, a member unit sends its own sheet only.
+    principal.require(Action.SUBMIT_SELF_SCORES, scoring.block_id, scoring.year, field="scoring_id")
+    principal.require(Action.SUBMIT_SELF_SCORES, scoring.block_id, scoring.year, field="unit_id", unit_id=unit_id)
     await submit_self_scores(session, scoring_id, unit_id, data, principal.actor)
     await session.commit()
     return await scoring_public(session, scoring)
 
 
-@router.post("/{scoring_id}/adjustments", status_code=status.HTTP_201_CREATED)
-async def adjustment(scoring_id: PathId, data: AdjustmentCreate, session: SessionDep,
-                     principal: CurrentPrincipal) -> ScoringPublic:
-    """The head's score for a member's criterion, with the reason; the self-score is kept beside it."""
+@router.post("/{scoring_id}/adjustments", status_code=status.HTTP_201_CREATED,
+             responses={200: {"description": "The same score and reason as the last adjustment: nothing added"}})
+async def adjustment(scoring_id: PathId, data: AdjustmentCreate, session: SessionDep, principal: CurrentPrincipal,
+                     response: Response) -> ScoringPublic:
+    """The head's score for a member's criterion, with the reason; the self-score is kept beside it. Sent again
+    unchanged (twice, or twice at once), it is kept once: 200 instead of 201."""
     scoring = await _for_change(session, principal, scoring_id)
-    await adjust_score(session, scoring_id, data, principal.actor)
+    if not await adjust_score(session, scoring_id, data, principal.actor):
+        response.status_code = status.HTTP_200_OK
+    await session.commit()
+    return await scoring_public(session, scoring)
+
+
+@router.post("/{scoring_id}/reopen")
+async def reopen(scoring_id: PathId, data: ScoringReopen, session: SessionDep,
+                 principal: CurrentPrincipal) -> ScoringPublic:
+    """Open a closed round again, with the reason (logged beside the ranking it had); closing ranks anew. Refused
+    once the block's year-end meeting has opened from the ranking."""
+    scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
+    principal.require(Action.REOPEN_SCORING, scoring.block_id, scoring.year, field="scoring_id")
+    scoring = await reopen_scoring(session, scoring_id, data, principal.actor)
     await session.commit()
     return await scoring_public(session, scoring)
 

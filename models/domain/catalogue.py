@@ -83,6 +83,9 @@ class Province(Entry):
     # The council's own papers (its minutes) are numbered in its own series (Decree 30/2020 Annex I, II.3.a).
     council_issuer_code: str = Field(default="HĐTĐKT", min_length=1)
     legal_bases: list[LegalBasis] = Field(min_length=1)
+    # A block's pledge is numbered in its head agency's series under this type; Decree 30/2020 Annex III has no
+    # abbreviation for a giao ước, so the province sets the one its blocks use.
+    pledge_type_code: str = Field(default="GƯTĐ", min_length=1, max_length=10)
 
     def base_salary_on(self, day: date) -> BaseSalary:
         return _one_in_force(self.base_salary, day)

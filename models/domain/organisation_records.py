@@ -85,3 +85,4 @@ class AccountRecord:
     role: Role | None  # None: the account alone, with no role yet
     block_code: str
     year: int | None
+    unit_code: str = ""  # a member unit's role: the unit it speaks for

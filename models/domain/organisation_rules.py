@@ -25,7 +25,7 @@ from models.domain.organisation_sheets import (
     Workbook,
     read_sheets,
 )
-from models.domain.permissions import BLOCK_SCOPED
+from models.domain.permissions import BLOCK_SCOPED, UNIT_SCOPED
 
 MAX_PROBLEMS = 200  # enough to fix a workbook by; one wrong on every row would otherwise answer megabytes
 
@@ -46,7 +46,7 @@ def check_rules(found: OrganisationSheets, known_units: Collection[str],
     blocks = {b.code for b in found.blocks if b.code} | set(known_blocks)
     return [*_unique_codes(found), *_dates(found), *_references(found, units, blocks), *_one_block_a_year(found),
             *_one_head(found, blocks), *_seats(found, units), *_households(found, units),
-            *_accounts(found, blocks)]
+            *_accounts(found, blocks, units)]
 
 
 def _problem(place: str, rule: str, message: str, vi: str) -> Problem:
@@ -181,12 +181,12 @@ def _households(found: OrganisationSheets, units: set[str]) -> list[Problem]:
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")  # as models.tables.accounts.USERNAME_PATTERN
 
 
-def _accounts(found: OrganisationSheets, blocks: set[str]) -> list[Problem]:
+def _accounts(found: OrganisationSheets, blocks: set[str], units: set[str]) -> list[Problem]:
     """A login name as the accounts take it, one full name per account, a block head's block and year (and no
     block for a role of the whole province), and each role listed once."""
     problems: list[Problem] = []
     names: dict[str, tuple[str, int]] = {}
-    seen: dict[tuple[str, object, str, int | None], int] = {}
+    seen: dict[tuple[str, object, str, int | None, str], int] = {}
     for a in found.accounts:
         place = partial(_account_place, found, a.row)
         if a.username and not USERNAME.fullmatch(a.username):
@@ -199,8 +199,8 @@ def _accounts(found: OrganisationSheets, blocks: set[str]) -> list[Problem]:
             problems.append(_problem(place("full_name"), "organisation.account_name",
                                      f"{a.username!r} is named {name!r} in row {row}.",
                                      f"tài khoản {a.username!r} đã ghi họ tên {name!r} ở dòng {row}."))
-        problems += _account_scope(a, blocks, place)
-        key = (a.username, a.role, a.block_code, a.year)
+        problems += _account_scope(a, blocks, place) + _account_unit(a, units, place)
+        key = (a.username, a.role, a.block_code, a.year, a.unit_code)
         if key in seen:
             problems.append(_problem(place("role"), "organisation.duplicate_account",
                                      f"the same account and role as row {seen[key]}.",
@@ -226,6 +226,23 @@ def _account_scope(a: AccountRecord, blocks: set[str], place: Callable[[str], st
         return [_problem(place("block_code"), "organisation.unknown_block",
                          f"no block has the code {a.block_code!r} (sheet {BLOCKS!r} or the registry).",
                          f"không có khối mã {a.block_code!r} (trang {BLOCKS!r} hoặc danh sách đã có).")]
+    return []
+
+
+def _account_unit(a: AccountRecord, units: set[str], place: Callable[[str], str]) -> list[Problem]:
+    """A member unit's role names the unit it speaks for; no other role names one."""
+    if a.role in UNIT_SCOPED and not a.unit_code:
+        return [_problem(place("unit_code"), "organisation.grant_unit",
+                         "a member unit's role names its unit.",
+                         "vai trò Đơn vị thành viên Khối thi đua phải ghi rõ Mã đơn vị.")]
+    if a.role not in UNIT_SCOPED and a.unit_code:
+        return [_problem(place("unit_code"), "organisation.grant_unit",
+                         "only a member unit's role names a unit: leave it empty.",
+                         "chỉ vai trò Đơn vị thành viên Khối thi đua mới ghi Mã đơn vị: để trống ô này.")]
+    if a.unit_code and a.unit_code not in units:
+        return [_problem(place("unit_code"), "organisation.unknown_unit",
+                         f"no unit has the code {a.unit_code!r} (sheet {UNITS!r} or the registry).",
+                         f"không có đơn vị mã {a.unit_code!r} (trang {UNITS!r} hoặc danh sách đã có).")]
     return []
 
 

@@ -8,6 +8,8 @@ each with its column names in row 1:
 - "Cá nhân": Họ và tên, Giới tính, Ngày sinh, Chức vụ, Mã đơn vị (and optionally Hoạt động từ ngày, Đến ngày)
 - "Khối": Mã khối, Tên khối, Loại (Khối / Cụm)
 - "Thành viên khối": Năm, Mã khối, Mã đơn vị, Vai trò (Trưởng khối / Phó khối / Thành viên)
+- "Tài khoản" (may be left out): Tên đăng nhập, Họ và tên, Vai trò, Mã khối, Năm, Mã đơn vị (the last three for a
+  block head's block and year, and a member unit's block, year and unit)
 - "Hội đồng" (may be left out: the council's roster stays as it is): Họ và tên, Chức vụ, Mã đơn vị, Vai trò
   (Chủ tịch Hội đồng / Phó Chủ tịch Hội đồng / Phó Chủ tịch thường trực / Thư ký Hội đồng / Ủy viên),
   Thường trực (Có / Không), Từ ngày, Đến ngày
@@ -68,7 +70,7 @@ LAYOUT: dict[str, tuple[Column, ...]] = {
                  *ACTIVE),
     ACCOUNTS: (Column("username", "Tên đăng nhập"), Column("full_name", "Họ và tên"),
                Column("role", "Vai trò", False), Column("block_code", "Mã khối", False),
-               Column("year", "Năm", False)),
+               Column("year", "Năm", False), Column("unit_code", "Mã đơn vị", False)),
 }
 
 
@@ -200,7 +202,8 @@ def _account(r: RowReader, found: OrganisationSheets) -> None:
     year = r.year("year") if r.text("year") else None
     found.accounts.append(AccountRecord(
         r.row, r.text("username", required=True, max_length=64).lower(), r.text("full_name", required=True),
-        r.choice("role", ROLE_VI, required=False), r.text("block_code", max_length=BLOCK_CODE_LENGTH), year))
+        r.choice("role", ROLE_VI, required=False), r.text("block_code", max_length=BLOCK_CODE_LENGTH), year,
+        r.text("unit_code", max_length=UNIT_CODE_LENGTH)))
 
 
 _READERS = {UNITS: _unit, PEOPLE: _person, BLOCKS: _block, MEMBERSHIPS: _membership, COUNCIL: _seat,

@@ -13,6 +13,7 @@ class Role(StrEnum):
     COUNCIL_SECRETARY = "council_secretary"  # screens, records council votes, prepares decisions
     CHAIRMAN_OFFICE = "chairman_office"  # signs decisions
     AUDITOR = "auditor"  # reads everything, changes nothing
+    MEMBER_UNIT = "member_unit"  # one member unit of one block for one year: its own registration and self-scores
 
 
 class Action(StrEnum):
@@ -42,6 +43,10 @@ class Action(StrEnum):
     LAUNCH_MOVEMENT = "launch_movement"  # emulation movements: launching document, period, blocks taking part
     RECORD_PLEDGES = "record_pledges"  # a block's members' registrations and its signed pledge
     SCORE_BLOCK = "score_block"  # a block's scoring: self-scores, the head's adjustments, closing the ranking
+    SUBMIT_SELF_SCORES = "submit_self_scores"  # a member unit's own self-scores with their evidence
+    REGISTER_TARGETS = "register_targets"  # a member unit's own registration (đăng ký thi đua) with its targets
+    READ_SCORING = "read_scoring"  # a block's scoring table, rounds, movements and registrations
+    REOPEN_SCORING = "reopen_scoring"  # a closed round opened again, with a reason
 
 
 _PROVINCE_READERS = frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY, Role.CHAIRMAN_OFFICE, Role.AUDITOR})
@@ -73,10 +78,17 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.LAUNCH_MOVEMENT: frozenset({Role.ADMINISTRATOR, Role.COUNCIL_SECRETARY}),
     Action.RECORD_PLEDGES: frozenset({Role.BLOCK_HEAD}),
     Action.SCORE_BLOCK: frozenset({Role.BLOCK_HEAD}),
+    # The head may still type a member's sheet for a unit that has no account of its own.
+    Action.SUBMIT_SELF_SCORES: frozenset({Role.BLOCK_HEAD, Role.MEMBER_UNIT}),
+    Action.REGISTER_TARGETS: frozenset({Role.BLOCK_HEAD, Role.MEMBER_UNIT}),
+    Action.READ_SCORING: _PROVINCE_READERS | {Role.BLOCK_HEAD, Role.MEMBER_UNIT},
+    Action.REOPEN_SCORING: frozenset({Role.BLOCK_HEAD, Role.COUNCIL_SECRETARY}),
 }
 
 # A block head's grant names one block and one emulation year; these actions are limited to it.
-BLOCK_SCOPED = frozenset({Role.BLOCK_HEAD})
+BLOCK_SCOPED = frozenset({Role.BLOCK_HEAD, Role.MEMBER_UNIT})
+# A member unit's grant also names its unit: what it does for a unit, it does for that one alone.
+UNIT_SCOPED = frozenset({Role.MEMBER_UNIT})
 
 
 @dataclass(frozen=True)
@@ -84,15 +96,20 @@ class Grant:
     role: Role
     block_id: int | None = None
     year: int | None = None
+    unit_id: int | None = None
 
-    def covers(self, block_id: int | None, year: int | None) -> bool:
+    def covers(self, block_id: int | None, year: int | None, unit_id: int | None = None) -> bool:
         if self.role not in BLOCK_SCOPED:
             return True
+        if self.role in UNIT_SCOPED and unit_id is not None and unit_id != self.unit_id:
+            return False
         return block_id is not None and self.block_id == block_id and (year is None or self.year == year)
 
 
-def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, year: int | None = None) -> Verdict:
-    """Whether someone holding these grants may take the action on this block and year, and why not."""
+def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, year: int | None = None,
+        unit_id: int | None = None) -> Verdict:
+    """Whether someone holding these grants may take the action on this block and year (and, for an action on
+    one unit's papers, `unit_id`), and why not."""
     roles = ALLOWED[action]
     holding = [g for g in grants if g.role in roles]
     # Imported here: the Vietnamese names are keyed by Role and Action, so that module imports this one.
@@ -104,7 +121,7 @@ def may(grants: Iterable[Grant], action: Action, block_id: int | None = None, ye
         names_vi = " hoặc ".join(filter(None, (", ".join(quoted[:-1]), quoted[-1])))
         return Verdict(False, "auth.role", f"This needs the role {names}.",
                        reason_vi=f"Chỉ tài khoản có vai trò {names_vi} mới được {ACTION_VI[action]}.")
-    if any(g.covers(block_id, year) for g in holding):
+    if any(g.covers(block_id, year, unit_id) for g in holding):
         return Verdict(True, "auth.granted", f"Granted to {holding[0].role.value}.",
                        reason_vi=f"Được phép với vai trò «{ROLE_VI[holding[0].role]}».")
     return Verdict(False, "auth.scope", "This belongs to a block or year your role does not cover.",

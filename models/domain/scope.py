@@ -19,10 +19,12 @@ class ReadScope:
     block_years: frozenset[tuple[int, int]]  # (block id, emulation year) pairs a block head heads
 
     @classmethod
-    def of(cls, grants: Iterable[Grant]) -> "ReadScope":
+    def of(cls, grants: Iterable[Grant], reads: Action = Action.READ_BLOCK) -> "ReadScope":
+        """What `reads` lets these grants see: a block's dossiers (READ_BLOCK), or only its scoring (READ_SCORING,
+        which a member unit also holds for its own block and year)."""
         grants = tuple(grants)
         headed = frozenset((g.block_id, g.year) for g in grants
-                           if g.role in ALLOWED[Action.READ_BLOCK] and g.block_id is not None and g.year is not None)
+                           if g.role in ALLOWED[reads] and g.block_id is not None and g.year is not None)
         return cls(may(grants, Action.READ_PROVINCE).allowed, headed)
 
     @property

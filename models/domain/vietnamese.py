@@ -50,6 +50,7 @@ ROLE_VI: dict[Role, str] = {
     Role.COUNCIL_SECRETARY: "Thư ký Hội đồng Thi đua - Khen thưởng",
     Role.CHAIRMAN_OFFICE: "Văn phòng Chủ tịch UBND tỉnh",
     Role.AUDITOR: "Kiểm tra, giám sát",
+    Role.MEMBER_UNIT: "Đơn vị thành viên Khối thi đua",
 }
 
 ACTION_VI: dict[Action, str] = {
@@ -79,6 +80,10 @@ ACTION_VI: dict[Action, str] = {
     Action.LAUNCH_MOVEMENT: "phát động phong trào thi đua",
     Action.RECORD_PLEDGES: "ghi đăng ký thi đua và giao ước thi đua của Khối",
     Action.SCORE_BLOCK: "chấm điểm, tổng hợp và xếp hạng thi đua của Khối",
+    Action.SUBMIT_SELF_SCORES: "gửi bảng tự chấm điểm của đơn vị",
+    Action.REGISTER_TARGETS: "đăng ký thi đua của đơn vị",
+    Action.READ_SCORING: "xem bảng tổng hợp điểm của Khối",
+    Action.REOPEN_SCORING: "mở lại đợt chấm điểm đã chốt",
 }
 
 STAGE_VI: dict[StageKind, str] = {
@@ -189,6 +194,7 @@ OBJECT_VI: dict[str, str] = {
     "ForwardingItem": "mục trong Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng",
     "CentralDecision": "Quyết định khen thưởng của Trung ương",
     "CentralDecisionItem": "mục trong Quyết định khen thưởng của Trung ương",
+    "ScoringReopening": "lần mở lại đợt chấm điểm đã chốt",
 }
 
 

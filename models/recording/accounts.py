@@ -9,10 +9,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.audit import Actor
 from models.domain.errors import Conflict, NotFound, Problem, refuse
-from models.domain.permissions import BLOCK_SCOPED, Grant
+from models.domain.permissions import BLOCK_SCOPED, UNIT_SCOPED, Grant
 from models.domain.vietnamese import ROLE_VI
 from models.passwords import hash_password, new_api_token, token_digest
-from models.recording.common import get_or_404
+from models.recording.common import get_or_404, membership_of
 from models.recording.desk_sessions import end_desk_sessions_of
 from models.storage.locks import serialize_on
 from models.tables.accounts import (
@@ -47,13 +47,14 @@ async def grant_role(session: AsyncSession, user_id: int, data: GrantCreate, act
     await serialize_on(session, User, user_id, "user_id")  # the same grant given twice at once: once
     if data.role in BLOCK_SCOPED:
         if data.block_id is None or data.year is None:
-            raise refuse("block_id", "grant.block_scope", "A block head's role names the block and the year.",
-                         vi="Vai trò Trưởng Khối thi đua phải ghi rõ Khối thi đua và năm.")
+            raise refuse("block_id", "grant.block_scope", f"The role {data.role.value} names the block and the year.",
+                         vi=f"Vai trò «{ROLE_VI[data.role]}» phải ghi rõ Khối thi đua và năm.")
         await get_or_404(session, EmulationBlock, data.block_id, "block_id")
-    elif data.block_id is not None or data.year is not None:
+        await _check_unit_scope(session, data)
+    elif data.block_id is not None or data.year is not None or data.unit_id is not None:
         raise refuse("block_id", "grant.province_scope", f"The role {data.role.value} covers the whole province.",
                      vi=f"Vai trò «{ROLE_VI[data.role]}» áp dụng cho toàn tỉnh, không ghi Khối thi đua hay năm.")
-    wanted = Grant(data.role, data.block_id, data.year)
+    wanted = Grant(data.role, data.block_id, data.year, data.unit_id)
     if any(_as_grant(g) == wanted for g in await grants_of(session, user_id) if g.revoked_at is None):
         raise Conflict(Problem("role", "grant.once", "The user already holds this role for this scope.",
                                vi="Người dùng đã có vai trò này trong phạm vi này."))
@@ -115,8 +116,25 @@ async def set_password(session: AsyncSession, user: User, current: str, new: str
     await session.flush()
 
 
+async def _check_unit_scope(session: AsyncSession, data: GrantCreate) -> None:
+    """A member unit's role names a unit of that block in that year; a block head's names none."""
+    if data.role not in UNIT_SCOPED:
+        if data.unit_id is not None:
+            raise refuse("unit_id", "grant.unit_scope", "A block head's role covers the whole block: no unit.",
+                         vi="Vai trò Trưởng Khối thi đua áp dụng cho cả Khối: không ghi đơn vị.")
+        return
+    if data.unit_id is None:
+        raise refuse("unit_id", "grant.unit_scope", "A member unit's role names its unit.",
+                     vi="Vai trò Đơn vị thành viên Khối thi đua phải ghi rõ đơn vị.")
+    membership = await membership_of(session, data.unit_id, data.year or 0)
+    if membership is None or membership.block_id != data.block_id:
+        raise refuse("unit_id", "block.member", f"Unit {data.unit_id} is not a member of block {data.block_id} "
+                     f"in {data.year}.", vi=f"Đơn vị mã số {data.unit_id} không phải thành viên của Khối thi đua "
+                                           f"mã số {data.block_id} trong năm {data.year}.")
+
+
 def _as_grant(row: RoleGrant) -> Grant:
-    return Grant(row.role, row.block_id, row.year)
+    return Grant(row.role, row.block_id, row.year, row.unit_id)
 
 
 async def grants_of(session: AsyncSession, user_id: int) -> list[RoleGrant]:

@@ -39,7 +39,7 @@ async def plan_accounts(session: AsyncSession, found: OrganisationSheets, regist
     users = {u.username: u for u in (await session.exec(select(User).where(col(User.username).in_(names)))).all()}
     held = (await session.exec(select(RoleGrant).where(
         col(RoleGrant.user_id).in_({u.id for u in users.values()}), col(RoleGrant.revoked_at).is_(None)))).all()
-    grants = {(g.user_id, g.role, g.block_id, g.year): g for g in held}
+    grants = {(g.user_id, g.role, g.block_id, g.year, g.unit_id): g for g in held}
     plans = AccountPlans()
     listed: set[str] = set()
     for a in found.accounts:
@@ -51,9 +51,13 @@ async def plan_accounts(session: AsyncSession, found: OrganisationSheets, regist
             continue
         block = registry.blocks.get(a.block_code)
         block_id = block.id if block is not None else (a.block_code or None)
-        wanted: dict[str, Any] = {"role": a.role, "block_id": block_id, "year": a.year}
-        grant = grants.get((user.id, a.role, block.id if block else None, a.year)) if user is not None else None
-        label = " ".join(str(part) for part in (a.username, a.role.value, a.block_code, a.year or "") if part)
+        unit = registry.units.get(a.unit_code)
+        unit_id = unit.id if unit is not None else (a.unit_code or None)  # a code: a unit the same file creates
+        wanted: dict[str, Any] = {"role": a.role, "block_id": block_id, "year": a.year, "unit_id": unit_id}
+        grant = grants.get((user.id, a.role, block.id if block else None, a.year,
+                            unit.id if unit else None)) if user is not None else None
+        label = " ".join(str(part) for part in (a.username, a.role.value, a.block_code, a.year or "", a.unit_code)
+                         if part)
         plans.grants.add(label, wanted | {"user_id": user.id if user is not None else a.username,
                                           "created_by": actor.username} if grant is None else wanted, grant)
     return plans

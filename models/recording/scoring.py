@@ -61,7 +61,8 @@ async def _open_for_change(session: AsyncSession, scoring_id: int) -> tuple[Bloc
     scoring = await get_or_404(session, BlockScoring, scoring_id, "scoring_id")
     if scoring.status != ScoringStatus.OPEN:
         raise Conflict(Problem("scoring_id", "scoring.closed", "This scoring is closed; its ranking is final.",
-                               vi="Đợt chấm điểm này đã chốt kết quả; không sửa được điểm nữa."))
+                               vi="Đợt chấm điểm này đã chốt kết quả; không sửa, không điều chỉnh được điểm nữa. "
+                                  "Muốn sửa, Trưởng Khối hoặc Thư ký Hội đồng mở lại đợt chấm điểm và ghi rõ lý do."))
     return scoring, await get_or_404(session, CriteriaSet, scoring.criteria_set_id, "criteria_set_id")
 
 
@@ -112,8 +113,10 @@ async def submit_self_scores(
     await session.flush()
 
 
-async def adjust_score(session: AsyncSession, scoring_id: int, data: AdjustmentCreate, actor: Actor) -> None:
-    """The head's score for one member's criterion, with the reason; the self-score is kept beside it."""
+async def adjust_score(session: AsyncSession, scoring_id: int, data: AdjustmentCreate, actor: Actor) -> bool:
+    """The head's score for one member's criterion, with the reason; the self-score is kept beside it. The same
+    score and reason as the last adjustment (a retry, a double click, two requests at once: they queue on the
+    round's lock) adds nothing; returns whether a new adjustment was kept."""
     scoring, criteria_set = await _open_for_change(session, scoring_id)
     _require_member(await _member_ids(session, scoring), scoring, data.unit_id, "unit_id")
     if not data.reason.strip():  # spaces only: as good as no reason, and the table must explain each change
@@ -129,9 +132,14 @@ async def adjust_score(session: AsyncSession, scoring_id: int, data: AdjustmentC
                      "The member has not scored this criterion itself yet.",
                      vi=f"Đơn vị chưa tự chấm tiêu chí «{data.criterion_code}»; Trưởng Khối thẩm định sau khi "
                         "đơn vị gửi điểm tự chấm.")
+    last = (await session.exec(select(ScoreAdjustment).where(ScoreAdjustment.entry_id == entry.id)
+                               .order_by(col(ScoreAdjustment.id).desc()))).first()
+    if last is not None and last.points == data.points and last.reason.strip() == data.reason.strip():
+        return False
     session.add(ScoreAdjustment(entry_id=entry.id, scoring_id=scoring_id, points=data.points,
-                                reason=data.reason, adjusted_by=actor.username))
+                                reason=data.reason.strip(), adjusted_by=actor.username))
     await session.flush()
+    return True
 
 
 async def close_scoring(session: AsyncSession, scoring_id: int, data: ScoringClose, actor: Actor) -> BlockScoring:

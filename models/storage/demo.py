@@ -17,7 +17,7 @@ from models.storage.catalogue_file import catalogue_awards
 from models.storage.organisation_workbook import workbook_of_records
 from models.tables.accounts import RoleGrant, User
 from models.tables.award import Award
-from models.tables.organisation import EmulationBlock
+from models.tables.organisation import EmulationBlock, Unit
 
 
 def demo_data() -> dict[str, Any]:
@@ -72,6 +72,7 @@ async def load_demo_accounts(session: AsyncSession) -> None:
 
 async def _load_accounts(session: AsyncSession, data: dict[str, Any]) -> None:
     blocks = {b.code: b.id for b in (await session.exec(select(EmulationBlock))).all()}
+    units = {u.code: u.id for u in (await session.exec(select(Unit))).all()}
     password_hash = hash_demo_password(data["accounts"]["password"])
     for account in data["accounts"]["users"]:
         user = User(username=account["username"], full_name=account["full_name"], password_hash=password_hash)
@@ -79,5 +80,6 @@ async def _load_accounts(session: AsyncSession, data: dict[str, Any]) -> None:
         await session.flush()
         block_id = blocks.get(account.get("block", ""))
         session.add(RoleGrant(user_id=user.id, role=Role(account["role"]), block_id=block_id,
-                              year=data["year"] if block_id else None, created_by="demo"))
+                              year=data["year"] if block_id else None, unit_id=units.get(account.get("unit", "")),
+                              created_by="demo"))
     await session.flush()

@@ -56,11 +56,12 @@ async def organisation_sheets(session: AsyncSession, year: int | None = None) ->
             for s in (await session.exec(select(CouncilSeat).order_by(col(CouncilSeat.id)))).all()]),
         HOUSEHOLDS: _sheet(HOUSEHOLDS, [h.model_dump() | {"unit_code": codes[h.commune_id]} for h in (
             await session.exec(select(Household).order_by(col(Household.id)))).all()]),
-        ACCOUNTS: _sheet(ACCOUNTS, await _accounts(session, block_codes)),
+        ACCOUNTS: _sheet(ACCOUNTS, await _accounts(session, block_codes, codes)),
     }
 
 
-async def _accounts(session: AsyncSession, block_codes: dict[int, str]) -> list[Mapping[str, Any]]:
+async def _accounts(session: AsyncSession, block_codes: dict[int, str],
+                    unit_codes: dict[int, str]) -> list[Mapping[str, Any]]:
     """Each active account with each role it holds now (an account without a role: one row, role empty); never
     a password."""
     users = (await session.exec(select(User).where(col(User.is_active)).order_by(col(User.id)))).all()
@@ -74,7 +75,8 @@ async def _accounts(session: AsyncSession, block_codes: dict[int, str]) -> list[
         held = by_user.get(user.id) or [None]
         rows += [{"username": user.username, "full_name": user.full_name,
                   "role": ROLE_VI[g.role] if g else None, "block_code": block_codes.get(g.block_id or 0) if g else None,
-                  "year": g.year if g else None} for g in held]
+                  "year": g.year if g else None,
+                  "unit_code": unit_codes.get(g.unit_id or 0) if g else None} for g in held]
     return rows
 
 

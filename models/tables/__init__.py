@@ -12,7 +12,13 @@ from models.tables.installation import Installation
 from models.tables.logins import LoginAttempt
 from models.tables.meeting import BallotTally, BlockMeeting, MeetingAttendance
 from models.tables.movement import BlockPledge, Movement, MovementBlock, Registration
-from models.tables.movement_scoring import BlockScoring, CriteriaSet, ScoreAdjustment, ScoreEntry
+from models.tables.movement_scoring import (
+    BlockScoring,
+    CriteriaSet,
+    ScoreAdjustment,
+    ScoreEntry,
+    ScoringReopening,
+)
 from models.tables.nomination import AwardRecord, FactsRevision, Nomination, Transition
 from models.tables.organisation import BlockMembership, EmulationBlock, Person, Unit
 from models.tables.organisation_import import OrganisationImport
@@ -74,6 +80,7 @@ __all__ = [
     "RoleGrant",
     "ScoreAdjustment",
     "ScoreEntry",
+    "ScoringReopening",
     "ScreeningResult",
     "SigningPackage",
     "Stage",

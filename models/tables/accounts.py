@@ -43,6 +43,8 @@ class GrantBase(SQLModel):
     block_id: int | None = Field(default=None, foreign_key="emulationblock.id",
                                  description="Required for a block head: the block they head")
     year: int | None = Field(default=None, description="Required for a block head: the emulation year")
+    unit_id: int | None = Field(default=None, foreign_key="unit.id",
+                                description="Required for a member unit: the unit it speaks for, a member of the block")
 
 
 class RoleGrant(GrantBase, table=True):
@@ -59,6 +61,7 @@ class RoleGrant(GrantBase, table=True):
 class GrantCreate(GrantBase):
     block_id: RefId | None = None
     year: YearNumber | None = None
+    unit_id: RefId | None = None
 
 
 class GrantPublic(GrantBase):

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.domain.limits import MAX_BLOCK_ROWS, RefId, YearNumber
@@ -114,6 +114,12 @@ class BlockPledge(BlockPledgeBase, table=True):
     signatories: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
     created_by: str = Field(max_length=255)
     created_at: datetime = timestamp_field()
+    # The printed pledge, numbered in the head agency's series and rendered once when it is signed: frozen here
+    # with its SHA-256, so a download years later gives the same bytes whatever changed in the registry since.
+    number: str = Field(default="", max_length=40, description="e.g. '01/GƯTĐ-SCT'")
+    filename: str = Field(default="", max_length=255)
+    sha256: str = Field(default="", max_length=64)
+    content: bytes = Field(default=b"", sa_type=LargeBinary)
 
 
 class BlockPledgeCreate(BlockPledgeBase):
@@ -128,3 +134,6 @@ class BlockPledgePublic(BlockPledgeBase):
     signatories: list[Signatory]
     created_by: str
     created_at: datetime
+    number: str
+    filename: str
+    sha256: str

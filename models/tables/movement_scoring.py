@@ -104,6 +104,23 @@ class ScoreAdjustment(SQLModel, table=True):
     adjusted_at: datetime = timestamp_field()
 
 
+class ScoringReopening(SQLModel, table=True):
+    """A closed round opened again: who, when, why, and the ranking it had; closing it again ranks anew."""
+
+    id: int = Field(default=None, primary_key=True)
+    scoring_id: int = Field(foreign_key="blockscoring.id", index=True)
+    reason: str = Field(max_length=MAX_REASON_LENGTH)
+    previous_result: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    previous_closed_by: str | None = Field(default=None, max_length=255)
+    previous_closed_at: datetime | None = optional_timestamp_field()
+    reopened_by: str = Field(max_length=255)
+    reopened_at: datetime = timestamp_field()
+
+
+class ScoringReopen(SQLModel):
+    reason: str = Field(min_length=1, max_length=MAX_REASON_LENGTH, description="Why the closed ranking is reopened")
+
+
 class SelfScore(SQLModel):
     criterion_code: str = Field(min_length=1, max_length=40)
     points: Points
