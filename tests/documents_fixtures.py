@@ -22,6 +22,7 @@ from docx_templates.formatting import vn_money, vn_percent
 from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext
 from docx_templates.paper_contexts import (
     CertificatesContext,
+    PledgeContext,
     PublicCommentListContext,
     ResultsNoticeContext,
     ReturnNoticeContext,
@@ -237,6 +238,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.BLOCK_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_MINUTES: CouncilMinutesContext.__required_keys__,
+    DocumentKind.PLEDGE: PledgeContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}
