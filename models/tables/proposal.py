@@ -1,12 +1,13 @@
 """The block head's proposal (Tờ trình) and the TĐKT office's screening of it."""
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from models.domain.limits import MAX_BLOCK_ROWS, RefId
-from models.tables.base import timestamp_field
+from models.tables.base import json_field, timestamp_field
 
 
 class Proposal(SQLModel, table=True):
@@ -21,6 +22,9 @@ class Proposal(SQLModel, table=True):
     signer_title: str = Field(max_length=255)
     created_by: str = Field(max_length=255)
     created_at: datetime = timestamp_field()
+    # Per award code, how the quota's places were given when the meeting endorsed more than it leaves: by votes, or
+    # by the tie-break (ND 152/2025 Điều 4 khoản 6). Empty when everything endorsed fitted (migration 0016).
+    quota_placement: dict[str, Any] = json_field()
 
 
 class ProposalItem(SQLModel, table=True):

@@ -1,0 +1,27 @@
+"""a proposal keeps how its quota's places were given (by votes or by the tie-break)
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-12-03
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision: str = '0016'
+down_revision: str | None = '0015'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Earlier proposals gave no place by rank: an empty placement, which is what they did.
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('quota_placement', sa.JSON(), nullable=False, server_default=sa.text("'{}'")))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.drop_column('quota_placement')
