@@ -123,12 +123,11 @@ def _route(voted: list[CouncilOutcome], decided: dict[int, dict[str, Any]]) -> s
     (the regulation in force on the session's day; an older record without them: the session's day again)."""
     routes = list(dict.fromkeys(str(decided.get(r.nomination.id, {}).get("route_basis", r.route_basis))
                                 for r in voted))
-    shares = list(dict.fromkeys(str(decided.get(r.nomination.id, {}).get("threshold_basis", r.basis))
-                                for r in voted))
+    shares = {r.award.name: str(decided.get(r.nomination.id, {}).get("threshold_basis", r.basis)) for r in voted}
     if not voted:
         return ""
     return (f" Các hình thức khen thưởng này do Hội đồng họp xét, bỏ phiếu ({'; '.join(routes)}); tỷ lệ phiếu "
-            f"đồng ý cần đạt theo {'; '.join(shares)}.")
+            f"đồng ý cần đạt: {'; '.join(f'{name} theo {basis}' for name, basis in shares.items())}.")
 
 
 def _counted_over(members: int, decided: dict[int, dict[str, Any]]) -> str:
