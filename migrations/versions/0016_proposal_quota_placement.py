@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 
 revision: str = '0016'
@@ -17,9 +18,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Earlier proposals gave no place by rank: an empty placement, which is what they did.
+    # Earlier proposals gave no place by rank: an empty placement, which is what they did. JSONB on PostgreSQL, since
+    # proposals are read with SELECT DISTINCT, which plain json cannot compare.
+    column_type = sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')
     with op.batch_alter_table('proposal', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('quota_placement', sa.JSON(), nullable=False, server_default=sa.text("'{}'")))
+        batch_op.add_column(sa.Column('quota_placement', column_type, nullable=False, server_default=sa.text("'{}'")))
 
 
 def downgrade() -> None:
