@@ -27,7 +27,7 @@ async def plan_council_votes(session: AsyncSession, session_id: int) -> list[Pla
             nomination=r.nomination,
             context=MoveContext(vote=r.outcome),
             evidence={"council_session_id": session_id, "award": r.award.code, **r.outcome.as_evidence(),
-                      "threshold_basis": r.basis,
+                      "threshold_basis": r.basis, "route_basis": r.route_basis, **r.quorum,
                       "recused": [m.full_name for m in r.recused],
                       **({"recusal_basis": recusal_basis} if r.recused else {})},
             report={"award": r.award.code, "votes_for": r.vote.votes_for, "required": r.outcome.required,

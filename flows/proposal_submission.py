@@ -19,6 +19,7 @@ from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
 from models.recording.common import nominations_by_id
 from models.recording.proposals import proposal_nomination_ids
+from models.storage.queries import awards_by_id
 from models.tables.proposal import Proposal
 
 STAGE = StageKind.PROPOSAL_SUBMISSION
@@ -28,11 +29,16 @@ async def plan_submission(session: AsyncSession, proposal_id: int) -> list[Plann
     proposal = await session.get_one(Proposal, proposal_id)
     ids = await proposal_nomination_ids(session, proposal_id)
     nominations = await nominations_by_id(session, ids, "proposal_id")
+    awards = await awards_by_id(session)
+    codes = {n.id: awards[n.award_id].code for n in nominations.values()}
     return [
         PlannedMove(
             nomination=nominations[nomination_id],
             context=MoveContext(proposal_id=proposal_id),
-            evidence={"proposal": proposal.number},
+            evidence={"proposal": proposal.number,
+                      # How this nomination got its quota place, when the meeting endorsed more than the quota left.
+                      **({"quota_placement": proposal.quota_placement[codes[nomination_id]]}
+                         if codes[nomination_id] in proposal.quota_placement else {})},
             report={"proposal": proposal.number},
         )
         for nomination_id in ids

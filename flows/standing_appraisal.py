@@ -24,7 +24,8 @@ async def plan_standing_appraisal(session: AsyncSession, session_id: int) -> lis
             context=MoveContext(appraisal=o.appraisal),
             evidence={"council_session_id": session_id, "body": CouncilBody.STANDING_BODY.value,
                       "award": o.award.code, "agreed": o.appraisal.agreed, "reason": o.appraisal.reason,
-                      "appraised_by": [m.full_name for m in o.appraised_by], "route_basis": o.route.basis},
+                      "appraised_by": [m.full_name for m in o.appraised_by], "route_basis": o.route.basis,
+                      **o.quorum},
             report={"award": o.award.code, "agreed": o.appraisal.agreed, "reason": o.appraisal.reason},
         )
         for o in await standing_outcomes(session, session_id)

@@ -176,9 +176,13 @@ def check_appraisal(content: bytes) -> None:
     assert bases[-1] == "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027."
     assert any("Hội đồng có 10 thành viên; 08 thành viên dự họp, 01 thành viên vắng mặt có ý kiến bằng văn bản, "
                "01 thành viên vắng mặt." in text for text in body)
-    # As the votes were counted: over all 10 members.
-    assert any("Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng. Kết quả bỏ phiếu như sau:" in text
-               for text in body)
+    # As the votes were counted: over all 10 members; by the route and the share in force on the session's day.
+    assert any("Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng. Các hình thức khen thưởng này do Hội "
+               "đồng họp xét, bỏ phiếu (QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh Điều 5: Hội đồng Thi đua - Khen thưởng tỉnh "
+               "họp xét, bỏ phiếu, báo cáo Ủy ban nhân dân tỉnh); tỷ lệ phiếu đồng ý cần đạt: Cờ thi đua của Ủy ban "
+               "nhân dân tỉnh theo Nghị định 152/2025/NĐ-CP (giữ tỷ lệ 80% như Nghị định 98/2023/NĐ-CP, chưa đối "
+               "chiếu điều khoản); Chiến sĩ thi đua cấp tỉnh theo Nghị định 152/2025/NĐ-CP (giữ tỷ lệ 90% như Nghị "
+               "định 98/2023/NĐ-CP, chưa đối chiếu điều khoản). Kết quả bỏ phiếu như sau:" in text for text in body)
     votes = [[r[0], r[1].split(",")[0], *r[2:]] for r in table_rows(content)[2:5]]
     assert votes == [
         ["STT", "Tên tập thể", "Hình thức khen thưởng", "Số phiếu đồng ý / tổng số thành viên", "Tỷ lệ", "Kết quả"],

@@ -59,7 +59,12 @@ async def test_a_block_proposes_one_flag_a_year_and_sees_its_quota_used(
         "used": 0,
         "remaining": 1, "summary": "0 of 1 used", "basis": None}
 
-    problem = await refused(client, "/proposals", proposal(meeting_id), 409, "nomination_ids", "quota.exceeded")
+    # Proposing what the meeting endorsed: two flags with equal votes for one place, no woman-led collective
+    # declared, so the tie-break cannot part them and the block head must name the block's choice.
+    tie = await refused(client, "/proposals", proposal(meeting_id), 409, "nomination_ids", "quota.tie_undecided")
+    assert f"{ids['flag_sct']}, {ids['flag_sxd']}" in tie["errors"][0]["message_vi"]
+    problem = await refused(client, "/proposals", proposal(meeting_id, ids["flag_sct"], ids["flag_sxd"]), 409,
+                            "nomination_ids", "quota.exceeded")
     assert problem["detail"] == (
         "Cờ thi đua của Ủy ban nhân dân tỉnh (CO_THI_DUA_UBND_TINH): a block may propose at most 1 a year (Luật Thi "
         "đua, khen thưởng 2022 Điều 26: Cờ thi đua cấp tỉnh tặng tập thể dẫn đầu khối, cụm thi đua). 0 of 1 used "

@@ -41,7 +41,8 @@ SIGNER_FIELDS = ("appraisal_signed_on", "appraisal_signer_name", "appraisal_sign
 
 async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -> dict[str, Any]:
     members = await council_members(session, council.id)
-    rows = await eligible_routed_to(session, council.year, CouncilBody.COUNCIL)  # what the council may vote on
+    # What the council may vote on: the awards routed to it on the session's day.
+    rows = await eligible_routed_to(session, council.year, CouncilBody.COUNCIL, council.held_on)
     recusing = await recusals(session, members, list(rows))
     codes = {a.id: a.code for a in (await session.exec(select(Award))).all()}
     law = catalogue()
@@ -54,7 +55,7 @@ async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -
                                             written_opinions_count=law.council.written_opinions_count)}
     return {"desk": desk, "council": council, "members": members,
             "present": sum(1 for m in members if m.present),
-            "quorum": law.council_quorum().required(len(members)),
+            "quorum": law.council_quorum(council.held_on).required(len(members)),
             "nominations": await nominations_public(session, rows), "needs": needs, "COUNTS": COUNTS,
             "recorded": await stage_of(session, StageKind.COUNCIL_REVIEW, council.id)}
 

@@ -36,7 +36,7 @@ VERDICTS = {"true": "Đồng ý", "false": "Không đồng ý"}
 
 async def _context(session: AsyncSession, desk: Desk, council: CouncilSession) -> dict[str, Any]:
     members = await council_members(session, council.id)
-    rows = await eligible_routed_to(session, council.year, CouncilBody.STANDING_BODY)
+    rows = await eligible_routed_to(session, council.year, CouncilBody.STANDING_BODY, council.held_on)
     return {"desk": desk, "council": council, "present": [m for m in members if m.present],
             "nominations": await nominations_public(session, rows), "VERDICTS": VERDICTS,
             "recorded": await stage_of(session, StageKind.STANDING_APPRAISAL, council.id)}

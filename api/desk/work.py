@@ -5,6 +5,7 @@ or the whole province (the province's roles), however many meetings, proposals o
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import tuple_
 from sqlmodel import and_, col, func, or_, select
@@ -136,13 +137,14 @@ async def _to_put_to_a_session(session: AsyncSession) -> list[Task]:
         select(Nomination.year, Award.code, Award.name, func.count()).join(Award, col(Award.id) == Nomination.award_id)
         .where(Nomination.state == State.ELIGIBLE).group_by(col(Nomination.year), col(Award.code), col(Award.name))
         .order_by(col(Nomination.year), col(Award.name)))).all()
-    routes = catalogue().awards
+    # Today's route: the session will be routed by its own day, which is today's or later.
+    routes = {code: entry.route_on(date.today()).appraised_by for code, entry in catalogue().awards.items()}
     tasks = []
     for body in CouncilBody:
-        for year in sorted({y for y, code, _, _ in waiting if routes[code].appraised_by == body}):
+        for year in sorted({y for y, code, _, _ in waiting if routes[code] == body}):
             by_name: dict[str, int] = {}  # one award name may be given to collectives and to individuals
             for y, code, name, count in waiting:
-                if y == year and routes[code].appraised_by == body:
+                if y == year and routes[code] == body:
                     by_name[name] = by_name.get(name, 0) + count
             awards = "; ".join(f"{name}: {count} hồ sơ" for name, count in by_name.items())
             tasks.append(Task(SESSION_TASK_VI[body], f"Năm {year}, hồ sơ đủ điều kiện: {awards}",

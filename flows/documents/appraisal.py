@@ -72,7 +72,7 @@ async def council_part(session: AsyncSession, council: CouncilSession, office: s
     rows, recommended = await vote_rows(session, voted, decided)
     return Appraised(
         listed=[r.nomination for r in voted], recommended=recommended, rows=rows,
-        paragraph=council_paragraph(council, members, decided),
+        paragraph=council_paragraph(council, members, decided, route_sentence(voted, decided)),
         meeting_basis=f"kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh {vn_date(council.held_on)}",
         proposal=(f"Trên cơ sở kết quả bỏ phiếu của Hội đồng, {office} đề nghị {CHAIRMAN} xem xét, tặng:"
                   if recommended else "Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."))
@@ -103,7 +103,7 @@ async def vote_rows(
 
 
 def council_paragraph(council: CouncilSession, members: list[CouncilMember],
-                       decided: dict[int, dict[str, Any]]) -> str:
+                      decided: dict[int, dict[str, Any]], route: str) -> str:
     present = sum(1 for m in members if m.present)
     written = sum(1 for m in members if not m.present and m.written_opinion)
     silent = len(members) - present - written
@@ -115,7 +115,19 @@ def council_paragraph(council: CouncilSession, members: list[CouncilMember],
     held = vn_date(council.held_on)
     return (f"{held[0].upper()}{held[1:]}, tại {council.location}, Hội đồng Thi đua - Khen thưởng tỉnh đã họp xét "
             f"đề nghị khen thưởng năm {council.year}. Hội đồng có {len(members):02d} thành viên; "
-            f"{', '.join(attendance)}. {_counted_over(len(members), decided)} Kết quả bỏ phiếu như sau:")
+            f"{', '.join(attendance)}. {_counted_over(len(members), decided)}{route} Kết quả bỏ phiếu như sau:")
+
+
+def route_sentence(voted: list[CouncilOutcome], decided: dict[int, dict[str, Any]]) -> str:
+    """Which route these awards took and the texts that set it and the shares, as the vote stage recorded them
+    (the regulation in force on the session's day; an older record without them: the session's day again)."""
+    routes = list(dict.fromkeys(str(decided.get(r.nomination.id, {}).get("route_basis", r.route_basis))
+                                for r in voted))
+    shares = {r.award.name: str(decided.get(r.nomination.id, {}).get("threshold_basis", r.basis)) for r in voted}
+    if not voted:
+        return ""
+    return (f" Các hình thức khen thưởng này do Hội đồng họp xét, bỏ phiếu ({'; '.join(routes)}); tỷ lệ phiếu "
+            f"đồng ý cần đạt: {'; '.join(f'{name} theo {basis}' for name, basis in shares.items())}.")
 
 
 def _counted_over(members: int, decided: dict[int, dict[str, Any]]) -> str:

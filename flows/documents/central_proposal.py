@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import CentralProposalContext, Signer
 from docx_templates.formatting import vn_date
 from docx_templates.text_width import subject_rule_mm
-from flows.documents.appraisal import award_lines, council_paragraph, vote_rows
+from flows.documents.appraisal import award_lines, council_paragraph, route_sentence, vote_rows
 from flows.documents.citations import office_appraisal_citation
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import StageKind
@@ -53,7 +53,8 @@ async def build_central_proposal(session: AsyncSession, forwarding_id: int) -> t
         subject_rule_mm=subject_rule_mm(subject),
         recipients=list(rules.addressees),
         bases=bases,
-        council=council_paragraph(council, await council_members(session, council.id), decided),
+        council=council_paragraph(council, await council_members(session, council.id), decided,
+                                  route_sentence(voted, decided)),
         rows=rows,
         proposal=f"{committee} kính trình {rules.decider} xem xét, tặng:",
         awards=award_lines(recommended, awards),

@@ -4,11 +4,18 @@ quotas, eligibility rules and their articles. `models.storage.catalogue_file` re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
-from typing import Annotated
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
+from models.domain.catalogue_dated import (
+    Dated,
+    QuorumRules,
+    RouteVersion,
+    Share,
+    ThresholdVersion,
+    in_force,
+    overlap,
+)
 from models.domain.catalogue_public_comment import PublicCommentEntry, rules_by_award
 from models.domain.catalogue_revocation import RevocationRules
 from models.domain.catalogue_rules import (
@@ -32,25 +39,6 @@ from models.domain.votes import Quorum, Threshold
 class ThresholdInForce:
     threshold: Threshold
     basis: str
-
-
-def _fraction(value: object) -> Fraction:
-    return Fraction(str(value))
-
-
-Share = Annotated[Fraction, BeforeValidator(_fraction)]
-
-
-
-
-class Dated(Entry):
-    """In force from `from` to `until`, both days included; open-ended when either is left out."""
-
-    starts: date = Field(default=date.min, alias="from")
-    until: date = date.max
-
-    def in_force_on(self, day: date) -> bool:
-        return self.starts <= day <= self.until
 
 
 class BaseSalary(Dated):
@@ -102,9 +90,7 @@ class BlockVote(Entry):
     quorum_basis: str
 
 
-class CouncilRules(Entry):
-    quorum_share: Share
-    quorum_basis: str
+class CouncilRules(QuorumRules):
     recusal_basis: str
     # ND 98/2023 Điều 30.7 counts over all members; a province whose rules deduct the recused says so here.
     recusal_reduces_total: bool = False
@@ -114,11 +100,9 @@ class CouncilRules(Entry):
     written_opinions_basis: str = ""
 
 
-class ThresholdVersion(Dated):
-    """The council threshold while one text is in force."""
-
-    threshold_percent: Decimal = Field(ge=0, le=100)
-    threshold_strictly_more: bool = False
+@dataclass(frozen=True)
+class RouteInForce:
+    appraised_by: CouncilBody
     basis: str
 
 
@@ -140,16 +124,29 @@ class AwardEntry(Entry):
     # Tờ trình upward ([forwarding]), never into the Chairman's own decision.
     decided_above_province: bool = False
     in_force: list[ThresholdVersion] = Field(default_factory=list)
+    # The route by the province's regulation in force on the session's day; appraised_by when none is.
+    routes: list[RouteVersion] = Field(default_factory=list)
 
-    @property
-    def council_vote_required(self) -> bool:
-        return self.appraised_by == CouncilBody.COUNCIL
+    @model_validator(mode="after")
+    def _one_version_a_day(self) -> "AwardEntry":
+        for name, versions in (("in_force", self.in_force), ("routes", self.routes)):
+            if (problem := overlap(versions)) is not None:
+                raise ValueError(f"{name}: {problem}")
+        return self
+
+    def route_on(self, day: date) -> RouteInForce:
+        version = in_force(self.routes, day)
+        if version is None:
+            return RouteInForce(self.appraised_by, self.appraisal_basis)
+        return RouteInForce(version.appraised_by, version.basis)
 
 
 class Catalogue(Entry):
     province: Province
     block_vote: BlockVote
     council: CouncilRules
+    # The council's standing body (Thường trực Hội đồng): how many of its standing members must attend.
+    standing_body: QuorumRules
     emulation_year: EmulationYearRules
     calendar: CalendarEntry = CalendarEntry()
     deadlines: list[DeadlineEntry] = Field(default_factory=list)
@@ -175,6 +172,9 @@ class Catalogue(Entry):
                     raise ValueError(f"awards.{code}.prerequisites: rule {rule!r} has no article in [rules]")
         if self.forwarding is None and any(a.decided_above_province for a in self.awards.values()):
             raise ValueError("forwarding: an award is decided above the province, so say where its Tờ trình goes")
+        for section, rules in (("council", self.council), ("standing_body", self.standing_body)):
+            if (problem := overlap(rules.in_force)) is not None:
+                raise ValueError(f"{section}.in_force: {problem}")
         for code in self.quotas:
             if code not in self.awards:
                 raise ValueError(f"quotas.{code}: there is no award {code!r} in [awards]")
@@ -189,10 +189,9 @@ class Catalogue(Entry):
         """The council threshold of an award on a given day: a dated version if one is in force (Decree 98/2023
         gave way to Decree 152/2025 on 01/07/2025), else the award's own figures."""
         entry = self.awards[code]
-        for version in entry.in_force:
-            if version.in_force_on(on):
-                return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
-                                        version.basis)
+        if (version := in_force(entry.in_force, on)) is not None:
+            return ThresholdInForce(Threshold(version.threshold_percent, version.threshold_strictly_more),
+                                    version.basis)
         return ThresholdInForce(Threshold(entry.threshold_percent, entry.threshold_strictly_more), entry.legal_basis)
 
     def award_rules(self, code: str) -> dict[str, RuleEntry]:
@@ -211,8 +210,13 @@ class Catalogue(Entry):
     def block_quorum(self) -> Quorum:
         return Quorum(self.block_vote.quorum_share, self.block_vote.quorum_basis)
 
-    def council_quorum(self) -> Quorum:
-        return Quorum(self.council.quorum_share, self.council.quorum_basis)
+    def council_quorum(self, on: date) -> Quorum:
+        """The full council's quorum on the day it meets."""
+        return self.council.quorum_on(on)
+
+    def standing_quorum(self, on: date) -> Quorum:
+        """The standing body's quorum on the day it meets."""
+        return self.standing_body.quorum_on(on)
 
     def block_vote_threshold(self) -> Threshold:
         """The share of all member units a candidate needs at the block meeting (province-configurable)."""

@@ -136,6 +136,7 @@ class Placement:
     left_out: tuple[int, ...]
     undecided: tuple[int, ...]  # still tied for the last places after the tie-break: the people must choose
     explanation: str
+    tie_broken: bool = False  # the tie-break, not the votes, gave the last places
 
 
 def place(contenders: Iterable[Contender], places: int, tie_break: TieBreak | None) -> Placement:
@@ -159,13 +160,13 @@ def place(contenders: Iterable[Contender], places: int, tie_break: TieBreak | No
     if tie_break is None or not favoured:
         return _placement(above, below, tied, f"{why}: no tie-break applies; the people choose.")
     if len(favoured) == open_places:
-        return _placement(above + favoured, others + below, [], f"{why}: {tie_break.basis}.")
+        return _placement(above + favoured, others + below, [], f"{why}: {tie_break.basis}.", tie_broken=True)
     if len(favoured) < open_places:
         return _placement(above + favoured, below, others, f"{why}: {tie_break.basis}; the others are still tied.")
     return _placement(above, others + below, favoured, f"{why}: {tie_break.basis}; the favoured are still tied.")
 
 
 def _placement(placed: list[Contender], left_out: list[Contender], undecided: list[Contender],
-               explanation: str) -> Placement:
+               explanation: str, *, tie_broken: bool = False) -> Placement:
     return Placement(tuple(c.nomination_id for c in placed), tuple(c.nomination_id for c in left_out),
-                     tuple(c.nomination_id for c in undecided), explanation)
+                     tuple(c.nomination_id for c in undecided), explanation, tie_broken)

@@ -58,14 +58,20 @@ class Quorum:
     def required(self, members_total: int) -> int:
         return math.ceil(members_total * self.share)
 
-    def problem(self, present: int, members_total: int, field: str) -> Problem | None:
+    def problem(self, present: int, members_total: int, field: str, *, rule: str = "vote.quorum",
+                what: str = "the vote", what_vi: str = "cuộc bỏ phiếu") -> Problem | None:
         needed = self.required(members_total)
         if present >= needed:
             return None
-        return Problem(field, "vote.quorum", f"Only {present} of {members_total} members are present; the vote "
+        return Problem(field, rule, f"Only {present} of {members_total} members are present; {what} "
                        f"needs at least {needed} ({self.share} of all members): {self.basis}.",
-                       vi=f"Chỉ có {present}/{members_total} thành viên có mặt; cuộc bỏ phiếu cần ít nhất {needed} "
+                       vi=f"Chỉ có {present}/{members_total} thành viên có mặt; {what_vi} cần ít nhất {needed} "
                           f"thành viên ({self.share} tổng số thành viên) theo {self.basis}.")
+
+    def as_evidence(self, present: int, members_total: int) -> dict[str, int | str]:
+        """What the stage checked, kept with each move so the log cites the version the act was held under."""
+        return {"quorum_present": present, "quorum_required": self.required(members_total),
+                "quorum_basis": self.basis}
 
 
 @dataclass(frozen=True)

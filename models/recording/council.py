@@ -29,7 +29,7 @@ from models.recording.council_papers import (
 from models.recording.council_roster import members_from_roster
 from models.recording.council_session_once import insert_once, refuse_if_held
 from models.recording.public_comment import require_comment_closed
-from models.recording.routes import require_route
+from models.recording.routes import require_route, route_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
@@ -112,7 +112,7 @@ async def record_council_votes(
     nominations = await appraisable(session, council, ids, "votes", action_vi="đưa ra Hội đồng biểu quyết")
     members = await council_members(session, session_id)
     present = sum(1 for m in members if m.present)
-    if (quorum := catalogue().council_quorum().problem(present, len(members), "session_id")) is not None:
+    if (quorum := catalogue().council_quorum(council.held_on).problem(present, len(members), "session_id")) is not None:
         raise DomainError(quorum)
     recusing = await recusals(session, members, list(nominations.values()))
     written = catalogue().council.written_opinions_count
@@ -154,7 +154,8 @@ async def appraisable(
                          f"Nomination {nid} is for {nominations[nid].year}; this session reviews {council.year}.",
                          vi=f"Hồ sơ mã số {nid} thuộc năm {nominations[nid].year}; phiên họp này xét khen thưởng "
                             f"năm {council.year}.")
-    await require_route(session, ((i, nominations[n]) for i, n in enumerate(ids)), council.body, field)
+    await require_route(session, ((i, nominations[n]) for i, n in enumerate(ids)), council.body, council.held_on,
+                        field)
     # Both bodies: a province may publish its own forms the standing body appraises (catalogue [[public_comment]]).
     await require_comment_closed(session, [(i, nominations[n]) for i, n in enumerate(ids)], council.held_on, field)
     return nominations
@@ -205,6 +206,8 @@ class CouncilOutcome:
     outcome: VoteOutcome
     recused: list[CouncilMember]
     basis: str  # the text in force on the day of the session that sets the threshold
+    route_basis: str  # the province's rule in force that day that sends this award to the full council's vote
+    quorum: dict[str, int | str]  # the quorum in force that day, and who attended
 
 
 async def council_outcomes(session: AsyncSession, session_id: int) -> list[CouncilOutcome]:
@@ -217,6 +220,7 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
     council = await session.get_one(CouncilSession, session_id)
     law = catalogue()
     in_force = {a.code: law.threshold_in_force(a.code, council.held_on) for a in awards.values()}
+    quorum = law.council_quorum(council.held_on).as_evidence(sum(1 for m in members if m.present), len(members))
     results = []
     for nomination, vote in rows:
         award = awards[nomination.award_id]
@@ -224,5 +228,5 @@ async def council_outcomes(session: AsyncSession, session_id: int) -> list[Counc
                               members_counted(members, recusing[nomination.id], law.council.recusal_reduces_total),
                               in_force[award.code].threshold)
         results.append(CouncilOutcome(nomination, vote, award, outcome, recusing[nomination.id],
-                                      in_force[award.code].basis))
+                                      in_force[award.code].basis, route_of(award, council.held_on).basis, quorum))
     return results

@@ -1,5 +1,7 @@
 """The block head's proposal (Tờ trình) and the TĐKT office's screening of its dossiers."""
 
+from typing import Any
+
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,6 +20,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.quota_places import place_endorsed
 from models.recording.quotas import require_quota
 from models.storage.locks import serialize_on
 from models.storage.numbering import allocate_number
@@ -35,6 +38,7 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     meeting = await get_or_404(session, BlockMeeting, data.meeting_id, "meeting_id")
     # The block's proposals queue here, so two sent at once cannot both take a nomination or a quota place.
     await serialize_on(session, EmulationBlock, meeting.block_id, "meeting_id")
+    chosen = data.nomination_ids is not None  # named by the block head, or what the meeting endorsed
     ids = data.nomination_ids if data.nomination_ids is not None else await _proposable(session, meeting)
     if not ids:
         await _refuse_if_all_proposed(session, meeting)
@@ -54,13 +58,16 @@ async def submit_proposal(session: AsyncSession, data: ProposalCreate, actor: Ac
     await _refuse_if_being_proposed(session, ids)
     require_in_emulation_year(data.issued_on, meeting.year, "issued_on", "proposal", "Tờ trình")
     require_on_time(Act.SUBMITTED, data.issued_on, meeting.year, "issued_on")
+    placement: dict[str, Any] = {}
+    if not chosen:  # more endorsed than the quota leaves: the places go by the block's votes, then the tie-break
+        ids, placement = await place_endorsed(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     await require_quota(session, meeting.block_id, meeting.year, [nominations[n] for n in ids])
     head = await block_head(session, meeting.block_id, meeting.year)
     issuer = await get_or_404(session, Unit, head.unit_id, "block_id")
     proposal = Proposal(
         block_id=meeting.block_id, year=meeting.year, meeting_id=meeting.id, issuer_unit_id=issuer.id,
         number="", issued_on=data.issued_on, signer_name=data.signer_name, signer_title=data.signer_title,
-        created_by=actor.username,
+        created_by=actor.username, quota_placement=placement,
     )
     session.add(proposal)
     await session.flush()

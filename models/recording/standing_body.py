@@ -13,6 +13,7 @@ from models.domain.standing_body import Route, StandingAppraisal, reason_problem
 from models.recording.common import get_or_404, record_stage, refuse_if_recorded
 from models.recording.council import appraisable, council_members, number_appraisal, sign_appraisal
 from models.recording.routes import route_of
+from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
 from models.tables.award import Award
 from models.tables.council import CouncilMember, CouncilSession, StandingAppraisalRecord, StandingResult
@@ -39,17 +40,27 @@ async def record_standing_appraisal(
     problems = [p for i, r in enumerate(data.results)
                 if (p := reason_problem(f"results.{i}.reason", r.nomination_id, StandingAppraisal(r.agreed, r.reason)))]
     members = await council_members(session, session_id)
-    if not any(m.present for m in members):
+    present = sum(1 for m in members if m.present)
+    if not present:
         problems.append(Problem("session_id", "standing.members_present",
                                 "No member of the standing body attended: nobody appraised.",
                                 vi="Không có thành viên Thường trực Hội đồng nào dự họp, nên chưa có ai xét, thẩm "
                                    "định."))
+    elif (quorum := _quorum_problem(council, present, len(members))) is not None:
+        problems.append(quorum)
     if problems:
         raise DomainError(*problems)
     session.add_all(StandingResult(session_id=session_id, nomination_id=r.nomination_id, agreed=r.agreed,
                                    reason=r.reason.strip()) for r in data.results)
     await number_appraisal(session, council)
     return await record_stage(session, StageKind.STANDING_APPRAISAL, session_id, council.year, actor)
+
+
+def _quorum_problem(council: CouncilSession, present: int, members_total: int) -> Problem | None:
+    """The standing body's quorum in force on the day it met (its standing seats, as the session copied them)."""
+    return catalogue().standing_quorum(council.held_on).problem(
+        present, members_total, "session_id", rule="standing.quorum", what="the standing body's appraisal",
+        what_vi="phiên họp xét của Thường trực Hội đồng")
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,19 @@ class StandingOutcome:
     appraisal: StandingAppraisal
     route: Route
     appraised_by: list[CouncilMember]  # the standing members who attended
+    quorum: dict[str, int | str]  # the quorum in force on the session's day, and who attended
 
 
 async def standing_outcomes(session: AsyncSession, session_id: int) -> list[StandingOutcome]:
     """What the standing body decided on each nomination, with who decided it and the rule that routed it there."""
-    present = [m for m in await council_members(session, session_id) if m.present]
+    members = await council_members(session, session_id)
+    present = [m for m in members if m.present]
+    council = await session.get_one(CouncilSession, session_id)
+    quorum = catalogue().standing_quorum(council.held_on).as_evidence(len(present), len(members))
     rows = (await session.exec(select(Nomination, StandingResult, Award).join(
         StandingResult, col(StandingResult.nomination_id) == Nomination.id).join(
         Award, col(Award.id) == Nomination.award_id).where(
         StandingResult.session_id == session_id).order_by(col(Nomination.id)))).all()
-    return [StandingOutcome(n, award, StandingAppraisal(r.agreed, r.reason), route_of(award), present)
+    return [StandingOutcome(n, award, StandingAppraisal(r.agreed, r.reason), route_of(award, council.held_on),
+                            present, quorum)
             for n, r, award in rows]

@@ -5,6 +5,7 @@ refused with its path, the key and the problem, before the service answers any r
 """
 
 import tomllib
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 from models.domain.catalogue import Catalogue
 from models.domain.catalogue_rules import NOT_CHECKS
 from models.domain.eligibility_rules import rule_check
+from models.domain.enums import CouncilBody
 from models.settings import get_settings
 from models.tables.award import Award
 
@@ -51,7 +53,10 @@ def _load(path: Path | None) -> Catalogue:
 
 
 def catalogue_awards() -> list[Award]:
-    """The awards as the catalogue file describes them today (the table is brought in line on every start)."""
-    return [Award(code=code, council_vote_required=entry.council_vote_required,
-                  **entry.model_dump(exclude={"prerequisites", "in_force", "appraised_by", "appraisal_basis"}))
+    """The awards as the catalogue file describes them today (the table is brought in line on every start): the
+    route shown is today's; an act is routed by the rule in force on its own day (`AwardEntry.route_on`)."""
+    today = date.today()
+    return [Award(code=code, council_vote_required=entry.route_on(today).appraised_by == CouncilBody.COUNCIL,
+                  **entry.model_dump(exclude={"prerequisites", "in_force", "appraised_by", "appraisal_basis",
+                                              "routes"}))
             for code, entry in catalogue().awards.items()]

@@ -1,8 +1,10 @@
 """The block head's proposal (Tờ trình) and the TĐKT office's screening of it."""
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Text
+from sqlalchemy import JSON, Text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from models.domain.limits import MAX_BLOCK_ROWS, RefId
@@ -21,6 +23,10 @@ class Proposal(SQLModel, table=True):
     signer_title: str = Field(max_length=255)
     created_by: str = Field(max_length=255)
     created_at: datetime = timestamp_field()
+    # Per award code, how the quota's places were given when the meeting endorsed more than it leaves: by votes, or
+    # by the tie-break (ND 152/2025 Điều 4 khoản 6). Empty when everything endorsed fitted (migration 0016).
+    # JSONB on PostgreSQL: proposals are read with SELECT DISTINCT, which plain json cannot compare.
+    quota_placement: dict[str, Any] = Field(default_factory=dict, sa_type=JSON().with_variant(JSONB(), "postgresql"))
 
 
 class ProposalItem(SQLModel, table=True):
