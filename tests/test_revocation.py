@@ -66,6 +66,12 @@ async def history(http: httpx.AsyncClient, headers: dict[str, str] | None = None
     return list(ok(await http.get("/award-history", params=filters, headers=headers), 200))
 
 
+async def cstdcs_counted(http: httpx.AsyncClient) -> dict[int, int]:
+    """The CSTĐCS the award statistics count per year, over the province."""
+    counts = ok(await http.get("/statistics/awards"), 200)
+    return {c["year"]: c["count"] for c in counts if c["award_code"] == CSTDCS and c["block_id"] is None}
+
+
 async def refused(response: httpx.Response, status: int, field: str, rule: str) -> None:
     assert response.status_code == status, response.text
     [error] = response.json()["errors"]
@@ -100,6 +106,7 @@ async def revoked_cstdcs_flags_the_cstd_tinh_whose_chain_it_broke(
     assert outside["revocation"]["status"] == "signed" and outside["flags"] == []
     assert outside["documents"] == [], "the head's decision is recorded, not printed here"
 
+    before = await cstdcs_counted(client)
     broke = ok(await client.post("/revocations", headers=secretary, json={
         "award_record_id": cstdcs[2025]["id"], "ground": "forged_dossier",
         "reason": "Giấy xác nhận sáng kiến năm 2025 là giả mạo",
@@ -129,6 +136,8 @@ async def revoked_cstdcs_flags_the_cstd_tinh_whose_chain_it_broke(
         "award_code": "CHIEN_SI_THI_DUA_TINH", "year": YEAR, "person_id": duc,
         "facts": {"province_wide_initiative": True}}), 200)
     assert {r["rule"]: r["outcome"] for r in check["results"]}["cstd_tinh.three_years_cstdcs"] == "fail"
+    # Nor is it counted among the awards the province reports for that year.
+    assert await cstdcs_counted(client) == {**before, 2025: before[2025] - 1}
 
 
 async def the_province_revokes_its_own_award_by_one_numbered_printed_decision(

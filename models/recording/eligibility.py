@@ -2,7 +2,6 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
@@ -10,23 +9,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.eligibility import Candidate, RuleResult
 from models.domain.eligibility_rules import evaluate
-from models.domain.enums import AwardKind, DecisionStatus
+from models.domain.enums import AwardKind
 from models.domain.facts import DossierFacts
 from models.storage.catalogue_file import catalogue
+from models.storage.queries import not_revoked
 from models.tables.award import Award
 from models.tables.nomination import AwardRecord, Nomination
-from models.tables.revocation import Revocation
 
 History = dict[int, frozenset[str]]
-
-
-def not_revoked(still_counting: int | None = None) -> Any:
-    """Award records no signed revocation has annulled (Law Điều 93): a revoked award counts toward nothing.
-    `still_counting` names one revocation whose award is counted as if it stood, to see what it changed."""
-    revoked = select(Revocation.award_record_id).where(Revocation.status == DecisionStatus.SIGNED)
-    if still_counting is not None:
-        revoked = revoked.where(Revocation.id != still_counting)
-    return col(AwardRecord.id).not_in(revoked)
 
 
 def history_of(records: Iterable[tuple[int, str, str]]) -> tuple[History, History]:

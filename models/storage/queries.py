@@ -8,17 +8,26 @@ from sqlalchemy import or_, union_all
 from sqlmodel import and_, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.domain.enums import StageKind, StageStatus
+from models.domain.enums import DecisionStatus, StageKind, StageStatus
 from models.tables.award import Award
 from models.tables.council import CouncilVote, StandingResult
 from models.tables.decision import DecisionItem
 from models.tables.forwarding import ForwardingItem
-from models.tables.nomination import Nomination, Transition
+from models.tables.nomination import AwardRecord, Nomination, Transition
 from models.tables.organisation import Person, Unit
 from models.tables.proposal import ProposalItem
 from models.tables.public_comment import CommentWindowItem
-from models.tables.revocation import RevocationFlag
+from models.tables.revocation import Revocation, RevocationFlag
 from models.tables.stage import Document, Stage
+
+
+def not_revoked(still_counting: int | None = None) -> Any:
+    """Award records no signed revocation has annulled (Law Điều 93): a revoked award counts toward nothing.
+    `still_counting` names one revocation whose award is counted as if it stood, to see what it changed."""
+    revoked = select(Revocation.award_record_id).where(Revocation.status == DecisionStatus.SIGNED)
+    if still_counting is not None:
+        revoked = revoked.where(Revocation.id != still_counting)
+    return col(AwardRecord.id).not_in(revoked)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from models.domain.scoring import RATING_ORDER
 from models.domain.scoring_statistics import RatingCount, rating_statistics
 from models.domain.vietnamese import RATING_VI, RECIPIENT_VI
 from models.storage.organisation_workbook import write_workbook
+from models.storage.queries import not_revoked
 from models.tables.award import Award
 from models.tables.movement_scoring import BlockScoring
 from models.tables.nomination import AwardRecord
@@ -49,6 +50,7 @@ async def award_counts(session: AsyncSession, from_year: int | None, until_year:
              .outerjoin(Person, col(Person.id) == col(AwardRecord.person_id))
              .outerjoin(BlockMembership, and_(col(BlockMembership.unit_id) == unit,
                                               col(BlockMembership.year) == col(AwardRecord.year)))
+             .where(not_revoked())  # a revoked award was not received (Law Điều 93)
              .group_by(col(AwardRecord.year), col(BlockMembership.block_id), col(Award.code),
                        col(AwardRecord.recipient_kind)))
     if from_year is not None:
