@@ -25,6 +25,7 @@ from api.desk.render import Refusals, page, problems_of_validation, templates
 from api.desk.route import DeskRoute
 from api.routes import criteria_sets, scoring
 from api.routes.movements import list_movements
+from api.routes.scoring_public import ScoringPublic
 from flows.documents.pdf import docx_to_pdf
 from models.domain.errors import DomainError, Problem
 from models.domain.movements import ScoringRound, ScoringStatus
@@ -39,18 +40,18 @@ OPEN_FIELDS = ("block_id", "year", "round", "criteria_set_id", "movement_id")
 
 
 async def scoring_view(session: AsyncSession, principal: Principal,
-                       scoring_id: int) -> tuple[scoring.ScoringPublic, CriteriaSetPublic]:
+                       scoring_id: int) -> tuple[ScoringPublic, CriteriaSetPublic]:
     """The round's table and its criteria set, read by the API's handlers (another block's: 404)."""
     table = await scoring.read(scoring_id, session, principal)
     return table, await criteria_sets.read(table.criteria_set_id, session, principal)
 
 
-def may_score(principal: Principal, table: scoring.ScoringPublic) -> bool:
+def may_score(principal: Principal, table: ScoringPublic) -> bool:
     allowed = may(principal.grants, Action.SCORE_BLOCK, table.block_id, table.year).allowed
     return allowed and table.status == ScoringStatus.OPEN
 
 
-def may_self_score(principal: Principal, table: scoring.ScoringPublic, unit_id: int) -> bool:
+def may_self_score(principal: Principal, table: ScoringPublic, unit_id: int) -> bool:
     """The member unit itself (or its block head) may send this unit's sheet while the round is open."""
     allowed = may(principal.grants, Action.SUBMIT_SELF_SCORES, table.block_id, table.year, unit_id).allowed
     return allowed and table.status == ScoringStatus.OPEN

@@ -1,19 +1,24 @@
 """A block's scoring rounds: open under a criteria set, self-scores, the head's adjustments, the table, closing."""
 
-from datetime import datetime
 from urllib.parse import quote
 
 from fastapi import APIRouter, Response, status
 from sqlmodel import SQLModel, col, select
 
 from api.deps import CurrentPrincipal, PathId, QueryId, QueryYear, SessionDep
+from api.routes.scoring_public import (
+    AdjustmentPublic,
+    EntryPublic,
+    ReopeningPublic,
+    RowPublic,
+    ScoringPublic,
+    ScoringSummary,
+)
 from api.scope import block_years_read, in_scored_blocks
 from docx_templates import DocumentKind, render_document
 from flows.documents.scoring_table import build_scoring_table
-from models.domain.enums import BlockRole
 from models.domain.errors import Conflict, Problem
-from models.domain.facts import Rating
-from models.domain.movements import ScoringRound, ScoringStatus
+from models.domain.movements import ScoringStatus
 from models.domain.permissions import Action
 from models.domain.vietnamese import RATING_VI, SCORING_ROUND_VI, SCORING_STATUS_VI
 from models.recording.common import get_or_404
@@ -34,84 +39,6 @@ from models.tables.movement_scoring import (
 
 router = APIRouter(prefix="/scorings", tags=["movements and scoring"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-class AdjustmentPublic(SQLModel):
-    points: float
-    reason: str
-    adjusted_by: str
-    adjusted_at: datetime
-
-
-class EntryPublic(SQLModel):
-    criterion_code: str
-    self_points: float
-    evidence: str
-    submitted_by: str
-    submitted_at: datetime
-    adjustments: list[AdjustmentPublic]
-    points: float  # what counts: the head's last adjustment, else the self-score
-
-
-class RowPublic(SQLModel):
-    unit_id: int
-    unit_name: str
-    block_role: BlockRole
-    rank: int
-    tied: bool
-    groups: dict[str, float]
-    bonus: float
-    penalty: float
-    total: float
-    rating: Rating
-    rating_vi: str
-    unscored: list[str]
-    registered: bool
-    registered_award_code: str | None
-    entries: list[EntryPublic]
-
-
-class ScoringSummary(SQLModel):
-    id: int
-    block_id: int
-    year: int
-    round: ScoringRound
-    status: ScoringStatus
-    criteria_set_id: int
-    movement_id: int | None
-    closed_at: datetime | None
-    leader_unit_id: int | None = None  # of a closed round, as it was frozen
-
-
-class ReopeningPublic(SQLModel):
-    reason: str
-    reopened_by: str
-    reopened_at: datetime
-    previous_closed_at: datetime | None
-    previous_leader_unit_id: int | None
-
-
-class ScoringPublic(SQLModel):
-    id: int
-    block_id: int
-    year: int
-    round: ScoringRound
-    round_vi: str
-    status: ScoringStatus
-    status_vi: str
-    criteria_set_id: int
-    criteria_set_code: str
-    criteria_set_version: int
-    movement_id: int | None
-    created_by: str
-    created_at: datetime
-    closed_by: str | None
-    closed_at: datetime | None
-    vote_order: list[int]
-    leader_unit_id: int | None
-    leader_problem_vi: str | None
-    rows: list[RowPublic]
-    reopenings: list[ReopeningPublic]  # each time the closed round was opened again, oldest first
 
 
 def _entry(v: EntryView) -> EntryPublic:
