@@ -43,7 +43,6 @@ def province_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 def test_a_province_catalogue_changes_the_rule_without_code_and_dates_decide_which_applies(
     province_catalogue: Path,
 ) -> None:
-    assert catalogue().awards[FLAG].in_force[0].threshold_percent == Decimal(90)
     law = catalogue()
     before, after = law.threshold_in_force(FLAG, date(2025, 6, 30)), law.threshold_in_force(FLAG, date(2025, 7, 1))
     assert (before.threshold.percent, after.threshold.percent) == (Decimal(90), Decimal(80))
