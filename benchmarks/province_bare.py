@@ -36,6 +36,7 @@ from flows.council_review import apply_council_votes
 from flows.decision_issue import apply_decision, enter_award_history, number_results_notice
 from flows.documents.appraisal import build_appraisal
 from flows.documents.certificates import build_certificates
+from flows.documents.council_minutes import build_council_minutes
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
@@ -92,6 +93,8 @@ async def _council(session_id: int) -> None:
     await apply_council_votes.fn(session_id)
     await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.OFFICE_APPRAISAL,
                                   build_appraisal)
+    await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.COUNCIL_MINUTES,
+                                  build_council_minutes)
     await complete_stage.fn(StageKind.COUNCIL_REVIEW, session_id)
 
 
