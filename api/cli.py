@@ -219,6 +219,13 @@ def serve(args: argparse.Namespace) -> None:
         uvicorn.run("api.main:app", host=host, port=port, log_level="info")
 
 
+def stage_worker(args: argparse.Namespace) -> None:
+    from flows.stage_worker import serve_stages
+
+    print(f"Stage worker: up to {args.limit} stage(s) at once, from {os.environ.get('PREFECT_API_URL', '?')}")
+    serve_stages(args.limit)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="tdkt", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -227,6 +234,10 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.add_argument("--host")
     serve_cmd.add_argument("--port", type=int)
     serve_cmd.set_defaults(handler=serve)
+    worker_cmd = commands.add_parser(
+        "stage-worker", help="finish the stages an API with TDKT_STAGE_RUNNER=task_worker hands over (scale-out)")
+    worker_cmd.add_argument("--limit", type=int, default=4, help="stages run at once")
+    worker_cmd.set_defaults(handler=stage_worker)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(handler=migrate)
     commands.add_parser("demo", help="load the award catalogue and the demo province").set_defaults(handler=demo)
     admin_cmd = commands.add_parser("create-admin", help="create the first administrator account")

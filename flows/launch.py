@@ -6,12 +6,14 @@ A failure here never loses the person's input: the stage stays recorded, with th
 import logging
 from dataclasses import dataclass
 
+import anyio
 from prefect import tags
 from prefect.deployments.flow_runs import arun_deployment
 from sqlalchemy.exc import DataError, IntegrityError
 
 from flows.monitoring import installation_tag
 from flows.registry import DEPLOYMENT, STAGE_FLOWS
+from flows.stage_worker import finish_stage
 from models.domain.enums import StageStatus
 from models.settings import StageRunner, get_settings
 from models.storage.db import open_session
@@ -56,10 +58,14 @@ async def run_stage(stage_id: int) -> StageLaunch:
     flow_fn, parameter = STAGE_FLOWS[stage.kind]
     run_tags = ["tdkt", *await stage_tags(stage)]
     try:
-        if get_settings().stage_runner == StageRunner.DEPLOYMENT:
+        runner = get_settings().stage_runner
+        if runner == StageRunner.DEPLOYMENT:
             await arun_deployment(f"{flow_fn.name}/{DEPLOYMENT}", parameters={parameter: stage.subject_id},
                                   tags=run_tags, timeout=0,
                                   idempotency_key=f"{stage.kind.value}-{stage.subject_id}-{stage.attempts}")
+        elif runner == StageRunner.TASK_WORKER:
+            # apply_async waits on Prefect's own event loop thread: off this one, so the API keeps answering.
+            await anyio.to_thread.run_sync(finish_stage.apply_async, (stage.kind.value, stage.subject_id, run_tags))
         else:
             with tags(*run_tags):
                 await flow_fn(stage.subject_id)

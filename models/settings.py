@@ -14,6 +14,7 @@ class StageRunner(StrEnum):
 
     INLINE = "inline"  # await the flow in the API process (embedded default)
     DEPLOYMENT = "deployment"  # hand it to Prefect workers through a deployment (scale-out)
+    TASK_WORKER = "task_worker"  # hand it to `tdkt stage-worker` processes (scale-out, no polling, no spawn)
 
 
 class Settings(BaseSettings):

@@ -1,6 +1,7 @@
 """A scale-out installation in processes of its own, set up as the README's scale-out section says: a Prefect
-server on PostgreSQL, `prefect deploy --all` from prefect.yaml, a process worker, and `tdkt serve` handing stages
-to the worker (TDKT_STAGE_RUNNER=deployment)."""
+server on PostgreSQL; `prefect deploy --all` from prefect.yaml and a process worker, with a `tdkt serve` handing
+stages to it (TDKT_STAGE_RUNNER=deployment); and a `tdkt stage-worker`, with a second `tdkt serve` handing stages to
+it (TDKT_STAGE_RUNNER=task_worker). Both services share the database, so a year can move between them."""
 
 import os
 import subprocess
@@ -26,8 +27,10 @@ POOL = "tdkt"
 @dataclass(frozen=True)
 class ScaleOut:
     prefect_api: str
-    service: str
+    service: str  # stages go to the process worker, through the deployments
+    task_service: str  # stages go to the stage worker
     worker_log: Path
+    stage_worker_log: Path
 
 
 @contextmanager
@@ -105,7 +108,16 @@ def scale_out(database_url: str, folder: Path) -> Iterator[ScaleOut]:
         worker_env = env | {"DATABASE_URL": database_url, "PREFECT_WORKER_QUERY_SECONDS": "1"}
         stack.enter_context(running([PREFECT, "worker", "start", "--pool", POOL, "--type", "process"],
                                     worker_env, worker_log))
+        # A stage handed to a stage worker keeps its parameters in Prefect's task storage, which the API and the
+        # worker must share (here a folder; across machines a shared mount or a storage block).
+        shared = {"PREFECT_LOCAL_STORAGE_PATH": str(folder / "task-storage")}
+        stage_worker_log = folder / "stage-worker.log"
+        stack.enter_context(running([sys.executable, "-m", "api.cli", "stage-worker"],
+                                    env | shared | {"DATABASE_URL": database_url}, stage_worker_log))
         service, base = start_service(database_url, "", folder / "service.log", prefect_api_url=api,
                                       env={"TDKT_STAGE_RUNNER": "deployment"})
         stack.callback(service.kill)
-        yield ScaleOut(api, base, worker_log)
+        task_service, task_base = start_service(database_url, "", folder / "task-service.log", prefect_api_url=api,
+                                                env={"TDKT_STAGE_RUNNER": "task_worker", **shared})
+        stack.callback(task_service.kill)
+        yield ScaleOut(api, base, task_base, worker_log, stage_worker_log)

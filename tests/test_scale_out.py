@@ -1,5 +1,6 @@
-"""Scale-out, for real: a Prefect server on PostgreSQL, the deployments of prefect.yaml, a process worker that
-finishes one stage of every kind, and in the end the same rows, states and document bytes as the embedded run."""
+"""Scale-out, for real: a Prefect server on PostgreSQL; the deployments of prefect.yaml with a process worker, and a
+stage worker; each finishes stages of the year, every kind by one of them, and in the end the same rows, states and
+document bytes as the embedded run."""
 
 import time
 from pathlib import Path
@@ -29,9 +30,20 @@ async def finished_by_worker(kind: StageKind, installation: ScaleOut, seconds: f
             statuses = {s.status for s in (await session.exec(select(Stage).where(Stage.kind == kind))).all()}
         if statuses == {StageStatus.COMPLETED}:
             return
-        assert StageStatus.FAILED not in statuses, installation.worker_log.read_text()
+        assert StageStatus.FAILED not in statuses, worker_logs(installation)
         await anyio.sleep(0.5)
-    raise AssertionError(f"{kind.value} was not finished:\n{installation.worker_log.read_text()[-5000:]}")
+    raise AssertionError(f"{kind.value} was not finished:\n{worker_logs(installation)}")
+
+
+async def task_runs_outside_flows(installation: ScaleOut) -> list[dict[str, Any]]:
+    async with httpx.AsyncClient(base_url=installation.prefect_api) as prefect:
+        response = await prefect.post("/task_runs/filter", json={"sort": "EXPECTED_START_TIME_ASC"})
+        assert response.status_code == 200, response.text
+        return [run for run in response.json() if run["flow_run_id"] is None]
+
+
+def worker_logs(installation: ScaleOut) -> str:
+    return "\n".join(log.read_text()[-5000:] for log in (installation.worker_log, installation.stage_worker_log))
 
 
 async def flow_runs_settled(installation: ScaleOut, seconds: float = 60) -> list[dict[str, Any]]:
@@ -52,16 +64,24 @@ async def test_a_worker_finishes_every_kind_of_stage_as_the_embedded_run_does(
     client: httpx.AsyncClient, demo: DemoProvince, database_url: str, sqlite_template: Path, tmp_path: Path
 ) -> None:
     with scale_out(database_url, tmp_path) as installation:
-        async with httpx.AsyncClient(base_url=installation.service, timeout=120) as service_http:
+        async with (httpx.AsyncClient(base_url=installation.service, timeout=120) as service_http,
+                    httpx.AsyncClient(base_url=installation.task_service, timeout=120) as task_http):
             year = Year(stage_answer=202)  # recorded; a worker will finish it
             await open_meeting(client, demo, year)
-            for kind, step in STEPS:
-                await step(client, service_http, demo, year)
+            for number, (kind, step) in enumerate(STEPS):
+                # By turns: the process worker through a deployment, then the stage worker.
+                await step(client, task_http if number % 2 else service_http, demo, year)
                 await finished_by_worker(kind, installation)
         runs = await flow_runs_settled(installation)
+        background_task_runs = await task_runs_outside_flows(installation)
 
     assert [run["state_type"] for run in runs] == ["COMPLETED"] * len(STEPS), runs
-    assert all(run["deployment_id"] and run["work_pool_name"] == "tdkt" for run in runs), "run by the worker"
+    by_process_worker, by_stage_worker = runs[0::2], runs[1::2]
+    assert all(run["deployment_id"] and run["work_pool_name"] == "tdkt" for run in by_process_worker), runs
+    assert all(run["deployment_id"] is None and run["work_pool_name"] is None for run in by_stage_worker), runs
+    # A stage worker ran each of those flows inside a background task run of its own, named after the stage.
+    assert [(run["name"].split("-")[0], run["state_type"]) for run in background_task_runs] == [
+        (kind.value, "COMPLETED") for kind, _ in STEPS[1::2]]
     stage_tags = [next(tag for tag in run["tags"] if tag.split(":")[0] in StageKind.__members__.values())
                   for run in runs]
     assert [tag.split(":")[0] for tag in stage_tags] == [kind.value for kind, _ in STEPS]
