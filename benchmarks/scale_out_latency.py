@@ -11,7 +11,9 @@ and the median per runner.
 """
 
 import argparse
+import signal
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -88,7 +90,8 @@ async def main(years: int) -> None:
                 timings = await one_year(service, url)
                 if year > 0 or years == 1:
                     results.setdefault(name, []).extend(timings)
-                print(f"year {year + 1} {name}: " + ", ".join(f"{k.value} {t:.2f}s" for k, _, t in timings))
+                print(f"year {year + 1} {name}: " + ", ".join(f"{k.value} {t:.2f}s" for k, _, t in timings),
+                      flush=True)
     print(f"\n{'runner':<40}{'stages':>7}{'request med s':>15}{'done med s':>12}{'done max s':>12}")
     for name, timings in results.items():
         print(f"{name:<40}{len(timings):>7}{statistics.median(t[1] for t in timings):>15.3f}"
@@ -96,6 +99,8 @@ async def main(years: int) -> None:
 
 
 if __name__ == "__main__":
+    # Stopped with kill, it still stops the servers and workers it started (the context managers unwind).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--years", type=int, default=3, help="years per runner; the first warms up")
     anyio.run(main, parser.parse_args().years)
