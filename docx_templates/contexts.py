@@ -27,6 +27,7 @@ class DocumentKind(StrEnum):
     COUNCIL_BALLOT_COUNT = "council_ballot_count"  # bien_ban_kiem_phieu.docx, of the council session
     COUNCIL_MINUTES = "council_minutes"  # bien_ban_hop_hoi_dong.docx
     PLEDGE = "pledge"  # ban_giao_uoc_thi_dua.docx
+    ACHIEVEMENT_REPORTS = "achievement_reports"  # bao_cao_thanh_tich.docx, one report per nomination
 
 
 class Header(TypedDict):
