@@ -189,6 +189,13 @@ def _appraisal(doc: Document) -> None:
     parts.title(doc, "TỜ TRÌNH")
     parts.recipients(doc)
     parts.bases(doc, last_dot="loop.last")
+    kit.tag(doc, "if findings")
+    kit.para(doc, "Qua thẩm định hồ sơ đề nghị khen thưởng kèm theo các Tờ trình nêu trên, kết quả như sau:",
+             style=kit.BODY).paragraph_format.keep_with_next = True
+    kit.tag(doc, "for line in findings")
+    kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    kit.tag(doc, "endfor")
+    kit.tag(doc, "endif")
     kit.para(doc, "{{ council }}", style=kit.BODY)
     kit.tag(doc, "if standing")
     kit.data_table(doc, "r in rows", [

@@ -20,7 +20,6 @@ from docx_templates.contexts import (
 )
 from docx_templates.formatting import vn_money, vn_percent
 from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext
-from docx_templates.report_contexts import AchievementReportsContext
 from docx_templates.paper_contexts import (
     CertificatesContext,
     PledgeContext,
@@ -28,6 +27,7 @@ from docx_templates.paper_contexts import (
     ResultsNoticeContext,
     ReturnNoticeContext,
 )
+from docx_templates.report_contexts import AchievementReportsContext
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context, central_proposal_context
 from tests.minutes_contexts import ballot_count_context, council_minutes_context

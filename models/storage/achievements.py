@@ -54,7 +54,7 @@ async def nominees(session: AsyncSession, nominations: Sequence[Nomination]) -> 
         ranking = None if row is None or scored is None else Ranking(
             rank=int(row["rank"]), ranked=len(scored.result["rows"]), points=points_vi(row["total"]),
             leads=scored.result.get("leader_unit_id") == unit.id)
-        key = ("person", n.person_id) if person is not None else ("unit", unit.id)
+        key = ("person", person.id) if person is not None else ("unit", unit.id)
         facts = AchievementFacts(
             year=n.year, collective=collective, stated=n.achievement, facts=DossierFacts.model_validate(n.facts),
             ranking=ranking, past=tuple(p for nomination_id, p in past[key]
