@@ -39,6 +39,7 @@ from flows.documents.certificates import build_certificates
 from flows.documents.council_minutes import build_council_minutes
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
+from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.proposal import build_proposal
 from flows.documents.results_notice import build_results_notice
 from flows.documents.return_notice import build_return_notice
@@ -78,6 +79,8 @@ async def _submission(proposal_id: int) -> None:
     await submit_nominations.fn(proposal_id)
     await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.BLOCK_PROPOSAL,
                                   build_proposal)
+    await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.ACHIEVEMENT_REPORTS,
+                                  build_achievement_reports)
     await complete_stage.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id)
 
 

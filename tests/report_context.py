@@ -23,9 +23,10 @@ def _report(collective: bool, issuer: str, subject: str, awards: list[str]) -> A
         "awards": awards,
         "closing": "Trên đây là báo cáo thành tích năm 2026, kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, "
                    "khen thưởng./.",
-        "signers": [{"prefix": "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", "title": "GIÁM ĐỐC SỞ CÔNG THƯƠNG",
-                     "name": "Nguyễn Văn An"},
-                    {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ" if collective else "NGƯỜI BÁO CÁO THÀNH TÍCH",
+        "signers": [{"prefix": "XÁC NHẬN CỦA TRƯỞNG KHỐI" if collective else "XÁC NHẬN CỦA ĐƠN VỊ",
+                     "title": "GIÁM ĐỐC", "name": "Nguyễn Văn An" if collective else "Lê Thị Thu"},
+                    {"prefix": "THỦ TRƯỞNG ĐƠN VỊ" if collective else "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                     "title": "GIÁM ĐỐC" if collective else "PHÓ GIÁM ĐỐC",
                      "name": "Trần Văn Bình" if collective else "Nguyễn Thị Hồng Nhung"}],
     }
 

@@ -33,11 +33,14 @@ async def build_achievement_reports(session: AsyncSession, proposal_id: int) -> 
 def _report(n: Nominee, proposal: Proposal, block: EmulationBlock, issuer: Unit) -> AchievementReport:
     subject = f"Đề nghị tặng {n.award.name} năm {proposal.year}"
     name = n.person.full_name if n.person is not None else n.unit.name
-    unit_head = Signer(prefix="" if n.person is None else "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ",
-                       title=n.unit.head_title.upper(), name=n.unit.head_name)
-    signers = ([Signer(prefix="XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG", title=proposal.signer_title.upper(),
-                       name=proposal.signer_name), unit_head] if n.person is None
-               else [unit_head, Signer(prefix="", title="NGƯỜI BÁO CÁO THÀNH TÍCH", name=name)])
+    # Prefix, title and name on each side, so that both names stand level under the room left to sign.
+    if n.person is None:
+        signers = [Signer(prefix="XÁC NHẬN CỦA TRƯỞNG KHỐI", title=proposal.signer_title.upper(),
+                          name=proposal.signer_name),
+                   Signer(prefix="THỦ TRƯỞNG ĐƠN VỊ", title=n.unit.head_title.upper(), name=n.unit.head_name)]
+    else:
+        signers = [Signer(prefix="XÁC NHẬN CỦA ĐƠN VỊ", title=n.unit.head_title.upper(), name=n.unit.head_name),
+                   Signer(prefix="NGƯỜI BÁO CÁO THÀNH TÍCH", title=n.person.position.upper(), name=name)]
     return AchievementReport(
         header=header(n.unit.parent_agency, [n.unit.name], "", proposal.issued_on),
         subject=subject,

@@ -125,7 +125,8 @@ def summary(a: AchievementFacts) -> str:
     """The Tờ trình's "Thành tích" cell: the block's own words (clipped), then the facts held, then the CSTĐCS
     years of an individual; never blank."""
     lines = [_clipped(a.stated)] if a.stated.strip() else []
-    lines += achievement_lines(a)
+    # A fact the block's own words already state is not said twice.
+    lines += [line for line in achievement_lines(a) if line.casefold() not in a.stated.casefold()]
     years = cstdcs_years(a)
     if years and not a.collective:
         lines.append(f"Chiến sĩ thi đua cơ sở các năm {', '.join(str(y) for y in years)}")
