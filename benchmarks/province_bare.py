@@ -34,12 +34,12 @@ from docx_templates import DocumentKind
 from flows.common import complete_stage, store_stage_document
 from flows.council_review import apply_council_votes
 from flows.decision_issue import apply_decision, enter_award_history, number_results_notice
+from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.appraisal import build_appraisal
 from flows.documents.certificates import build_certificates
 from flows.documents.council_minutes import build_council_minutes
 from flows.documents.decision import build_decision
 from flows.documents.minutes import build_minutes
-from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.proposal import build_proposal
 from flows.documents.results_notice import build_results_notice
 from flows.documents.return_notice import build_return_notice
