@@ -34,6 +34,7 @@ from docx_templates import DocumentKind
 from flows.common import complete_stage, store_stage_document
 from flows.council_review import apply_council_votes
 from flows.decision_issue import apply_decision, enter_award_history, number_results_notice
+from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.appraisal import build_appraisal
 from flows.documents.certificates import build_certificates
 from flows.documents.council_minutes import build_council_minutes
@@ -78,6 +79,8 @@ async def _submission(proposal_id: int) -> None:
     await submit_nominations.fn(proposal_id)
     await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.BLOCK_PROPOSAL,
                                   build_proposal)
+    await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.ACHIEVEMENT_REPORTS,
+                                  build_achievement_reports)
     await complete_stage.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id)
 
 

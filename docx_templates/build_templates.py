@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.shared import Pt
 
 from docx_templates import docx_building as kit
-from docx_templates import minutes_layouts, paper_layouts, parts, pledge_layout
+from docx_templates import minutes_layouts, paper_layouts, parts, pledge_layout, report_layout
 from docx_templates.contexts import DocumentKind
 from docx_templates.minutes_layouts import after_list
 from docx_templates.render import TEMPLATE_FILES, freeze_core_properties, normalise_docx
@@ -189,6 +189,13 @@ def _appraisal(doc: Document) -> None:
     parts.title(doc, "TỜ TRÌNH")
     parts.recipients(doc)
     parts.bases(doc, last_dot="loop.last")
+    kit.tag(doc, "if findings")
+    kit.para(doc, "Qua thẩm định hồ sơ đề nghị khen thưởng kèm theo các Tờ trình nêu trên, kết quả như sau:",
+             style=kit.BODY).paragraph_format.keep_with_next = True
+    kit.tag(doc, "for line in findings")
+    kit.para(doc, "- {{ line }}{% if loop.last %}.{% else %};{% endif %}", style=kit.BODY)
+    kit.tag(doc, "endfor")
+    kit.tag(doc, "endif")
     kit.para(doc, "{{ council }}", style=kit.BODY)
     kit.tag(doc, "if standing")
     kit.data_table(doc, "r in rows", [
@@ -281,9 +288,11 @@ LAYOUTS = {
     DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
     DocumentKind.PLEDGE: pledge_layout.pledge,
+    DocumentKind.ACHIEVEMENT_REPORTS: report_layout.achievement_reports,
 }
-# A certificate carries the national motto alone at its top, on every page, not the two-column header.
-OWN_HEADER = {DocumentKind.CERTIFICATES}
+# A certificate carries the national motto alone at its top, on every page, not the two-column header; each
+# achievement report has its own header, of its own unit.
+OWN_HEADER = {DocumentKind.CERTIFICATES, DocumentKind.ACHIEVEMENT_REPORTS}
 TITLES = {
     DocumentKind.MEETING_MINUTES: "Biên bản họp bình xét thi đua, khen thưởng của Khối",
     DocumentKind.BLOCK_PROPOSAL: "Tờ trình đề nghị khen thưởng của Khối",
@@ -300,6 +309,7 @@ TITLES = {
     DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
     DocumentKind.PLEDGE: "Bản giao ước thi đua của Khối",
+    DocumentKind.ACHIEVEMENT_REPORTS: "Báo cáo thành tích đề nghị khen thưởng",
 }
 
 

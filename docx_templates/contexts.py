@@ -27,6 +27,7 @@ class DocumentKind(StrEnum):
     COUNCIL_BALLOT_COUNT = "council_ballot_count"  # bien_ban_kiem_phieu.docx, of the council session
     COUNCIL_MINUTES = "council_minutes"  # bien_ban_hop_hoi_dong.docx
     PLEDGE = "pledge"  # ban_giao_uoc_thi_dua.docx
+    ACHIEVEMENT_REPORTS = "achievement_reports"  # bao_cao_thanh_tich.docx, one report per nomination
 
 
 class Header(TypedDict):
@@ -168,6 +169,9 @@ class AppraisalContext(TypedDict):
     subject_rule_mm: int  # the rule under the subject, one of text_width.SUBJECT_RULES_MM (subject_rule_mm)
     recipients: list[str]  # as in ProposalContext: ["Chủ tịch Ủy ban nhân dân tỉnh"]
     bases: list[str]  # as in ProposalContext; the block proposals and the council meeting come last
+    # What the office's appraisal of the dossiers found (received, complete and meeting the criteria, returned with
+    # the notice and reasons, on hold), one line each without "- " and ";" / "."; empty omits the paragraph.
+    findings: list[str]
     # Which route the awards took: the full council's vote (False) or its standing body's appraisal (True), which
     # prints its result and reasons without vote counts.
     standing: bool

@@ -34,6 +34,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.COUNCIL_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",  # one template for both bodies
     DocumentKind.COUNCIL_MINUTES: "bien_ban_hop_hoi_dong.docx",
     DocumentKind.PLEDGE: "ban_giao_uoc_thi_dua.docx",
+    DocumentKind.ACHIEVEMENT_REPORTS: "bao_cao_thanh_tich.docx",
 }
 
 # The earliest time a zip entry can carry; any constant works, this one is the convention.

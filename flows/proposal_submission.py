@@ -14,6 +14,7 @@ from flows.common import (
     publish_table,
     store_stage_document,
 )
+from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.proposal import build_proposal
 from models.domain.enums import StageKind
 from models.domain.workflow import MoveContext
@@ -54,6 +55,8 @@ async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
 async def submit_block_proposal(proposal_id: int) -> list[dict[str, Any]]:
     submitted = await submit_nominations(proposal_id)
     await store_stage_document(STAGE, proposal_id, DocumentKind.BLOCK_PROPOSAL, build_proposal)
+    # The reports the Tờ trình announces as attached: issued by the same stage, hashed beside it.
+    await store_stage_document(STAGE, proposal_id, DocumentKind.ACHIEVEMENT_REPORTS, build_achievement_reports)
     await publish_table(f"proposal-{proposal_id}-submitted", submitted, f"Nominations in proposal {proposal_id}")
     await complete_stage(STAGE, proposal_id)
     return submitted

@@ -12,8 +12,12 @@ def appraisal_context(recommended: bool = True) -> AppraisalContext:
         "subject_rule_mm": 50,
         "recipients": ["Chủ tịch Ủy ban nhân dân tỉnh"],
         "bases": ["Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
-                  "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026 của Trưởng Khối thi đua các sở quản lý kinh tế",
+                  "Tờ trình số 01/TTr-SCT ngày 16 tháng 12 năm 2026 của Sở Công Thương (đơn vị Trưởng Khối thi đua các "
+                  "sở quản lý kinh tế)",
                   "kết quả họp Hội đồng Thi đua - Khen thưởng tỉnh ngày 03 tháng 01 năm 2027"],
+        "findings": ["Tiếp nhận 03 hồ sơ đề nghị khen thưởng kèm theo 01 Tờ trình nêu trên",
+                     "02 hồ sơ đủ thành phần, thủ tục và đạt tiêu chuẩn của danh hiệu, hình thức đề nghị",
+                     "01 hồ sơ chưa đủ điều kiện, tiêu chuẩn, đã trả lại (Thông báo số 01/TB-SNV)"],
         "standing": False,
         "council": "Ngày 03 tháng 01 năm 2027, Hội đồng Thi đua - Khen thưởng tỉnh đã họp. Kết quả bỏ phiếu như sau:",
         "rows": [

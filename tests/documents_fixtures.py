@@ -27,12 +27,14 @@ from docx_templates.paper_contexts import (
     ResultsNoticeContext,
     ReturnNoticeContext,
 )
+from docx_templates.report_contexts import AchievementReportsContext
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context, central_proposal_context
 from tests.minutes_contexts import ballot_count_context, council_minutes_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
 from tests.pledge_fixtures import pledge_context
 from tests.public_comment_context import public_comment_list_context
+from tests.report_context import achievement_reports_context
 from tests.revocation_context import revocation_context
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -222,6 +224,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.COUNCIL_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_MINUTES: council_minutes_context,
     DocumentKind.PLEDGE: lambda: pledge_context(_header("01/GƯTĐ-SCT", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])),
+    DocumentKind.ACHIEVEMENT_REPORTS: achievement_reports_context,
 }
 CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.MEETING_MINUTES: MinutesContext.__required_keys__,
@@ -239,6 +242,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.COUNCIL_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_MINUTES: CouncilMinutesContext.__required_keys__,
     DocumentKind.PLEDGE: PledgeContext.__required_keys__,
+    DocumentKind.ACHIEVEMENT_REPORTS: AchievementReportsContext.__required_keys__,
 }
 # Printed on A4 landscape, one certificate a page, with the motto alone at the top (no two-column header).
 LANDSCAPE = {DocumentKind.CERTIFICATES}

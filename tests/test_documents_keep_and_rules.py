@@ -23,10 +23,10 @@ AGENCY_CELL_MM = 62 - 3.8
 
 def _signature_table(doc: Document) -> Table:
     """The table holding the signature: "Nơi nhận" beside it, the minutes' two signers, the counting committee's,
-    a certificate's decision and số sổ vàng, or the member heads' that end a pledge."""
+    a certificate's decision and số sổ vàng, the member heads' that end a pledge, or an achievement report's."""
     if "BẢN GIAO ƯỚC THI ĐUA" in (p.text for p in doc.paragraphs):
         return doc.tables[-1]
-    titles = ("Nơi nhận:", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU")
+    titles = ("Nơi nhận:", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU", "THỦ TRƯỞNG ĐƠN VỊ")
     return next(t for t in doc.tables if any(p.text in titles or p.text.startswith("Quyết định số")
                                              for c in t.rows[0].cells for p in c.paragraphs))
 
@@ -40,9 +40,9 @@ def test_signature_block_never_splits_from_its_title(kind: DocumentKind) -> None
     assert above.tag == qn("w:p") and above.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
 
 
-# A certificate has no table; a revoking decision names its one award in Điều 1, and a pledge lists its members'
-# targets as numbered paragraphs.
-NO_LIST = LANDSCAPE | {DocumentKind.REVOCATION_DECISION, DocumentKind.PLEDGE}
+# A certificate has no table; a revoking decision names its one award in Điều 1, a pledge lists its members'
+# targets as numbered paragraphs, and an achievement report its facts as lines.
+NO_LIST = LANDSCAPE | {DocumentKind.REVOCATION_DECISION, DocumentKind.PLEDGE, DocumentKind.ACHIEVEMENT_REPORTS}
 
 
 @pytest.mark.parametrize("kind", [k for k in DocumentKind if k not in NO_LIST])

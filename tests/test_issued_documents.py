@@ -63,9 +63,10 @@ async def sign(http: httpx.AsyncClient, decision_id: int, signer: dict[str, str]
     return dict(ok(response))
 
 
-async def download(http: httpx.AsyncClient, report: dict[str, Any]) -> bytes:
-    """The stage's own document: the first it issues (a signed decision's certificates and notice follow it)."""
-    document = report["documents"][0]
+async def download(http: httpx.AsyncClient, report: dict[str, Any], kind: str = "") -> bytes:
+    """The stage's own document: the first it issues (a signed decision's certificates and notice follow it), or
+    the one of `kind`."""
+    document = next(d for d in report["documents"] if d["kind"] == kind) if kind else report["documents"][0]
     content = (await http.get(document["download_url"])).content
     assert hashlib.sha256(content).hexdigest() == document["sha256"]
     return content
@@ -93,6 +94,7 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
 
     check_minutes(await download(client, year.responses["results"]))
     check_proposal(await download(client, year.responses["proposal"]))
+    check_reports(await download(client, year.responses["proposal"], "achievement_reports"))
     check_appraisal(await download(client, year.responses["council"]))
     check_decision(await download(client, signed_flag), "01/QĐ-UBND", ["CHỦ TỊCH", "Nguyễn Văn Thành"],
                    [["STT", "Tên tập thể"], ["1", "Sở Công Thương"]])
@@ -147,16 +149,45 @@ def check_proposal(content: bytes) -> None:
     check_title(doc, "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua")
     check_bases(doc)
     check_receivers_and_signature(doc, doc.tables[-1], ["GIÁM ĐỐC", "Nguyễn Hữu Phước"])
-    # The block head's unit code after "Lưu: VT", and only the minutes announced: the system holds no
-    # achievement report to attach.
+    # The block head's unit code after "Lưu: VT", and only the papers the system issued announced as attached.
     assert texts(doc.tables[-1].rows[0].cells[0].paragraphs)[-1].text == "- Lưu: VT, SCT."
     body = [p.text for p in doc.paragraphs]
-    assert any(t.startswith("(Biên bản họp bình xét kèm theo). Sở Công Thương kính đề nghị") for t in body)
-    assert not any("báo cáo thành tích" in t for t in body)
-    # No achievement cell is left empty: a nomination recorded without one says the block completes it.
-    rows = [r for r in table_rows(content) if len(r) in (4, 5) and r[0].isdigit()]
-    assert rows and all(r[-1] for r in rows)
-    assert ["2", "Sở Tài chính", "Tập thể lao động xuất sắc", "(Khối bổ sung tóm tắt thành tích)"] in rows
+    assert ("(Danh sách tại Tờ trình này; kèm theo: Biên bản họp bình xét số 01/BB-KKT và báo cáo thành tích của 04 "
+            "tập thể và 05 cá nhân). Sở Công Thương kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết "
+            "định./.") in body
+    # No achievement cell is left empty: each says what the system holds of the year, the block's words first.
+    rows = {r[1]: r[-1] for r in table_rows(content) if len(r) in (4, 5) and r[0].isdigit()}
+    assert len(rows) == 9 and all(rows.values())
+    assert rows["Sở Công Thương"] == "Dẫn đầu Khối thi đua các sở quản lý kinh tế năm 2026"  # said once
+    assert rows["Sở Tài chính"] == ("Năm 2026: hoàn thành xuất sắc nhiệm vụ; Tập thể có 24 thành viên, 20 thành viên "
+                                    "đạt Lao động tiên tiến, 03 thành viên đạt Chiến sĩ thi đua cơ sở")
+    assert rows["Lê Văn Đức"].endswith("; Chiến sĩ thi đua cơ sở các năm 2024, 2025, 2026")
+    assert rows["Hoàng Văn Dũng"] == "Chưa kê khai thành tích; xem Báo cáo thành tích kèm theo"
+
+
+def check_reports(content: bytes) -> None:
+    """One Báo cáo thành tích per nomination of the Tờ trình, in its order, each a section of its own."""
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["SỞ CÔNG THƯƠNG"], "")
+    check_title(doc, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026")
+    assert len(doc.sections) == 9
+    body = [p.text for p in doc.paragraphs]
+    assert [t for t in body if t.startswith("Đề nghị tặng ")][:2] == [
+        "Đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026", "Đề nghị tặng Tập thể lao động xuất sắc năm 2026"]
+    duc = body[body.index("- Họ và tên: Lê Văn Đức;"):]
+    assert duc[duc.index("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN") + 1:][:3] == [
+        "- Năm 2024: Chiến sĩ thi đua cơ sở (Quyết định số 34/QĐ-SCT);",
+        "- Năm 2025: Chiến sĩ thi đua cơ sở (Quyết định số 35/QĐ-SCT);",
+        "- Năm 2026: Chiến sĩ thi đua cơ sở (Quyết định số 36/QĐ-SCT)."]
+    # The block head's agency confirms each collective's report; the person signs their own.
+    signatures = doc.tables[1::2]
+    assert [p.text for p in texts(signatures[0].rows[0].cells[0].paragraphs)] == [
+        "XÁC NHẬN CỦA TRƯỞNG KHỐI", "GIÁM ĐỐC", "Nguyễn Hữu Phước"]
+    assert [p.text for p in texts(signatures[5].rows[0].cells[1].paragraphs)] == [
+        "NGƯỜI BÁO CÁO THÀNH TÍCH", "PHÓ CHÁNH VĂN PHÒNG", "Lê Văn Đức"]
+    for table in signatures:
+        check_keeps_together(table)
 
 
 def check_appraisal(content: bytes) -> None:
@@ -165,8 +196,18 @@ def check_appraisal(content: bytes) -> None:
     check_header(doc, "UBND TỈNH BẮC NINH", ["SỞ NỘI VỤ"], "01/TTr-SNV")
     assert texts(doc.tables[0].rows[1].cells[1].paragraphs)[0].text == "Bắc Ninh, ngày 04 tháng 01 năm 2027"
     # The full council's Tờ trình: the awards routed to its vote (TTLĐXS and Bằng khen went to the standing body).
-    check_title(doc, "TỜ TRÌNH", "Về việc đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026")
+    check_title(doc, "TỜ TRÌNH", "Về việc đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh năm 2026 cho 01 tập thể "
+                "thuộc Khối thi đua các sở quản lý kinh tế")
     body = [p.text for p in doc.paragraphs]
+    # What the office's appraisal found, from what its screening recorded: before the council's vote.
+    lead = body.index("Qua thẩm định hồ sơ đề nghị khen thưởng kèm theo các Tờ trình nêu trên, kết quả như sau:")
+    assert body[lead + 1:lead + 4] == [
+        "- Tiếp nhận 09 hồ sơ đề nghị khen thưởng kèm theo 01 Tờ trình nêu trên;",
+        "- 07 hồ sơ đủ thành phần, thủ tục và đạt tiêu chuẩn của danh hiệu, hình thức đề nghị, đã được đối chiếu với "
+        "lịch sử khen thưởng do Sở Nội vụ lưu trữ;",
+        "- 02 hồ sơ chưa đủ điều kiện, tiêu chuẩn, đã trả lại (Thông báo số 01/TB-SNV ngày 16 tháng 12 năm 2026);"]
+    assert body[lead + 4].startswith("- Hoàng Văn Dũng (Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh): Thiếu báo cáo")
+    assert body[lead + 5].startswith("- Trương Thị Mai (Chiến sĩ thi đua cấp tỉnh): Chưa đạt tiêu chuẩn theo Điều 22")
     assert "Kính gửi:\tChủ tịch Ủy ban nhân dân tỉnh." in body
     bases = check_bases(doc)
     # Issued by the head's agency, under its number, then the block's minutes it rests on.
@@ -247,7 +288,7 @@ async def check_history(http: httpx.AsyncClient, year: Year) -> None:
     history = (await http.get(f"/nominations/{year.candidates['flag_sct']}")).json()["history"]
     kinds = [[d["kind"] for d in t["documents"]] for t in history]
     # The screening returned two of the proposal's other dossiers: its notice is a paper of that stage too.
-    assert kinds == [[], ["meeting_minutes"], ["block_proposal"], ["return_notice"],
+    assert kinds == [[], ["meeting_minutes"], ["block_proposal", "achievement_reports"], ["return_notice"],
                      ["office_appraisal", "council_minutes"], ["decision", "certificates", "results_notice"]]
     for transition in history[1:]:
         for document in transition["documents"]:

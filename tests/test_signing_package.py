@@ -29,10 +29,12 @@ async def test_the_package_holds_every_paper_of_the_dossier_and_recognises_its_s
         pdfs = {name: package.read(name) for name in package.namelist() if name != "manifest.json"}
     assert manifest["decision_number"] == "01/QĐ-UBND"
     entries = manifest["documents"]
-    # The flag's dossier: the block's minutes and Tờ trình, the notice returning the proposal's other dossiers, the
-    # office's Tờ trình and the council session's minutes, then the decision and the papers that follow it.
-    assert [e["kind"] for e in entries] == ["meeting_minutes", "block_proposal", "return_notice", "office_appraisal",
-                                            "council_minutes", "decision", "certificates", "results_notice"]
+    # The flag's dossier: the block's minutes, Tờ trình and achievement reports, the notice returning the proposal's
+    # other dossiers, the office's Tờ trình and the council session's minutes, then the decision and the papers that
+    # follow it.
+    assert [e["kind"] for e in entries] == ["meeting_minutes", "block_proposal", "achievement_reports", "return_notice",
+                                            "office_appraisal", "council_minutes", "decision", "certificates",
+                                            "results_notice"]
     assert sorted(pdfs) == sorted(e["pdf_filename"] for e in entries)
     stored = {d["id"]: d["sha256"] for d in year.responses["sign_flag"]["documents"]}
     for entry in entries:

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import AppraisalContext, AppraisalRow, Signer
 from docx_templates.formatting import vn_date, vn_percent
 from docx_templates.text_width import subject_rule_mm
+from flows.documents.appraisal_findings import appraisal_findings
 from flows.documents.appraisal_standing import Appraised, standing_part
 from flows.documents.citations import office_name, proposals_behind
 from flows.documents.decision import RECIPIENT_WORDS
@@ -39,7 +40,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
     awards = await awards_by_id(session)
     recommended = part.recommended
     citations = await proposals_behind(session, [n.id for n in part.listed])
-    subject = _subject(recommended or part.listed, awards, council.year)
+    subject = _subject(recommended or part.listed, awards, council.year, [c.block for c in citations])
     context = AppraisalContext(
         header=header(f"UBND {province_upper()}", [office], council.appraisal_number, council.appraisal_signed_on),
         subject=subject,
@@ -49,6 +50,7 @@ async def build_appraisal(session: AsyncSession, session_id: int) -> tuple[dict[
                # Each block's Tờ trình, then the minutes it rests on: the office checked both.
                *(line for c in citations for line in (f"{c.text()} của {c.proposer}", c.minutes_text())),
                part.meeting_basis],
+        findings=await appraisal_findings(session, [n.id for n in part.listed], office),
         standing=standing,
         council=part.paragraph,
         rows=part.rows,
@@ -142,12 +144,20 @@ def _counted_over(members: int, decided: dict[int, dict[str, Any]]) -> str:
     return "Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng."
 
 
-def _subject(nominations: list[Nomination], awards: dict[int, Award], year: int) -> str:
-    """ "Về việc đề nghị tặng Cờ thi đua …, Bằng khen … và … năm 2026": the forms it proposes, in award order."""
+def _subject(nominations: list[Nomination], awards: dict[int, Award], year: int, blocks: list[str]) -> str:
+    """ "Về việc đề nghị tặng Cờ thi đua … năm 2026 cho 01 tập thể thuộc Khối thi đua …": the forms it proposes, in
+    award order, how many collectives and individuals, and the blocks they come from."""
     # The collective and the individual Bằng khen share a name: print it once.
     names = list(dict.fromkeys(awards[a].name for a in sorted({n.award_id for n in nominations})))
     listed = f"{', '.join(names[:-1])} và {names[-1]}" if len(names) > 1 else "".join(names)
-    return f"Về việc đề nghị tặng {listed or 'thưởng danh hiệu thi đua, hình thức khen thưởng'} năm {year}"
+    individuals = sum(1 for n in nominations if n.person_id is not None)
+    counts = [f"{k:02d} {word}" for k, word in ((len(nominations) - individuals, "tập thể"),
+                                               (individuals, "cá nhân")) if k]
+    distinct = list(dict.fromkeys(blocks))
+    source = f" thuộc {distinct[0]}" if len(distinct) == 1 else f" thuộc {len(distinct):02d} Khối thi đua" if (
+        distinct) else ""
+    return (f"Về việc đề nghị tặng {listed or 'thưởng danh hiệu thi đua, hình thức khen thưởng'} năm {year}"
+            + (f" cho {' và '.join(counts)}{source}" if counts else ""))
 
 
 def award_lines(recommended: list[Nomination], awards: dict[int, Award]) -> list[str]:

@@ -7,17 +7,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates.contexts import ProposalContext, ProposalRow, Signer
 from docx_templates.formatting import vn_date
 from docx_templates.text_width import subject_rule_mm
+from flows.documents.ballot_count import was_counted
 from flows.documents.header import file_stem, header
-from models.domain.enums import RecipientKind
+from models.domain.achievement import summary
 from models.recording.proposals import proposal_nomination_ids
+from models.storage.achievements import nominees
 from models.storage.catalogue_file import catalogue
-from models.storage.queries import awards_by_id, candidate_labels, nominations_in_order
+from models.storage.queries import nominations_in_order
 from models.tables.meeting import BlockMeeting
 from models.tables.organisation import EmulationBlock, Unit
 from models.tables.proposal import Proposal
-
-# A nomination recorded without its achievement: a blank cell reads as "nothing achieved"; say who completes it.
-NO_ACHIEVEMENT = "(Khối bổ sung tóm tắt thành tích)"
 
 
 async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[str, Any], str]:
@@ -41,8 +40,7 @@ async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[
         f"Khối bình xét, suy tôn tại Hội nghị tổng kết công tác thi đua, khen thưởng năm {year}, cụ thể như sau:",
         collectives=collectives,
         individuals=individuals,
-        # Only what the system holds and sends with it: the minutes it produced. No achievement report is held.
-        closing=f"(Biên bản họp bình xét kèm theo). {issuer.name} kính đề nghị "
+        closing=f"{attachments(meeting, len(collectives), len(individuals))} {issuer.name} kính đề nghị "
         "Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định./.",
         receivers=["Như trên", f"Các đơn vị thành viên {block.name}", f"Lưu: VT, {issuer.code}"],
         signer=Signer(prefix="", title=proposal.signer_title.upper(), name=proposal.signer_name),
@@ -50,15 +48,25 @@ async def build_proposal(session: AsyncSession, proposal_id: int) -> tuple[dict[
     return dict(context), f"to-trinh-{file_stem(proposal.number)}.docx"
 
 
+def attachments(meeting: BlockMeeting, collectives: int, individuals: int) -> str:
+    """Only the papers the system issued and sends with the Tờ trình: the meeting's minutes (and its Biên bản kiểm
+    phiếu when the ballots were counted), the list printed above, and the achievement reports of the same stage."""
+    minutes = "Biên bản họp bình xét" + (f" số {meeting.minutes_number}" if meeting.minutes_number else "")
+    papers = [minutes, *(["Biên bản kiểm phiếu"] if was_counted(meeting) else [])]
+    recipients = [f"{n:02d} {word}" for n, word in ((collectives, "tập thể"), (individuals, "cá nhân")) if n]
+    papers.append(f"báo cáo thành tích của {' và '.join(recipients)}")
+    return f"(Danh sách tại Tờ trình này; kèm theo: {', '.join(papers[:-1])} và {papers[-1]})."
+
+
 async def _rows(session: AsyncSession, proposal_id: int) -> tuple[list[ProposalRow], list[ProposalRow]]:
-    ids = await proposal_nomination_ids(session, proposal_id)
-    nominations = await nominations_in_order(session, ids)
-    labels = await candidate_labels(session, nominations)
-    awards = await awards_by_id(session)
+    """Each nomination with a short achievement from what the system holds (the whole is in its report)."""
+    listed = await nominees(session, await nominations_in_order(
+        session, await proposal_nomination_ids(session, proposal_id)))
     collectives: list[ProposalRow] = []
     individuals: list[ProposalRow] = []
-    for n in nominations:
-        group = collectives if n.recipient_kind == RecipientKind.COLLECTIVE else individuals
-        group.append(ProposalRow(stt=len(group) + 1, name=labels[n.id].name, detail=labels[n.id].detail,
-                                 award=awards[n.award_id].name, achievement=n.achievement.strip() or NO_ACHIEVEMENT))
+    for n in listed:
+        group = individuals if n.person is not None else collectives
+        detail = ", ".join(part for part in (n.person.position, n.unit.name) if part) if n.person is not None else ""
+        group.append(ProposalRow(stt=len(group) + 1, name=n.person.full_name if n.person else n.unit.name,
+                                 detail=detail, award=n.award.name, achievement=summary(n.facts)))
     return collectives, individuals

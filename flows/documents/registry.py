@@ -2,6 +2,7 @@
 
 from docx_templates import DocumentKind
 from flows.common import ContextBuilder
+from flows.documents.achievement_reports import build_achievement_reports
 from flows.documents.appraisal import build_appraisal
 from flows.documents.ballot_count import build_block_ballot_count, build_council_ballot_count
 from flows.documents.certificates import build_certificates
@@ -16,6 +17,7 @@ from flows.documents.return_notice import build_return_notice
 BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.MEETING_MINUTES: build_minutes,
     DocumentKind.BLOCK_PROPOSAL: build_proposal,
+    DocumentKind.ACHIEVEMENT_REPORTS: build_achievement_reports,
     DocumentKind.OFFICE_APPRAISAL: build_appraisal,
     DocumentKind.DECISION: build_decision,
     DocumentKind.RETURN_NOTICE: build_return_notice,

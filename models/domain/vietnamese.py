@@ -376,6 +376,7 @@ DOCUMENT_KIND_VI: dict[str, str] = {
     "council_minutes": "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
     "council_ballot_count": "Biên bản kiểm phiếu của Hội đồng",
     "revocation_decision": "Quyết định hủy bỏ khen thưởng",
+    "achievement_reports": "Báo cáo thành tích",
 }
 
 COMMENT_STATUS_VI: dict[CommentStatus, str] = {
