@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from models.storage.db import open_session
 from models.tables.council import CouncilSession
-from models.tables.decision import Decision
+from models.tables.decision import Decision, DecisionItem
 from models.tables.forwarding import Forwarding
 from models.tables.meeting import BlockMeeting
 from models.tables.movement import BlockPledge
@@ -49,6 +49,8 @@ class BlockObjects:
     forwardings: list[int] = field(default_factory=list)
     stages: list[int] = field(default_factory=list)
     documents: list[int] = field(default_factory=list)
+    document_kinds: dict[int, str] = field(default_factory=dict)
+    decided: list[int] = field(default_factory=list)  # nominations in a signed decision
     pledges: list[tuple[int, int]] = field(default_factory=list)  # (movement, pledge)
     scorings: list[int] = field(default_factory=list)
     member_units: list[int] = field(default_factory=list)
@@ -69,7 +71,9 @@ async def objects_of_block(block_id: int, year: int) -> BlockObjects:
         forwardings = (await s.exec(select(Forwarding))).all()
         found.decisions, found.forwardings = [d.id for d in decisions], [f.id for f in forwardings]
         found.stages = list((await s.exec(select(Stage.id))).all())
-        found.documents = list((await s.exec(select(Document.id))).all())
+        found.document_kinds = dict((await s.exec(select(Document.id, Document.kind))).all())
+        found.documents = sorted(found.document_kinds)
+        found.decided = list((await s.exec(select(DecisionItem.nomination_id))).all())
         pledges = (await s.exec(select(BlockPledge))).all()
         found.pledges = [(p.movement_id, p.id) for p in pledges]
         found.scorings = list((await s.exec(select(BlockScoring.id))).all())

@@ -1,12 +1,24 @@
 """A block head never sees another block's objects at the desk: one block's whole year is walked, page by page,
 as the head of another block (issue 10). Every desk GET route is taken from the application itself."""
 
+import re
+
 import httpx
 
 from api.main import create_app
+from models.domain.scope import SENT_TO_BLOCKS
 from tests.demo import DemoProvince
 from tests.desk import OTHER_BLOCK_HEAD, SignIn
-from tests.desk_scope_walk import FILLED, PUBLIC, UNFILLED, desk_routes, objects_of_block, readable_text, walk
+from tests.desk_scope_walk import (
+    FILLED,
+    PUBLIC,
+    UNFILLED,
+    BlockObjects,
+    desk_routes,
+    objects_of_block,
+    readable_text,
+    walk,
+)
 from tests.scoring_year import score_the_block
 from tests.test_forwarding import SIGNER, recommended_year
 from tests.year import BLOCK, BLOCK_HEAD, CHAIRMAN_OFFICE, SECRETARY, YEAR, as_user, import_past_titles, ok
@@ -51,3 +63,26 @@ async def test_another_blocks_head_finds_nothing_of_the_block_on_any_desk_page(
 
     leaks = await walk(other, block)
     assert leaks == [], "\n".join(leaks)
+    await the_head_downloads_the_signed_decision_and_nothing_else_of_the_province(own, block)
+
+
+async def the_head_downloads_the_signed_decision_and_nothing_else_of_the_province(
+    own: httpx.AsyncClient, block: BlockObjects
+) -> None:
+    """A signed decision is sent to the units it awards: their block's head downloads it and the results notice
+    from the nomination's page; the council's and the office's papers, and the Tờ trình upward, are neither linked
+    nor downloadable (the other block's head was refused every one of them in the walk)."""
+    [awarded] = block.decided
+    page = await own.get(f"/desk/nominations/{awarded}")
+    linked = {int(i) for i in re.findall(r'href="/desk/documents/(\d+)"', page.text)}
+    sent = {i for i, kind in block.document_kinds.items() if kind in SENT_TO_BLOCKS}
+    province = {i for i, kind in block.document_kinds.items()
+                if kind in {"office_appraisal", "council_minutes", "council_ballot_count", "central_proposal",
+                            "certificates", "public_comment_list"}}
+    assert {block.document_kinds[i] for i in sent} == {"decision", "results_notice"}
+    assert sent <= linked and not province & linked
+    for document_id in sent:
+        download = await own.get(f"/desk/documents/{document_id}")
+        assert download.status_code == 200 and download.content.startswith(b"PK")
+    for document_id in province:
+        assert (await own.get(f"/desk/documents/{document_id}")).status_code == 404
