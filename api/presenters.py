@@ -5,6 +5,8 @@ from collections.abc import Sequence
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.auth import Principal
+from api.scope import readable_documents
 from models.storage.queries import (
     awards_by_id,
     candidate_labels,
@@ -50,13 +52,15 @@ def documents_public(documents: Sequence[Document]) -> list[DocumentPublic]:
     return [document_public(d, corrected_by.get(d.id)) for d in documents]
 
 
-async def transitions_public(session: AsyncSession, transitions: Sequence[Transition]) -> list[TransitionPublic]:
-    """Each transition with the documents its stage issued and their SHA-256.
+async def transitions_public(session: AsyncSession, principal: Principal,
+                             transitions: Sequence[Transition]) -> list[TransitionPublic]:
+    """Each transition with the documents its stage issued that this caller may download, and their SHA-256.
 
     Transitions are append-only and the document is rendered after the moves, so the link is the stage both
     belong to rather than a field written back into the transition.
     """
-    documents = await documents_of(session, sorted({t.stage_id for t in transitions if t.stage_id is not None}))
+    documents = await readable_documents(session, principal, await documents_of(
+        session, sorted({t.stage_id for t in transitions if t.stage_id is not None})))
     by_stage: dict[int, list[DocumentPublic]] = {}
     for document, public in zip(documents, documents_public(documents), strict=True):
         by_stage.setdefault(document.stage_id, []).append(public)

@@ -4,16 +4,20 @@ Objects read one by one are checked with the same scope (`Principal.require_to_s
 people and award-history lists and the single reads cannot drift apart and leak another block's data.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import Principal
 from models.domain.permissions import Action
+from models.storage.queries import blocks_sent_to
 from models.tables.nomination import AwardRecord, Nomination
 from models.tables.organisation import BlockMembership, Person, Unit
+from models.tables.stage import Document, Stage
 
 
 def in_headed_blocks(principal: Principal, block_id: Any, year: Any) -> ColumnElement[bool] | None:
@@ -98,3 +102,17 @@ def blocks_of_year(principal: Principal, year: int) -> frozenset[int] | None:
     if scope.reads_nothing:
         principal.require(Action.READ_BLOCK)
     return frozenset(b for b, y in scope.block_years if y == year)
+
+
+async def readable_documents(session: AsyncSession, principal: Principal,
+                             documents: Sequence[Document]) -> list[Document]:
+    """The documents this caller may download, and so the only ones a page links: a block's papers for its head,
+    the province's papers once they are sent to a block they head (two queries, whatever the number)."""
+    scope = principal.scope
+    if scope.whole_province or not documents:
+        return list(documents)
+    stages = {s.id: s for s in (await session.exec(select(Stage).where(
+        col(Stage.id).in_({d.stage_id for d in documents})))).all()}
+    sent = await blocks_sent_to(session, [d.id for d in documents if stages[d.stage_id].block_id is None])
+    return [d for d in documents if scope.sees_document(stages[d.stage_id].block_id, stages[d.stage_id].year,
+                                                        sent.get(d.id, ()))]

@@ -34,6 +34,8 @@ def test_a_block_head_reads_their_block_papers_but_not_the_provinces() -> None:
     assert HEAD_3_2026.sees_document(3, 2026)
     assert not HEAD_3_2026.sees_document(4, 2026)
     assert not HEAD_3_2026.sees_document(None, 2026), "council Tờ trình and decisions are the province's"
+    assert HEAD_3_2026.sees_document(None, 2027, {(4, 2026), (3, 2026)}), "a decision sent to the head's block"
+    assert not HEAD_3_2026.sees_document(None, 2026, {(4, 2026), (3, 2025)}), "sent to other blocks and years"
     assert SECRETARY.sees_document(None, 2026) and SECRETARY.sees_document(4, 2026)
 
 

@@ -84,7 +84,7 @@ async def nomination_context(session: AsyncSession, desk: Desk, nomination_id: i
     return {
         "desk": desk, "nomination": (await nominations_public(session, [nomination]))[0], "label": label,
         "block": await session.get(EmulationBlock, nomination.block_id),
-        "history": await transitions_public(session, history), "revisions": revisions,
+        "history": await transitions_public(session, desk.principal, history), "revisions": revisions,
         "deadlines": await deadlines_of(session, nomination, today_in_vietnam()),
         "revocation": await revocation_panel(session, nomination_id, desk.principal.grants),
         "refusals": Refusals(), "posted": {},

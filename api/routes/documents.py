@@ -6,18 +6,19 @@ from fastapi import APIRouter, Response
 
 from api.auth import Principal
 from api.deps import CurrentPrincipal, PathId, SessionDep
+from api.scope import readable_documents
 from models.recording.common import get_or_404
-from models.tables.stage import Document, Stage
+from models.tables.stage import Document
 
 router = APIRouter(tags=["documents"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 async def readable_document(session: SessionDep, principal: Principal, document_id: PathId) -> Document:
-    """A block's documents are read by its head and the province's roles; decisions by the province's roles."""
+    """A block's documents are read by its head and the province's roles; the province's papers by its roles, and
+    a signed decision and its results notice also by the heads of the blocks it awards (api/scope.py)."""
     document = await get_or_404(session, Document, document_id, "document_id")
-    stage = await session.get_one(Stage, document.stage_id)
-    principal.require_to_see(principal.scope.sees_document(stage.block_id, stage.year), "document_id")
+    principal.require_to_see(bool(await readable_documents(session, principal, [document])), "document_id")
     return document
 
 

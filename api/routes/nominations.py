@@ -142,7 +142,7 @@ async def read(
     response.headers["ETag"] = f'"{nomination.version}"'
     return NominationDetail(
         nomination=(await nominations_public(session, [nomination]))[0],
-        history=await transitions_public(session, history),
+        history=await transitions_public(session, principal, history),
         flow_run_ids=list(dict.fromkeys(t.flow_run_id for t in history if t.flow_run_id)),
         award_records=[AwardRecordPublic(id=r.id, year=r.year, award_code=a.code, decision_number=r.decision_number,
                                          golden_book_no=r.golden_book_no) for r, a in records],

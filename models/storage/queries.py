@@ -9,9 +9,10 @@ from sqlmodel import and_, col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import DecisionStatus, StageKind, StageStatus
+from models.domain.scope import SENT_TO_BLOCKS
 from models.tables.award import Award
 from models.tables.council import CouncilVote, StandingResult
-from models.tables.decision import DecisionItem
+from models.tables.decision import Decision, DecisionItem
 from models.tables.forwarding import ForwardingItem
 from models.tables.nomination import AwardRecord, Nomination, Transition
 from models.tables.organisation import Person, Unit
@@ -71,6 +72,22 @@ async def stage_of(session: AsyncSession, kind: str, subject_id: int) -> Stage |
 async def documents_of(session: AsyncSession, stage_ids: Sequence[int]) -> list[Document]:
     query = select(Document).where(col(Document.stage_id).in_(stage_ids)).order_by(col(Document.id))
     return list((await session.exec(query)).all())
+
+
+async def blocks_sent_to(session: AsyncSession, document_ids: Sequence[int]) -> dict[int, set[tuple[int, int]]]:
+    """Document → the (block, year) of each nomination in the signed decision it belongs to, for the kinds of paper
+    a signed decision sends to the blocks (SENT_TO_BLOCKS); other documents are sent to no block. One query."""
+    query = (select(Document.id, Nomination.block_id, Nomination.year).distinct()
+             .join(Stage, col(Stage.id) == Document.stage_id)
+             .join(Decision, col(Decision.id) == Stage.subject_id)
+             .join(DecisionItem, col(DecisionItem.decision_id) == Decision.id)
+             .join(Nomination, col(Nomination.id) == DecisionItem.nomination_id)
+             .where(col(Document.id).in_(document_ids), Stage.kind == StageKind.DECISION_ISSUE,
+                    Decision.status == DecisionStatus.SIGNED, col(Document.kind).in_(SENT_TO_BLOCKS)))
+    sent: dict[int, set[tuple[int, int]]] = {}
+    for document_id, block_id, year in (await session.exec(query)).all():
+        sent.setdefault(document_id, set()).add((block_id, year))
+    return sent
 
 
 async def transitions_of(session: AsyncSession, nomination_id: int) -> list[Transition]:
