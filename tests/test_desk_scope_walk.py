@@ -74,6 +74,8 @@ async def the_head_downloads_the_signed_decision_and_nothing_else_of_the_provinc
     nor downloadable (the other block's head was refused every one of them in the walk)."""
     [awarded] = block.decided
     page = await own.get(f"/desk/nominations/{awarded}")
+    untranslated = re.findall(r"\b[a-z]+_[a-z_]+:", readable_text(page))
+    assert untranslated == [], "the timeline names every piece of evidence in Vietnamese"
     linked = {int(i) for i in re.findall(r'href="/desk/documents/(\d+)"', page.text)}
     sent = {i for i, kind in block.document_kinds.items() if kind in SENT_TO_BLOCKS}
     province = {i for i, kind in block.document_kinds.items()
