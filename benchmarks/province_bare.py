@@ -11,6 +11,7 @@ import time
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy import event
 from sqlmodel import col, select
 
 from benchmarks.province_bodies import (
@@ -123,6 +124,7 @@ async def _issue(decision_id: int) -> list[dict[str, Any]]:
 
 async def run_year_bare(database_url: str, province: Province, recorder: Recorder) -> YearIds:
     engine = make_async_engine(database_url)
+    event.listen(engine.sync_engine, "before_cursor_execute", recorder.count_statement)
     use_engine(engine)
     ids = YearIds()
     secretary, office = Actor(SECRETARY), Actor(CHAIRMAN_OFFICE)

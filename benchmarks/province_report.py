@@ -16,6 +16,7 @@ class Phase:
     durations: list[float] = field(default_factory=list)  # one per request (HTTP) or step (bare)
     polls: int = 0  # HTTP only: reads while waiting for a stage's flow
     labelled: list[tuple[float, str, float]] = field(default_factory=list)  # (duration, what, started at)
+    statements: int = 0  # bare only: SQL statements sent, a figure the machine's load does not change
 
 
 @dataclass
@@ -23,6 +24,11 @@ class Recorder:
     phases: dict[str, Phase] = field(default_factory=dict)
     total: float = 0.0
     began: float = field(default_factory=time.perf_counter)
+    current: str = ""  # the phase being timed, which counts the statements sent meanwhile
+
+    def count_statement(self, *_: object) -> None:
+        if self.current:
+            self.phase(self.current).statements += 1
 
     def phase(self, name: str) -> Phase:
         return self.phases.setdefault(name, Phase(name))
@@ -30,11 +36,13 @@ class Recorder:
     @contextmanager
     def timed_phase(self, name: str) -> Iterator[Phase]:
         phase = self.phase(name)
+        self.current = name
         began = time.perf_counter()
         try:
             yield phase
         finally:
             phase.wall += time.perf_counter() - began
+            self.current = ""
 
     @contextmanager
     def step(self, phase: str, what: str = "") -> Iterator[None]:
@@ -58,15 +66,19 @@ def p95(values: list[float]) -> float:
 
 
 def phase_table(recorder: Recorder, unit: str = "requests") -> list[str]:
+    last = "polls" if unit == "requests" else "SQL"
     lines = [f"{'phase':<12}{'wall s':>9}{unit:>10}{'median s':>10}{'p95 s':>9}{'max s':>9}{'> 2 s':>7}"
-             f"{'polls':>7}"]
+             f"{last:>8}"]
     for p in recorder.phases.values():
         d = p.durations
         lines.append(f"{p.name:<12}{p.wall:>9.2f}{len(d):>10}{statistics.median(d) if d else 0:>10.3f}"
-                     f"{p95(d):>9.3f}{max(d, default=0):>9.3f}{sum(1 for x in d if x > 2):>7}{p.polls:>7}")
+                     f"{p95(d):>9.3f}{max(d, default=0):>9.3f}{sum(1 for x in d if x > 2):>7}"
+                     f"{p.polls if unit == 'requests' else p.statements:>8}")
     every = [x for p in recorder.phases.values() for x in p.durations]
+    statements = sum(p.statements for p in recorder.phases.values())
     lines.append(f"{'all':<12}{recorder.total:>9.2f}{len(every):>10}{statistics.median(every) if every else 0:>10.3f}"
-                 f"{p95(every):>9.3f}{max(every, default=0):>9.3f}{sum(1 for x in every if x > 2):>7}")
+                 f"{p95(every):>9.3f}{max(every, default=0):>9.3f}{sum(1 for x in every if x > 2):>7}"
+                 f"{'' if unit == 'requests' else statements:>8}")
     return lines
 
 

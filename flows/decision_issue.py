@@ -25,7 +25,7 @@ from models.domain.workflow import MoveContext
 from models.recording.common import nominations_by_id
 from models.recording.decisions import decision_items
 from models.storage.catalogue_file import catalogue
-from models.storage.db import open_session
+from models.storage.db import insert_rows, open_session
 from models.storage.papers import number_office_notice
 from models.tables.award import Award
 from models.tables.decision import Decision
@@ -68,16 +68,18 @@ async def enter_award_history(decision_id: int) -> None:
             AwardRecord.decision_id == decision_id))).all())
         items = await decision_items(session, decision_id)
         nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
+        records = []
         for item in items:
             nomination = nominations[item.nomination_id]
             if item.declined or item.nomination_id in recorded or nomination.state != State.AWARDED:
                 continue
-            session.add(AwardRecord(decision_number=decision.number or "",
+            records.append(AwardRecord(decision_number=decision.number or "",
                 year=decision.year, award_id=decision.award_id, recipient_kind=nomination.recipient_kind,
                 unit_id=nomination.unit_id, person_id=nomination.person_id, decision_id=decision.id,
                 nomination_id=nomination.id, golden_book_no=item.golden_book_no or 0,
                 kind=DossierFacts.model_validate(nomination.facts).award_kind or AwardKind.REGULAR,
             ))
+        await insert_rows(session, records)
         await session.commit()
 
 

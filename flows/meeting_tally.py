@@ -22,7 +22,7 @@ from models.domain.votes import Tally, count_votes
 from models.domain.workflow import MoveContext
 from models.recording.common import members_of
 from models.storage.catalogue_file import catalogue
-from models.storage.db import open_session
+from models.storage.db import insert_rows, open_session
 from models.tables.meeting import BallotTally, BlockMeeting
 from models.tables.nomination import Nomination
 from models.tables.organisation import BlockMembership
@@ -71,9 +71,9 @@ async def roll_over_block(meeting_id: int) -> None:
         placed = set((await session.exec(select(BlockMembership.unit_id).where(
             BlockMembership.year == next_year,
             col(BlockMembership.unit_id).in_([m.unit_id for m in members])))).all())
-        session.add_all(BlockMembership(block_id=meeting.block_id, unit_id=m.unit_id, year=next_year,
-                                        role=roles.get(m.unit_id, BlockRole.MEMBER))
-                        for m in members if m.unit_id not in placed)
+        await insert_rows(session, [BlockMembership(block_id=meeting.block_id, unit_id=m.unit_id, year=next_year,
+                                                    role=roles.get(m.unit_id, BlockRole.MEMBER))
+                                    for m in members if m.unit_id not in placed])
         await session.commit()
 
 

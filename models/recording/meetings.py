@@ -26,6 +26,7 @@ from models.recording.meeting_papers import (
 )
 from models.recording.scoring_meeting import apply_scoring, scored_year
 from models.storage.catalogue_file import catalogue
+from models.storage.db import insert_rows
 from models.storage.locks import serialize_on
 from models.storage.moves import record_creation
 from models.tables.award import Award
@@ -91,10 +92,9 @@ async def create_meeting(session: AsyncSession, data: BlockMeetingCreate, actor:
     ) for candidate, award in zip(data.candidates, awards, strict=True)]
     session.add_all(nominations)
     await session.flush()  # one batched insert; the creations below need the ids
-    session.add_all(record_creation(n, actor, {"meeting_id": meeting.id, "facts": n.facts}
-                                    | ({"facts_from_scoring": scoring} if scoring else {}))
-                    for n, scoring in zip(nominations, from_scoring, strict=True))
-    await session.flush()
+    await insert_rows(session, [record_creation(n, actor, {"meeting_id": meeting.id, "facts": n.facts}
+                                                | ({"facts_from_scoring": scoring} if scoring else {}))
+                                for n, scoring in zip(nominations, from_scoring, strict=True)])
     return meeting
 
 

@@ -1,13 +1,13 @@
 """Engines and sessions. Callers own the transaction: nothing is committed unless they commit."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Table, event, insert
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlmodel import create_engine
+from sqlmodel import SQLModel, create_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.settings import get_settings
@@ -80,3 +80,13 @@ async def open_session() -> AsyncIterator[AsyncSession]:
     """A session whose uncommitted work is rolled back when it closes; rows it read stay readable after."""
     async with AsyncSession(get_engine(), expire_on_commit=False) as session:
         yield session
+
+
+async def insert_rows(session: AsyncSession, rows: Sequence[SQLModel]) -> None:
+    """Append new rows of one table whose ids nobody reads back, in one executemany: added as objects, SQLite
+    would get one INSERT each (it cannot return a batch's new ids in order)."""
+    if not rows:
+        return
+    core: Table = type(rows[0]).__table__  # type: ignore[attr-defined]
+    await (await session.connection()).execute(
+        insert(core), [row.model_dump(exclude={"id"}) for row in rows])
