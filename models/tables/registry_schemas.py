@@ -61,12 +61,15 @@ class BlockCreate(SQLModel):
     code: BlockCode
     name: str = Field(min_length=1, max_length=255)
     kind: BlockKind = BlockKind.BLOCK
+    symbol: str | None = Field(default=None, max_length=20,
+                               description="Ký hiệu on the block's papers; the code's initials when left out")
 
 
 class BlockUpdate(SQLModel):
     code: BlockCode = Field(default=None)
     name: str = Field(default=None, min_length=1, max_length=255)
     kind: BlockKind = Field(default=None)
+    symbol: str = Field(default=None, max_length=20)
 
 
 class HouseholdCreate(SQLModel):
