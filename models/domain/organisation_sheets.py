@@ -178,7 +178,8 @@ def _person(r: RowReader, found: OrganisationSheets) -> None:
 def _block(r: RowReader, found: OrganisationSheets) -> None:
     symbol = r.text("symbol").upper()
     if symbol and (problem := symbol_problem(symbol)) is not None:
-        r.refuse("symbol", "organisation.block_symbol_form", f"{problem[0]}.", vi=f"{problem[1]}.")
+        r.refuse("symbol", "organisation.block_symbol_form", f"{problem[0]}.",
+                 vi=f"ô này không dùng được làm ký hiệu văn bản: {problem[1]}.")
     found.blocks.append(BlockRecord(r.row, r.text("code", required=True, max_length=BLOCK_CODE_LENGTH),
                                     r.text("name", required=True), r.choice("kind", BLOCK_KIND_VI), symbol))
 
