@@ -163,9 +163,12 @@ def _annex(doc: Document) -> None:
     kit.para(doc, "{{ annex_reference }}", align=kit.CENTER, italic=True)
     kit.rule(doc, 35, parts.TEXT_WIDTH_MM)
     kit.tag(doc, "for s in annex_sections")
+    # "I. TẬP THỂ", "II. CÁ NHÂN" when the decision awards both; a single table has no heading (no lone "I.").
+    kit.tag(doc, "if s.heading")
     heading = kit.para(doc, "{{ s.heading }}", bold=True)
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.space_after = Pt(6)
+    kit.tag(doc, "endif")
     # Collectives have no position or unit to print: their table has no such column, rather than an empty one.
     kit.tag(doc, "if s.detail_heading")
     kit.data_table(doc, "r in s.rows", [
