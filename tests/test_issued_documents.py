@@ -4,7 +4,9 @@ numbers taken by two signatures at once, and the hash of every document beside t
 
 import asyncio
 import hashlib
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,6 +30,7 @@ from tests.decree30 import (
 )
 from tests.demo import DemoProvince
 from tests.docx_read import open_docx, table_rows
+from tests.test_bad_input import refused
 from tests.year import (
     CHAIRMAN_OFFICE,
     SECRETARY,
@@ -68,6 +71,8 @@ async def download(http: httpx.AsyncClient, report: dict[str, Any]) -> bytes:
     document = report["documents"][0]
     content = (await http.get(document["download_url"])).content
     assert hashlib.sha256(content).hexdigest() == document["sha256"]
+    if folder := os.environ.get("TDKT_PAPERS_DIR"):  # to look at them as pictures (soffice, pdftoppm)
+        (Path(folder) / document["filename"]).write_bytes(content)
     return content
 
 
@@ -81,6 +86,17 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
     await council_review(client, year, appraisal_signed_on="2027-01-04",
                          appraisal_signer_prefix="KT. Giám đốc", appraisal_signer_title="Phó Giám đốc",
                          appraisal_signer_name="Nguyễn Thị Lan")
+    # One decision gives one form: a flag and a Bằng khen are two decisions; one award is named one way, not both.
+    standing = year.standing_id
+    problem = await refused(client, "/decisions", {"council_session_id": standing, "award_codes": [
+        "BANG_KHEN_CT_TAP_THE", "TAP_THE_LAO_DONG_XUAT_SAC"]}, 422, "award_codes.1", "decision.one_form",
+                            user=SECRETARY)
+    assert "chỉ tặng một hình thức khen thưởng" in problem["errors"][0]["message_vi"]
+    await refused(client, "/decisions", {"council_session_id": standing, "award_code": "BANG_KHEN_CT_TAP_THE",
+                                         "award_codes": ["BANG_KHEN_CT_CA_NHAN"]}, 422, "award_codes",
+                  "decision.award_field", user=SECRETARY)
+    await refused(client, "/decisions", {"council_session_id": standing}, 422, "award_code",
+                  "decision.award_required", user=SECRETARY)
     flag = await draft(client, year, "CO_THI_DUA_UBND_TINH")
     # One decision gives the Chairman's Bằng khen to the collectives and to the individual: one number, its annex in
     # "I. TẬP THỂ", "II. CÁ NHÂN" (asked in either order), each with the prize of its own award.
