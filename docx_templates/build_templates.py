@@ -283,6 +283,7 @@ LAYOUTS = {
     DocumentKind.BLOCK_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
+    DocumentKind.STANDING_MINUTES: minutes_layouts.standing_minutes,
     DocumentKind.PLEDGE: pledge_layout.pledge,
 }
 # A certificate carries the national motto alone at its top, on every page, not the two-column header.
@@ -302,6 +303,7 @@ TITLES = {
     DocumentKind.BLOCK_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
+    DocumentKind.STANDING_MINUTES: "Biên bản phiên họp Thường trực Hội đồng Thi đua - Khen thưởng",
     DocumentKind.PLEDGE: "Bản giao ước thi đua của Khối",
 }
 
