@@ -83,6 +83,6 @@ def _recorder(members: list[CouncilMember], roles: dict[int, CouncilRole], chair
 
 def _method(paragraph: str, body: str) -> str:
     """The Tờ trình's account of the route, without the when, where and who the minutes give above."""
-    routed = paragraph[paragraph.index("Các hình thức"):] if "Các hình thức" in paragraph else paragraph
-    return (f"{body} đã xem xét, thẩm định từng hồ sơ đề nghị khen thưởng. "
-            f"{routed.replace('Kết quả xét như sau:', 'Kết quả thẩm định như sau:')}")
+    routed = paragraph[paragraph.index("Các hình thức"):] if "Các hình thức" in paragraph else ""
+    routed = routed.split(" Dự họp có:")[0]  # the members are listed above, with who was absent
+    return f"{body} đã xem xét, thẩm định từng hồ sơ đề nghị khen thưởng. {routed} Kết quả thẩm định như sau:"
