@@ -276,6 +276,7 @@ async def check_register(http: httpx.AsyncClient) -> None:
     # Each signed decision's notice of results takes the next number of the office's Thông báo series.
     assert sorted((n["number"], n["issued_for"].split(":")[0]) for n in register) == [
         ("01/BB-HĐTĐKT", "minutes"),  # the council session's minutes, in the council's own series
+        ("01/BB-TTHĐTĐKT", "minutes"),  # the standing body's, in its own
         ("01/QĐ-UBND", "decision"), ("01/TB-SNV", "results_notice"), ("01/TTr-SNV", "council_session"),
         ("02/QĐ-UBND", "decision"), ("02/TB-SNV", "results_notice"), ("02/TTr-SNV", "council_session"),
         ("03/QĐ-UBND", "decision"), ("03/TB-SNV", "results_notice")]
