@@ -44,6 +44,7 @@ from flows.documents.minutes import build_minutes
 from flows.documents.proposal import build_proposal
 from flows.documents.results_notice import build_results_notice
 from flows.documents.return_notice import build_return_notice
+from flows.documents.standing_minutes import build_standing_minutes
 from flows.meeting_tally import apply_block_vote, roll_over_block
 from flows.proposal_submission import submit_nominations
 from flows.screening import apply_screening, number_return_notice
@@ -106,6 +107,8 @@ async def _standing(session_id: int) -> None:
     await apply_standing_appraisal.fn(session_id)
     await store_stage_document.fn(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.OFFICE_APPRAISAL,
                                   build_appraisal)
+    await store_stage_document.fn(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.STANDING_MINUTES,
+                                  build_standing_minutes)
     await complete_stage.fn(StageKind.STANDING_APPRAISAL, session_id)
 
 

@@ -163,9 +163,12 @@ def _annex(doc: Document) -> None:
     kit.para(doc, "{{ annex_reference }}", align=kit.CENTER, italic=True)
     kit.rule(doc, 35, parts.TEXT_WIDTH_MM)
     kit.tag(doc, "for s in annex_sections")
+    # "I. TẬP THỂ", "II. CÁ NHÂN" when the decision awards both; a single table has no heading (no lone "I.").
+    kit.tag(doc, "if s.heading")
     heading = kit.para(doc, "{{ s.heading }}", bold=True)
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.space_after = Pt(6)
+    kit.tag(doc, "endif")
     # Collectives have no position or unit to print: their table has no such column, rather than an empty one.
     kit.tag(doc, "if s.detail_heading")
     kit.data_table(doc, "r in s.rows", [
@@ -287,6 +290,7 @@ LAYOUTS = {
     DocumentKind.BLOCK_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_BALLOT_COUNT: minutes_layouts.ballot_count,
     DocumentKind.COUNCIL_MINUTES: minutes_layouts.council_minutes,
+    DocumentKind.STANDING_MINUTES: minutes_layouts.standing_minutes,
     DocumentKind.PLEDGE: pledge_layout.pledge,
     DocumentKind.ACHIEVEMENT_REPORTS: report_layout.achievement_reports,
 }
@@ -308,6 +312,7 @@ TITLES = {
     DocumentKind.BLOCK_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_BALLOT_COUNT: "Biên bản kiểm phiếu",
     DocumentKind.COUNCIL_MINUTES: "Biên bản phiên họp Hội đồng Thi đua - Khen thưởng",
+    DocumentKind.STANDING_MINUTES: "Biên bản phiên họp Thường trực Hội đồng Thi đua - Khen thưởng",
     DocumentKind.PLEDGE: "Bản giao ước thi đua của Khối",
     DocumentKind.ACHIEVEMENT_REPORTS: "Báo cáo thành tích đề nghị khen thưởng",
 }

@@ -26,6 +26,7 @@ class DocumentKind(StrEnum):
     BLOCK_BALLOT_COUNT = "block_ballot_count"  # bien_ban_kiem_phieu.docx, of the block meeting
     COUNCIL_BALLOT_COUNT = "council_ballot_count"  # bien_ban_kiem_phieu.docx, of the council session
     COUNCIL_MINUTES = "council_minutes"  # bien_ban_hop_hoi_dong.docx
+    STANDING_MINUTES = "standing_minutes"  # bien_ban_hop_thuong_truc.docx
     PLEDGE = "pledge"  # ban_giao_uoc_thi_dua.docx
     ACHIEVEMENT_REPORTS = "achievement_reports"  # bao_cao_thanh_tich.docx, one report per nomination
 

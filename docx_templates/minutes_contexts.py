@@ -62,3 +62,33 @@ class CouncilMinutesContext(TypedDict):
     awards: list[str]  # what it proposes: "Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể"
     closing: str  # given whole, ending "./."
     signers: list[Signer]  # exactly two: [secretary (left), chair (right)]
+
+
+class StandingMinutesRow(TypedDict):
+    stt: int
+    name: str
+    award: str
+    result: str  # "Đồng ý" / "Không đồng ý": the standing body appraises, it does not vote
+    reason: str  # why not agreed; "" when agreed
+
+
+class StandingMinutesContext(TypedDict):
+    """Biên bản họp Thường trực Hội đồng: the council minutes' pieces, the appraisal in place of the votes."""
+
+    header: Header  # numbered in the standing body's own series: "01/BB-TTHĐTĐKT"
+    subject: str  # "Phiên họp Thường trực Hội đồng Thi đua - Khen thưởng tỉnh xét, thẩm định hồ sơ khen thưởng …"
+    subject_rule_mm: int
+    opened_at: str
+    location: str
+    chair: str
+    body: str  # "Thường trực Hội đồng Thi đua - Khen thưởng tỉnh", as the province names it
+    members_total: int  # the standing seats the session copied
+    present: list[str]
+    written: list[str]
+    absent: list[str]
+    method: str  # how it appraised (without a vote) and the rule that routed the awards to it
+    rows: list[StandingMinutesRow]
+    conclusion: str
+    awards: list[str]
+    closing: str
+    signers: list[Signer]  # exactly two: [who recorded (left), chair (right)]

@@ -79,13 +79,44 @@ def ballot_count(doc: Document) -> None:
 def council_minutes(doc: Document) -> None:
     """Biên bản phiên họp Hội đồng Thi đua - Khen thưởng: who attended, the absent members' written opinions, the
     result on each nomination and the council's conclusion."""
+    _session_opening(doc, "Thành phần: {{ present|length }}/{{ members_total }} thành viên Hội đồng có mặt:",
+                     with_secretary=True)
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 46),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 36),
+        kit.Column("Số phiếu đồng ý / tổng số thành viên", "{{ r.votes }}", 24, centred=True),
+        kit.Column("Tỷ lệ", "{{ r.percent }}", 19, centred=True),
+        kit.Column("Kết quả", "{{ r.result }}", 28, centred=True),  # "Không đề nghị" on one line
+    ], size=12)
+    _session_closing(doc)
+
+
+def standing_minutes(doc: Document) -> None:
+    """Biên bản họp Thường trực Hội đồng: the same session record as the council's, its standing members only, and
+    the appraisal (agreed or not, and why) in place of the votes."""
+    _session_opening(doc, "Thành phần: {{ present|length }}/{{ members_total }} thành viên {{ body }} có mặt:",
+                     with_secretary=False)
+    kit.data_table(doc, "r in rows", [
+        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
+        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 50),
+        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 40),
+        kit.Column("Kết quả thẩm định", "{{ r.result }}", 26, centred=True),
+        kit.Column("Lý do", "{{ r.reason }}", 37),
+    ], size=12)
+    _session_closing(doc)
+
+
+def _session_opening(doc: Document, members_line: str, *, with_secretary: bool) -> None:
+    """Title, when and where, who chaired, who attended, who wrote and who was absent, then how it decided."""
     parts.title(doc, "BIÊN BẢN")
     for text in ("Thời gian: {{ opened_at }}.", "Địa điểm: {{ location }}.", "Chủ trì: {{ chair }}."):
         kit.para(doc, text, style=kit.BODY)
-    kit.tag(doc, "if secretary")
-    kit.para(doc, "Thư ký: {{ secretary }}.", style=kit.BODY)
-    kit.tag(doc, "endif")
-    kit.para(doc, "Thành phần: {{ present|length }}/{{ members_total }} thành viên Hội đồng có mặt:", style=kit.BODY)
+    if with_secretary:
+        kit.tag(doc, "if secretary")
+        kit.para(doc, "Thư ký: {{ secretary }}.", style=kit.BODY)
+        kit.tag(doc, "endif")
+    kit.para(doc, members_line, style=kit.BODY)
     dash_list(doc, "present")
     kit.tag(doc, "if written")
     after_list(kit.para(doc, "Thành viên vắng mặt có ý kiến bằng văn bản:", style=kit.BODY))
@@ -96,14 +127,10 @@ def council_minutes(doc: Document) -> None:
     dash_list(doc, "absent")
     kit.tag(doc, "endif")
     after_list(kit.para(doc, "{{ method }}", style=kit.BODY)).paragraph_format.keep_with_next = True  # with its table
-    kit.data_table(doc, "r in rows", [
-        kit.Column("STT", "{{ r.stt }}", 12, centred=True),
-        kit.Column("Tên tập thể, cá nhân", "{{ r.name }}", 46),
-        kit.Column("Hình thức khen thưởng", "{{ r.award }}", 36),
-        kit.Column("Số phiếu đồng ý / tổng số thành viên", "{{ r.votes }}", 24, centred=True),
-        kit.Column("Tỷ lệ", "{{ r.percent }}", 19, centred=True),
-        kit.Column("Kết quả", "{{ r.result }}", 28, centred=True),  # "Không đề nghị" on one line
-    ], size=12)
+
+
+def _session_closing(doc: Document) -> None:
+    """The conclusion, what is proposed, the closing line, and the two signatures that never split."""
     kit.para(doc, "{{ conclusion }}", style=kit.BODY).paragraph_format.space_before = Pt(6)
     dash_list(doc, "awards")
     parts.lead_into_signature(after_list(kit.para(doc, "{{ closing }}", style=kit.BODY)))

@@ -34,6 +34,7 @@ TEMPLATE_FILES: Final[Mapping[DocumentKind, str]] = {
     DocumentKind.BLOCK_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",
     DocumentKind.COUNCIL_BALLOT_COUNT: "bien_ban_kiem_phieu.docx",  # one template for both bodies
     DocumentKind.COUNCIL_MINUTES: "bien_ban_hop_hoi_dong.docx",
+    DocumentKind.STANDING_MINUTES: "bien_ban_hop_thuong_truc.docx",
     DocumentKind.PLEDGE: "ban_giao_uoc_thi_dua.docx",
     DocumentKind.ACHIEVEMENT_REPORTS: "bao_cao_thanh_tich.docx",
 }

@@ -27,7 +27,7 @@ from models.recording.decisions import decision_items
 from models.storage.catalogue_file import catalogue
 from models.storage.db import insert_rows, open_session
 from models.storage.papers import number_office_notice
-from models.tables.award import Award
+from models.storage.queries import awards_by_id
 from models.tables.decision import Decision
 from models.tables.nomination import AwardRecord
 
@@ -38,17 +38,21 @@ async def plan_decision(session: AsyncSession, decision_id: int) -> list[Planned
     decision = await session.get_one(Decision, decision_id)
     items = await decision_items(session, decision_id)
     nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
-    award = await session.get_one(Award, decision.award_id)
-    assert decision.signed_on is not None, "only a signed decision is issued"
-    # The prize with the base salary in force on the signing day: the log keeps it, the decision prints it.
-    prize = catalogue().prize_on(award.code, decision.signed_on).as_evidence()
+    awards = await awards_by_id(session)
+    signed_on = decision.signed_on
+    assert signed_on is not None, "only a signed decision is issued"
+    # The prize of each nomination's own award (a Bằng khen to a collective is worth more than to an individual)
+    # with the base salary in force on the signing day: the log keeps it, the decision prints it.
+    prizes = {a.id: catalogue().prize_on(a.code, signed_on).as_evidence()
+              for a in awards.values() if a.id in {n.award_id for n in nominations.values()}}
     planned = []
     for item in items:
+        nomination = nominations[item.nomination_id]
         planned.append(PlannedMove(
-            nomination=nominations[item.nomination_id],
+            nomination=nomination,
             context=MoveContext(decision_id=decision_id, struck=item.declined, reason=item.decline_reason),
             evidence={"decision": decision.number, "golden_book_no": item.golden_book_no,
-                      **({} if item.declined else prize)},
+                      **({} if item.declined else prizes[nomination.award_id])},
             report={"golden_book_no": item.golden_book_no, "reason": item.decline_reason},
         ))
     return planned
@@ -74,7 +78,7 @@ async def enter_award_history(decision_id: int) -> None:
             if item.declined or item.nomination_id in recorded or nomination.state != State.AWARDED:
                 continue
             records.append(AwardRecord(decision_number=decision.number or "",
-                year=decision.year, award_id=decision.award_id, recipient_kind=nomination.recipient_kind,
+                year=decision.year, award_id=nomination.award_id, recipient_kind=nomination.recipient_kind,
                 unit_id=nomination.unit_id, person_id=nomination.person_id, decision_id=decision.id,
                 nomination_id=nomination.id, golden_book_no=item.golden_book_no or 0,
                 kind=DossierFacts.model_validate(nomination.facts).award_kind or AwardKind.REGULAR,

@@ -1,5 +1,6 @@
 """Stage 4, standing-body route: the standing body's appraisal recommends each nomination routed to it or not,
-without a vote; the TĐKT office's Tờ trình reports it straight to the Chairman."""
+without a vote; the TĐKT office's Tờ trình reports it straight to the Chairman, and the standing body's own minutes
+record the session."""
 
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from docx_templates import DocumentKind
 from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
 from flows.documents.appraisal import build_appraisal
+from flows.documents.standing_minutes import build_standing_minutes
 from models.domain.enums import CouncilBody, StageKind
 from models.domain.workflow import MoveContext
 from models.recording.standing_body import standing_outcomes
@@ -41,6 +43,7 @@ async def apply_standing_appraisal(session_id: int) -> list[dict[str, Any]]:
 async def appraise_in_standing_body(session_id: int) -> list[dict[str, Any]]:
     appraised = await apply_standing_appraisal(session_id)
     await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)
+    await store_stage_document(STAGE, session_id, DocumentKind.STANDING_MINUTES, build_standing_minutes)
     await publish_table(f"standing-{session_id}-appraisal", appraised, f"Standing body session {session_id}")
     await complete_stage(STAGE, session_id)
     return appraised

@@ -19,7 +19,7 @@ from docx_templates.contexts import (
     Signer,
 )
 from docx_templates.formatting import vn_money, vn_percent
-from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext
+from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext, StandingMinutesContext
 from docx_templates.paper_contexts import (
     CertificatesContext,
     PledgeContext,
@@ -30,7 +30,7 @@ from docx_templates.paper_contexts import (
 from docx_templates.report_contexts import AchievementReportsContext
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 from tests.appraisal_context import appraisal_context, central_proposal_context
-from tests.minutes_contexts import ballot_count_context, council_minutes_context
+from tests.minutes_contexts import ballot_count_context, council_minutes_context, standing_minutes_context
 from tests.paper_contexts import certificates_context, results_notice_context, return_notice_context
 from tests.pledge_fixtures import pledge_context
 from tests.public_comment_context import public_comment_list_context
@@ -223,6 +223,7 @@ FULL_CONTEXTS: dict[DocumentKind, Callable[[], Mapping[str, object]]] = {
     DocumentKind.BLOCK_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_BALLOT_COUNT: ballot_count_context,
     DocumentKind.COUNCIL_MINUTES: council_minutes_context,
+    DocumentKind.STANDING_MINUTES: standing_minutes_context,
     DocumentKind.PLEDGE: lambda: pledge_context(_header("01/GƯTĐ-SCT", ["KHỐI THI ĐUA CÁC SỞ", "QUẢN LÝ KINH TẾ"])),
     DocumentKind.ACHIEVEMENT_REPORTS: achievement_reports_context,
 }
@@ -241,6 +242,7 @@ CONTEXT_KEYS: dict[DocumentKind, frozenset[str]] = {
     DocumentKind.BLOCK_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_BALLOT_COUNT: BallotCountContext.__required_keys__,
     DocumentKind.COUNCIL_MINUTES: CouncilMinutesContext.__required_keys__,
+    DocumentKind.STANDING_MINUTES: StandingMinutesContext.__required_keys__,
     DocumentKind.PLEDGE: PledgeContext.__required_keys__,
     DocumentKind.ACHIEVEMENT_REPORTS: AchievementReportsContext.__required_keys__,
 }

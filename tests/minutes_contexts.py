@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx_templates.contexts import Header
 from docx_templates.formatting import vn_percent
-from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext, CountRow
+from docx_templates.minutes_contexts import BallotCountContext, CouncilMinutesContext, CountRow, StandingMinutesContext
 from docx_templates.text_width import agency_rule_mm, subject_rule_mm
 
 COUNCIL_LINES = ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"]
@@ -68,4 +68,37 @@ def council_minutes_context() -> CouncilMinutesContext:
                    " qua./.",
         "signers": [{"prefix": "", "title": "THƯ KÝ", "name": "Lê Quang Huy"},
                     {"prefix": "TM. HỘI ĐỒNG", "title": "CHỦ TỊCH", "name": "Trần Văn Hùng"}],
+    }
+
+
+STANDING_SUBJECT = ("Phiên họp Thường trực Hội đồng Thi đua - Khen thưởng tỉnh xét, thẩm định hồ sơ khen thưởng năm "
+                    "2026")
+
+
+def standing_minutes_context() -> StandingMinutesContext:
+    return {
+        "header": _header("01/BB-TTHĐTĐKT", COUNCIL_LINES),
+        "subject": STANDING_SUBJECT,
+        "subject_rule_mm": subject_rule_mm(STANDING_SUBJECT),
+        "opened_at": "ngày 03 tháng 01 năm 2027",
+        "location": "Phòng họp số 2, UBND tỉnh",
+        "chair": "Trần Văn Hùng, Chủ tịch UBND tỉnh",
+        "body": "Thường trực Hội đồng Thi đua - Khen thưởng tỉnh",
+        "members_total": 3,
+        "present": ["Trần Văn Hùng, Chủ tịch UBND tỉnh", "Lê Quang Huy, Giám đốc Sở Nội vụ"],
+        "written": [],
+        "absent": ["Ngô Văn Khải, Phó Chủ tịch UBND tỉnh"],
+        "method": "Thường trực Hội đồng Thi đua - Khen thưởng tỉnh đã xem xét, thẩm định từng hồ sơ đề nghị khen "
+                  "thưởng. Kết quả thẩm định như sau:",
+        "rows": [{"stt": 1, "name": "Sở Xây dựng", "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                  "result": "Đồng ý", "reason": ""},
+                 {"stt": 2, "name": "Nguyễn Văn Bình, Chuyên viên, Sở Xây dựng",
+                  "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "result": "Không đồng ý",
+                  "reason": "Chưa đủ hai năm hoàn thành xuất sắc nhiệm vụ"}],
+        "conclusion": "Kết luận: Thường trực Hội đồng Thi đua - Khen thưởng tỉnh thống nhất đề nghị Chủ tịch Ủy ban "
+                      "nhân dân tỉnh xem xét, tặng:",
+        "awards": ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể"],
+        "closing": "Phiên họp kết thúc cùng ngày. Biên bản đã được đọc lại và được nhất trí thông qua./.",
+        "signers": [{"prefix": "", "title": "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "name": "Lê Quang Huy"},
+                    {"prefix": "TM. THƯỜNG TRỰC HỘI ĐỒNG", "title": "CHỦ TỊCH", "name": "Trần Văn Hùng"}],
     }

@@ -92,6 +92,7 @@ def test_missing_key_is_an_error_not_a_blank() -> None:
         (DocumentKind.MEETING_MINUTES, "Số: 01/BB-KKT", "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2026"),
         (DocumentKind.BLOCK_BALLOT_COUNT, "", "BIÊN BẢN KIỂM PHIẾU", "Bình xét thi đua, khen thưởng năm 2026"),
         (DocumentKind.COUNCIL_MINUTES, "Số: 01/BB-HĐTĐKT", "BIÊN BẢN", "Phiên họp Hội đồng Thi đua - Khen thưởng"),
+        (DocumentKind.STANDING_MINUTES, "Số: 01/BB-TTHĐTĐKT", "BIÊN BẢN", "Phiên họp Thường trực Hội đồng"),
         (DocumentKind.BLOCK_PROPOSAL, "Số: 12/TTr-SCT", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu thi đua"),
         (DocumentKind.DECISION, "Số: 05/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc tặng Cờ thi đua"),
         (DocumentKind.OFFICE_APPRAISAL, "Số: 01/TTr-SNV", "TỜ TRÌNH", "Đề nghị tặng thưởng danh hiệu"),

@@ -22,11 +22,12 @@ AGENCY_CELL_MM = 62 - 3.8
 
 
 def _signature_table(doc: Document) -> Table:
-    """The table holding the signature: "Nơi nhận" beside it, the minutes' two signers, the counting committee's,
-    a certificate's decision and số sổ vàng, the member heads' that end a pledge, or an achievement report's."""
+    """The table holding the signature: "Nơi nhận" beside it, the minutes' two signers (the standing body's signed
+    for by its chair), the counting committee's, a certificate's decision and số sổ vàng, the member heads' that end
+    a pledge, or an achievement report's."""
     if "BẢN GIAO ƯỚC THI ĐUA" in (p.text for p in doc.paragraphs):
         return doc.tables[-1]
-    titles = ("Nơi nhận:", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU", "THỦ TRƯỞNG ĐƠN VỊ")
+    titles = ("Nơi nhận:", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU", "THỦ TRƯỞNG ĐƠN VỊ", "TM. THƯỜNG TRỰC HỘI ĐỒNG")
     return next(t for t in doc.tables if any(p.text in titles or p.text.startswith("Quyết định số")
                                              for c in t.rows[0].cells for p in c.paragraphs))
 

@@ -4,7 +4,9 @@ numbers taken by two signatures at once, and the hash of every document beside t
 
 import asyncio
 import hashlib
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,6 +30,7 @@ from tests.decree30 import (
 )
 from tests.demo import DemoProvince
 from tests.docx_read import open_docx, table_rows
+from tests.test_bad_input import refused
 from tests.year import (
     CHAIRMAN_OFFICE,
     SECRETARY,
@@ -69,6 +72,8 @@ async def download(http: httpx.AsyncClient, report: dict[str, Any], kind: str = 
     document = next(d for d in report["documents"] if d["kind"] == kind) if kind else report["documents"][0]
     content = (await http.get(document["download_url"])).content
     assert hashlib.sha256(content).hexdigest() == document["sha256"]
+    if folder := os.environ.get("TDKT_PAPERS_DIR"):  # to look at them as pictures (soffice, pdftoppm)
+        (Path(folder) / document["filename"]).write_bytes(content)
     return content
 
 
@@ -82,15 +87,33 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
     await council_review(client, year, appraisal_signed_on="2027-01-04",
                          appraisal_signer_prefix="KT. Giám đốc", appraisal_signer_title="Phó Giám đốc",
                          appraisal_signer_name="Nguyễn Thị Lan")
+    # One decision gives one form: a flag and a Bằng khen are two decisions; one award is named one way, not both.
+    standing = year.standing_id
+    problem = await refused(client, "/decisions", {"council_session_id": standing, "award_codes": [
+        "BANG_KHEN_CT_TAP_THE", "TAP_THE_LAO_DONG_XUAT_SAC"]}, 422, "award_codes.1", "decision.one_form",
+                            user=SECRETARY)
+    assert "chỉ tặng một hình thức khen thưởng" in problem["errors"][0]["message_vi"]
+    await refused(client, "/decisions", {"council_session_id": standing, "award_code": "BANG_KHEN_CT_TAP_THE",
+                                         "award_codes": ["BANG_KHEN_CT_CA_NHAN"]}, 422, "award_codes",
+                  "decision.award_field", user=SECRETARY)
+    await refused(client, "/decisions", {"council_session_id": standing}, 422, "award_code",
+                  "decision.award_required", user=SECRETARY)
     flag = await draft(client, year, "CO_THI_DUA_UBND_TINH")
-    collective = await draft(client, year, "BANG_KHEN_CT_TAP_THE")
-    individual = await draft(client, year, "BANG_KHEN_CT_CA_NHAN")
+    # One decision gives the Chairman's Bằng khen to the collectives and to the individual: one number, its annex in
+    # "I. TẬP THỂ", "II. CÁ NHÂN" (asked in either order), each with the prize of its own award.
+    bang_khen = int(ok(await client.post("/decisions", headers=await as_user(client, SECRETARY), json={
+        "council_session_id": year.standing_id, "award_codes": ["BANG_KHEN_CT_CA_NHAN", "BANG_KHEN_CT_TAP_THE"]}))[
+        "id"])
+    ttldxs = await draft(client, year, "TAP_THE_LAO_DONG_XUAT_SAC")
     signed_flag = await sign(client, flag, CHAIRMAN)
     # Two signatures at the same moment: each takes its own number, one after the other.
-    signed = await asyncio.gather(sign(client, collective, FOR_THE_COMMITTEE),
-                                  sign(client, individual, FOR_THE_CHAIRMAN))
-    numbers = {(await client.get(f"/decisions/{d}")).json()["decision"]["number"] for d in (collective, individual)}
-    assert numbers == {"02/QĐ-UBND", "03/QĐ-UBND"}
+    signed = await asyncio.gather(sign(client, bang_khen, FOR_THE_COMMITTEE), sign(client, ttldxs, FOR_THE_CHAIRMAN))
+    decisions = {d: (await client.get(f"/decisions/{d}")).json()["decision"] for d in (bang_khen, ttldxs)}
+    assert {d["number"] for d in decisions.values()} == {"02/QĐ-UBND", "03/QĐ-UBND"}
+    assert (decisions[bang_khen]["award_code"], decisions[bang_khen]["award_codes"]) == (
+        "BANG_KHEN_CT_TAP_THE", ["BANG_KHEN_CT_TAP_THE", "BANG_KHEN_CT_CA_NHAN"])
+    assert [(i["candidate_name"], i["golden_book_no"]) for i in decisions[bang_khen]["items"]] == [
+        ("Sở Nông nghiệp và Môi trường", 1), ("Sở Xây dựng", 2), ("Nguyễn Thị Hồng Nhung", 3)]
 
     check_minutes(await download(client, year.responses["results"]))
     check_proposal(await download(client, year.responses["proposal"]))
@@ -98,15 +121,16 @@ async def test_the_chain_prints_each_document_in_decree_30_format(
     check_appraisal(await download(client, year.responses["council"]))
     check_decision(await download(client, signed_flag), "01/QĐ-UBND", ["CHỦ TỊCH", "Nguyễn Văn Thành"],
                    [["STT", "Tên tập thể"], ["1", "Sở Công Thương"]])
-    number = (await client.get(f"/decisions/{collective}")).json()["decision"]["number"]
-    check_decision(await download(client, signed[0]), number, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành"],
-                   [["STT", "Tên tập thể"], ["1", "Sở Nông nghiệp và Môi trường"], ["2", "Sở Xây dựng"]],
-                   STANDING_CITED)
-    number = (await client.get(f"/decisions/{individual}")).json()["decision"]["number"]
-    check_decision(await download(client, signed[1]), number, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Minh Hằng"],
-                   [["STT", "Họ và tên", "Chức vụ, đơn vị công tác"],
-                    ["1", "Nguyễn Thị Hồng Nhung", "Trưởng phòng Quản lý thương mại, Sở Công Thương"]],
-                   STANDING_CITED)
+    content = await download(client, signed[0])
+    check_decision(content, decisions[bang_khen]["number"], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thành"],
+                   [["STT", "Tên tập thể"], ["1", "Sở Nông nghiệp và Môi trường"], ["2", "Sở Xây dựng"],
+                    ["STT", "Họ và tên", "Chức vụ, đơn vị công tác"],
+                    ["3", "Nguyễn Thị Hồng Nhung", "Trưởng phòng Quản lý thương mại, Sở Công Thương"]],
+                   STANDING_CITED, ["I. TẬP THỂ", "II. CÁ NHÂN"])
+    check_both_kinds(content)
+    check_decision(await download(client, signed[1]), decisions[ttldxs]["number"],
+                   ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Minh Hằng"],
+                   [["STT", "Tên tập thể"], ["1", "Sở Tài chính"]], STANDING_CITED)
     await check_register(client)
     await check_history(client, year)
 
@@ -240,7 +264,7 @@ def check_appraisal(content: bytes) -> None:
 
 
 def check_decision(content: bytes, number: str, signature: list[str], annex: list[list[str]],
-                   appraisal_cited: str = APPRAISAL_CITED) -> None:
+                   appraisal_cited: str = APPRAISAL_CITED, sections: tuple[str, ...] | list[str] = ()) -> None:
     doc = open_docx(content)
     check_page(doc)
     check_header(doc, "", ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"], number)
@@ -259,9 +283,9 @@ def check_decision(content: bytes, number: str, signature: list[str], annex: lis
     if "Cờ thi đua" in article.text:  # a flag names the block its unit led
         assert article.text.endswith("dẫn đầu phong trào thi đua Khối thi đua các sở quản lý kinh tế năm 2026.")
     prize = next(p.text for p in doc.paragraphs if p.text.startswith("Điều 2."))
-    # The amount in figures, then the same amount in words.
-    figures = re.search(r"là ([\d.]+) đồng \(bằng chữ: (.+)\),", prize)
-    assert figures is not None and figures[2] == money_words(int(figures[1].replace(".", ""))), prize
+    # Each amount in figures, then the same amount in words.
+    figures = re.findall(r"là ([\d.]+) đồng \(bằng chữ: ([^)]+)\)", prize)
+    assert figures and all(words == money_words(int(n.replace(".", ""))) for n, words in figures), prize
     assert texts(doc.tables[1].rows[0].cells[0].paragraphs)[-1].text == "- Lưu: VT, SNV."
     check_receivers_and_signature(doc, doc.tables[1], signature)
     # The annex: a section of its own, on a new page, numbered from 1, rows in số sổ vàng order.
@@ -271,6 +295,21 @@ def check_decision(content: bytes, number: str, signature: list[str], annex: lis
     assert reference.text == (f"(Kèm theo Quyết định số {number} ngày 05 tháng 01 năm 2027 của "
                               f"{'' if collective else 'Chủ tịch '}UBND tỉnh)") and look(reference).italic
     assert [[c.text for c in row.cells] for table in doc.tables[2:] for row in table.rows] == annex
+    # "I. TẬP THỂ", "II. CÁ NHÂN" head the tables only when both are there: never a lone "I.".
+    assert [p.text for p in doc.paragraphs if re.match(r"[IV]+\. ", p.text)] == list(sections)
+
+
+def check_both_kinds(content: bytes) -> None:
+    """A decision over both kinds counts both in Điều 1 and gives each kind its own award's prize in Điều 2."""
+    body = [p.text for p in open_docx(content).paragraphs]
+    assert ("Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 01 cá nhân (có danh sách "
+            "kèm theo), đã có thành tích xuất sắc trong công tác năm 2026.") in body
+    prize = next(p for p in body if p.startswith("Điều 2."))
+    assert prize.startswith("Điều 2. Mỗi tập thể được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh kèm theo mức "
+                            "tiền thưởng bằng 3,0 lần mức lương cơ sở")
+    assert "; mỗi cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh kèm theo mức tiền thưởng bằng 1,0 " \
+           "lần mức lương cơ sở" in prize
+    assert "Tập thể, cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2026" in body
 
 
 async def check_register(http: httpx.AsyncClient) -> None:
@@ -278,6 +317,7 @@ async def check_register(http: httpx.AsyncClient) -> None:
     # Each signed decision's notice of results takes the next number of the office's Thông báo series.
     assert sorted((n["number"], n["issued_for"].split(":")[0]) for n in register) == [
         ("01/BB-HĐTĐKT", "minutes"),  # the council session's minutes, in the council's own series
+        ("01/BB-TTHĐTĐKT", "minutes"),  # the standing body's, in its own
         ("01/QĐ-UBND", "decision"), ("01/TB-SNV", "results_notice"), ("01/TTr-SNV", "council_session"),
         ("02/QĐ-UBND", "decision"), ("02/TB-SNV", "results_notice"), ("02/TTr-SNV", "council_session"),
         ("03/QĐ-UBND", "decision"), ("03/TB-SNV", "results_notice")]

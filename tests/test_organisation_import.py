@@ -150,7 +150,7 @@ async def test_the_exported_workbook_imports_back_unchanged(client: httpx.AsyncC
     assert exported.status_code == 200, exported.text
     values = sheet_values(exported.content)
     assert list(values) == ["Đơn vị", "Cá nhân", "Khối", "Thành viên khối", "Hội đồng", "Hộ gia đình", "Tài khoản"]
-    assert values["Khối"][-1] == ["HN-CUM-XA", "Cụm thi đua các xã phía Nam", "Cụm"]
+    assert values["Khối"][-1] == ["HN-CUM-XA", "Cụm thi đua các xã phía Nam", "Cụm", "HCX"]
     lan = next(r for r in values["Cá nhân"] if r[0] == "Nguyễn Thị Lan")
     assert [v for v in lan if isinstance(v, str)] == ["Nguyễn Thị Lan", "Nữ", "-Phó Giám đốc (kiêm nhiệm)", "HN-SCT"]
     back = await upload(client, exported.content)
@@ -218,3 +218,28 @@ async def test_the_cli_imports_a_workbook_after_a_dry_run_and_refuses_a_wrong_on
     assert len(ok(await client.get("/blocks", params={"year": YEAR}), 200)) == 3
     assert [(i["imported_by"], i["accepted"]) for i in ok(await client.get("/organisation/imports"), 200)] == [
         ("tdkt-cli", True), ("tdkt-cli", False), ("demo", True)]
+
+
+async def test_two_blocks_with_the_same_initials_need_a_symbol_of_their_own(client: httpx.AsyncClient) -> None:
+    sheets = province()
+    sheets["Khối"].append(["HN-KHOI-KH", "Khối thi đua các sở khoa học", "Khối"])  # initials HKK, as HN-KHOI-KT
+    registry = ("unit", "person", "emulationblock", "blockmembership")
+    before = {t: n for t, n in (await row_counts()).items() if t in registry}
+    response = await upload(client, xlsx(sheets))
+    assert response.status_code == 422, response.text
+    assert [(e["field"], e["rule"]) for e in response.json()["errors"]] == [
+        ("Khối!A2", "organisation.block_symbol"), ("Khối!A5", "organisation.block_symbol")]
+    assert "«Ký hiệu»" in response.json()["errors"][1]["message_vi"]
+    assert {t: n for t, n in (await row_counts()).items() if t in registry} == before
+    sheets["Khối"] = [[*row, symbol] for row, symbol in zip(sheets["Khối"], ["Ký hiệu", "HKT", "", "", "hkh"],
+                                                                 strict=True)]
+    ok(await upload(client, xlsx(sheets)), 200)
+    symbols = {b["code"]: b["symbol"] for b in ok(await client.get("/registry/blocks", headers=await as_user(
+        client, SECRETARY)), 200)["items"]}
+    assert {code: symbols[code] for code in ("HN-KHOI-KT", "HN-KHOI-DT", "HN-CUM-XA", "HN-KHOI-KH")} == {
+        "HN-KHOI-KT": "HKT", "HN-KHOI-DT": "HKD", "HN-CUM-XA": "HCX", "HN-KHOI-KH": "HKH"}
+    # A later workbook taking a symbol another block holds is refused, naming the cell.
+    sheets["Khối"][4][3] = "HKT"
+    again = await upload(client, xlsx(sheets))
+    assert [(e["field"], e["rule"]) for e in again.json()["errors"]] == [
+        ("Khối!D2", "organisation.block_symbol"), ("Khối!D5", "organisation.block_symbol")]

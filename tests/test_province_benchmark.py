@@ -48,11 +48,10 @@ async def test_the_bare_year_awards_every_nomination_with_its_documents(database
         kinds = sorted((await session.exec(select(Document.kind))).all())
     await engine.dispose()
     # Per block its minutes, its proposal and the achievement reports sent with it; the office's two Tờ trình (the
-    # council's vote, the standing body's appraisal); the council session's minutes; per award its decision,
-    # certificates and notice of results; no notice returning dossiers (every one passes), no Biên bản kiểm phiếu
-    # (no counting committee is named).
+    # council's vote, the standing body's appraisal); the council session's minutes and the standing body's; per
+    # award its decision, certificates and notice of results; no notice returning dossiers (every one passes), no
+    # Biên bản kiểm phiếu (no counting committee is named).
     expected = {DocumentKind.MEETING_MINUTES: 2, DocumentKind.BLOCK_PROPOSAL: 2, DocumentKind.ACHIEVEMENT_REPORTS: 2,
-                DocumentKind.OFFICE_APPRAISAL: 2,
-                DocumentKind.COUNCIL_MINUTES: 1,
+                DocumentKind.OFFICE_APPRAISAL: 2, DocumentKind.COUNCIL_MINUTES: 1, DocumentKind.STANDING_MINUTES: 1,
                 DocumentKind.DECISION: 5, DocumentKind.CERTIFICATES: 5, DocumentKind.RESULTS_NOTICE: 5}
     assert kinds == sorted(k.value for k, n in expected.items() for _ in range(n))

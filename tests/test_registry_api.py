@@ -2,11 +2,14 @@
 (who, when, before, after); scoped like the rest; nothing deleted that a nomination points to."""
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import httpx
 
+from models.recording.meeting_papers import number_minutes
+from models.storage.db import open_session
+from models.tables.meeting import BlockMeeting
 from tests.demo import DemoProvince
 from tests.test_bad_input import row_counts
 from tests.year import AUDITOR, BLOCK_HEAD, SECRETARY, Year, as_user, hold_meeting, ok
@@ -193,3 +196,39 @@ async def test_the_council_roster_s_changes_go_to_the_same_log(anonymous: httpx.
                                                                           "object_id": seat["id"]}), 200)
     assert [(c["action"], c["changed_by"], (c["after"] or {}).get("serves_until")) for c in log["items"]] == [
         ("created", SECRETARY, None), ("ended", SECRETARY, "2027-12-31")]
+
+
+async def test_two_blocks_whose_codes_share_initials_keep_apart_minutes_series(
+    anonymous: httpx.AsyncClient, demo: DemoProvince
+) -> None:
+    sec = await as_user(anonymous, SECRETARY)
+    before = await row_counts()
+    # KHOI-KY-THUAT has the initials of the demo's KHOI-KINH-TE, whose minutes are numbered …/BB-KKT.
+    same = await anonymous.post("/registry/blocks", headers=sec, json={
+        "code": "KHOI-KY-THUAT", "name": "Khối thi đua các sở kỹ thuật"})
+    assert same.status_code == 422, same.text
+    error = same.json()["errors"][0]
+    assert (error["field"], error["rule"]) == ("symbol", "registry.block_symbol")
+    assert "'KKT'" in error["message_vi"] and "Khối thi đua các sở quản lý kinh tế" in error["message_vi"]
+    hyphen = await anonymous.post("/registry/blocks", headers=sec, json={
+        "code": "KHOI-KY-THUAT", "name": "Khối thi đua các sở kỹ thuật", "symbol": "KKT-2"})
+    assert hyphen.status_code == 422 and hyphen.json()["errors"][0]["rule"] == "registry.block_symbol_form"
+    assert "gạch nối" in hyphen.json()["errors"][0]["message_vi"]
+    assert await row_counts() == before
+    own = ok(await anonymous.post("/registry/blocks", headers=sec, json={
+        "code": "KHOI-KY-THUAT", "name": "Khối thi đua các sở kỹ thuật", "symbol": "kktht"}))
+    assert own["symbol"] == "KKTHT"
+    taken = await anonymous.patch(f"/registry/blocks/{own['id']}", headers=sec, json={"symbol": "KKT"})
+    assert taken.status_code == 422 and taken.json()["errors"][0]["rule"] == "registry.block_symbol"
+    # Each block's year-end minutes open a series of their own.
+    async with open_session() as session:
+        meetings = [BlockMeeting(block_id=block, year=2026, held_on=date(2026, 12, 15), opened_at=time(8),
+                                 location="Hội trường", chair_name="Chủ trì", chair_title="Trưởng Khối",
+                                 secretary_name="Thư ký", secretary_title="Chuyên viên", created_by="test")
+                    for block in (demo.blocks["KHOI-KINH-TE"], own["id"])]
+        session.add_all(meetings)
+        await session.flush()
+        for meeting in meetings:
+            await number_minutes(session, meeting)
+        assert [m.minutes_number for m in meetings] == ["01/BB-KKT", "01/BB-KKTHT"]
+        await session.commit()

@@ -3,13 +3,16 @@ council's standing members, without a vote, and reported straight to the Chairma
 full council's vote. Through the API, with the real flows and the printed Tờ trình read back."""
 
 import asyncio
+import os
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from tests.decree30 import check_header, check_keeps_together, check_page, check_title, texts
 from tests.demo import DemoProvince
-from tests.docx_read import paragraphs, table_rows
+from tests.docx_read import body_texts, open_docx, paragraphs, rows_of, table_rows
 from tests.test_bad_input import refused
 from tests.year import (
     CHAIRMAN_OFFICE,
@@ -65,6 +68,7 @@ async def test_a_ttldxs_appraised_by_the_standing_body_is_awarded_and_its_to_tri
     assert "Trên cơ sở kết quả xét của Thường trực Hội đồng, Sở Nội vụ đề nghị Chủ tịch Ủy ban nhân dân tỉnh " \
            "xem xét, tặng:" in text
 
+    await check_standing_minutes(client, year)
     council = paragraphs(await document(client, year.responses["council"]))
     assert any("Hội đồng Thi đua - Khen thưởng tỉnh đã họp xét" in p and "Kết quả bỏ phiếu như sau:" in p
                for p in council)
@@ -72,6 +76,43 @@ async def test_a_ttldxs_appraised_by_the_standing_body_is_awarded_and_its_to_tri
     voted = [r[1].split(",")[0] for r in table_rows(await document(client, year.responses["council"]))
              if r and r[0].isdigit()]
     assert voted == ["Sở Công Thương", "Lê Văn Đức"], "only the awards routed to the full council are voted on"
+
+
+async def check_standing_minutes(client: httpx.AsyncClient, year: Year) -> None:
+    """The standing body's own minutes: numbered in its own series (the catalogue's [standing_body]), its standing
+    members present, its appraisal of each dossier without votes, its conclusion, signed for it by its chair."""
+    [issued] = [d for d in year.responses["standing"]["documents"] if d["kind"] == "standing_minutes"]
+    content = (await client.get(issued["download_url"])).content
+    if folder := os.environ.get("TDKT_PAPERS_DIR"):  # to look at it as a picture (soffice, pdftoppm)
+        (Path(folder) / issued["filename"]).write_bytes(content)
+    doc = open_docx(content)
+    check_page(doc)
+    check_header(doc, "UBND TỈNH BẮC NINH", ["HỘI ĐỒNG THI ĐUA", "KHEN THƯỞNG"], "01/BB-TTHĐTĐKT")
+    check_title(doc, "BIÊN BẢN", f"Phiên họp {STANDING_BODY} xét, thẩm định hồ sơ khen thưởng năm 2026")
+    standing = [s for s in await roster(client) if s["standing_body"]]
+    body = body_texts(doc)
+    present = body.index(f"Thành phần: {len(standing)}/{len(standing)} thành viên {STANDING_BODY} có mặt:")
+    assert body[present + 1:present + 1 + len(standing)] == [
+        f"- {s['full_name']}, {s['position']}{'.' if i == len(standing) - 1 else ';'}" for i, s in enumerate(standing)]
+    assert any(t.startswith(f"{STANDING_BODY} đã xem xét, thẩm định từng hồ sơ") and "không đưa ra Hội đồng bỏ phiếu"
+               in t and t.endswith("Kết quả thẩm định như sau:") for t in body)
+    assert [r[1:4] for r in rows_of(doc.tables[1])] == [
+        ["Tên tập thể, cá nhân", "Hình thức khen thưởng", "Kết quả thẩm định"],
+        ["Sở Nông nghiệp và Môi trường", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Đồng ý"],
+        ["Sở Xây dựng", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Đồng ý"],
+        ["Nguyễn Thị Hồng Nhung, Trưởng phòng Quản lý thương mại, Sở Công Thương",
+         "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Đồng ý"],
+        ["Sở Tài chính", "Tập thể lao động xuất sắc", "Đồng ý"]]
+    conclusion = body.index(f"Kết luận: {STANDING_BODY} thống nhất đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét, "
+                            "tặng:")
+    assert body[conclusion + 1:conclusion + 3] == ["- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể;",
+                                                   "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 cá nhân;"]
+    left, right = (texts(cell.paragraphs) for cell in doc.tables[-1].rows[0].cells)
+    assert [p.text for p in right] == ["TM. THƯỜNG TRỰC HỘI ĐỒNG", "CHỦ TỊCH", standing[0]["full_name"]]
+    assert [p.text for p in left][-1] == standing[1]["full_name"]
+    check_keeps_together(doc.tables[-1])
+    register = ok(await client.get("/numbers", params={"year": 2027}), 200)
+    assert {n["number"] for n in register} >= {"01/BB-HĐTĐKT", "01/BB-TTHĐTĐKT"}, "a series for each body"
 
 
 async def eligible_year(client: httpx.AsyncClient, demo: DemoProvince) -> Year:

@@ -9,9 +9,8 @@ from api.stages import commit_and_run
 from models.domain.enums import StageKind
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, nominations_by_id
-from models.recording.decisions import create_decision, decision_items, sign_decision
-from models.storage.queries import candidate_labels, stage_of
-from models.tables.award import Award
+from models.recording.decisions import ANNEX_ORDER, create_decision, decision_items, sign_decision
+from models.storage.queries import awards_by_id, candidate_labels, stage_of
 from models.tables.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
 from models.tables.stage import DocumentPublic, StagePublic
 
@@ -26,13 +25,16 @@ class DecisionDetail(SQLModel):
 
 async def decision_public(session: SessionDep, decision_id: PathId) -> DecisionPublic:
     decision = await get_or_404(session, Decision, decision_id, "decision_id")
-    award = await session.get_one(Award, decision.award_id)
+    awards = await awards_by_id(session)
     items = await decision_items(session, decision_id)
     nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
     labels = await candidate_labels(session, list(nominations.values()))
     ordered = sorted(items, key=lambda i: (i.golden_book_no is None, i.golden_book_no or 0, i.nomination_id))
+    given = sorted((awards[i] for i in {n.award_id for n in nominations.values()} | {decision.award_id}),
+                   key=lambda a: (ANNEX_ORDER[a.recipient_kind], a.id))
     return DecisionPublic.model_validate(decision, update={
-        "award_code": award.code,
+        "award_code": awards[decision.award_id].code,
+        "award_codes": [a.code for a in given],
         "items": [DecisionItemPublic.model_validate(i, update={"candidate_name": labels[i.nomination_id].name})
                   for i in ordered],
     })
@@ -40,7 +42,8 @@ async def decision_public(session: SessionDep, decision_id: PathId) -> DecisionP
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create(data: DecisionCreate, session: SessionDep, principal: CurrentPrincipal) -> DecisionPublic:
-    """Prepare a draft decision for one award from the nominations a council session recommended."""
+    """Prepare a draft decision from the nominations a council session recommended: for one award, or (award_codes)
+    for several awards of one form, e.g. the Chairman's Bằng khen to collectives and to individuals."""
     principal.require(Action.PREPARE_DECISION)
     decision = await create_decision(session, data, principal.actor)
     await session.commit()

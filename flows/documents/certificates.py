@@ -13,7 +13,7 @@ from flows.documents.decision import LEADS_PHRASE, authority
 from flows.documents.header import file_stem
 from models.domain.papers import is_bang_khen
 from models.settings import get_settings
-from models.storage.queries import candidate_labels
+from models.storage.queries import awards_by_id, candidate_labels
 from models.tables.award import Award
 from models.tables.decision import Decision, DecisionItem
 from models.tables.nomination import Nomination
@@ -43,7 +43,7 @@ def certificate_reason(award: Award, block: str, year: int) -> str:
 
 async def build_certificates(session: AsyncSession, decision_id: int) -> tuple[dict[str, Any], str]:
     decision = await session.get_one(Decision, decision_id)
-    award = await session.get_one(Award, decision.award_id)
+    awards = await awards_by_id(session)  # a decision over collectives and individuals: each its own award
     assert decision.number is not None and decision.signed_on is not None, "only a signed decision is printed"
     awarded = await awarded_items(session, decision_id)
     labels = await candidate_labels(session, [n for n, _ in awarded])
@@ -55,8 +55,9 @@ async def build_certificates(session: AsyncSession, decision_id: int) -> tuple[d
         place_date=vn_place_date(get_settings().province_name, decision.signed_on),
         signer=Signer(prefix=decision.signer_prefix, title=decision.signer_title, name=decision.signer_name),
         certificates=[Certificate(
-            bang_khen=is_bang_khen(award.name), award=award.name, name=labels[n.id].name, detail=labels[n.id].detail,
-            reason=certificate_reason(award, blocks[n.block_id], decision.year),
+            bang_khen=is_bang_khen(awards[n.award_id].name), award=awards[n.award_id].name, name=labels[n.id].name,
+            detail=labels[n.id].detail,
+            reason=certificate_reason(awards[n.award_id], blocks[n.block_id], decision.year),
             golden_book_no=f"{item.golden_book_no or 0:02d}") for n, item in awarded],
     )
     return dict(context), f"bang-khen-giay-chung-nhan-{file_stem(decision.number)}.docx"

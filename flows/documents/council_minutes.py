@@ -32,9 +32,9 @@ async def build_council_minutes(session: AsyncSession, session_id: int) -> tuple
     council = await session.get_one(CouncilSession, session_id)
     assert council.minutes_number is not None, "the minutes are numbered when the votes are recorded"
     members = await council_members(session, session_id)
-    roles = await _roles(session, members)
+    roles = await seat_roles(session, members)
     part = await council_part(session, council, office_name())
-    chair, signer = _chair(members, roles)
+    chair, signer = chair_of(members, roles)
     secretary = next((m for m in members if m.present and roles.get(m.id) == CouncilRole.SECRETARY), None)
     subject = f"Phiên họp {COUNCIL_NAME} xét khen thưởng năm {council.year}"
     context = CouncilMinutesContext(
@@ -44,13 +44,13 @@ async def build_council_minutes(session: AsyncSession, session_id: int) -> tuple
         subject_rule_mm=subject_rule_mm(subject),
         opened_at=vn_date(council.held_on),
         location=council.location,
-        chair=_who(chair) if chair is not None else "",
-        secretary=_who(secretary) if secretary is not None else "",
+        chair=member_line(chair) if chair is not None else "",
+        secretary=member_line(secretary) if secretary is not None else "",
         members_total=len(members),
-        present=[_who(m) for m in members if m.present],
-        written=[f"{_who(m)}: {m.written_opinion_text or 'có ý kiến bằng văn bản gửi kèm'}"
+        present=[member_line(m) for m in members if m.present],
+        written=[f"{member_line(m)}: {m.written_opinion_text or 'có ý kiến bằng văn bản gửi kèm'}"
                  for m in members if not m.present and m.written_opinion],
-        absent=[_who(m) for m in members if not m.present and not m.written_opinion],
+        absent=[member_line(m) for m in members if not m.present and not m.written_opinion],
         method=_method(part.paragraph),
         rows=[CouncilMinutesRow(stt=r["stt"], name=r["name"], award=r["award"], votes=r["votes"],
                                 percent=r["percent"], result=r["result"]) for r in part.rows],
@@ -65,14 +65,14 @@ async def build_council_minutes(session: AsyncSession, session_id: int) -> tuple
     return dict(context), f"bien-ban-hop-hoi-dong-{file_stem(council.minutes_number)}.docx"
 
 
-async def _roles(session: AsyncSession, members: list[CouncilMember]) -> dict[int, CouncilRole]:
+async def seat_roles(session: AsyncSession, members: list[CouncilMember]) -> dict[int, CouncilRole]:
     """Each member's role on the roster seat they were copied from (typed-in members have none)."""
     seats = {s.id: s.role for s in (await session.exec(select(CouncilSeat).where(
         col(CouncilSeat.id).in_([m.seat_id for m in members if m.seat_id is not None])))).all()}
     return {m.id: seats[m.seat_id] for m in members if m.seat_id is not None}
 
 
-def _chair(members: list[CouncilMember], roles: dict[int, CouncilRole]) -> tuple[CouncilMember | None, Signer]:
+def chair_of(members: list[CouncilMember], roles: dict[int, CouncilRole]) -> tuple[CouncilMember | None, Signer]:
     for role, prefix, title in CHAIRS:
         chair = next((m for m in members if m.present and roles.get(m.id) == role), None)
         if chair is not None:
@@ -81,7 +81,7 @@ def _chair(members: list[CouncilMember], roles: dict[int, CouncilRole]) -> tuple
     return first, Signer(prefix="", title="CHỦ TRÌ", name=first.full_name if first is not None else "")
 
 
-def _who(member: CouncilMember) -> str:
+def member_line(member: CouncilMember) -> str:
     return f"{member.full_name}, {member.position}" if member.position else member.full_name
 
 

@@ -1,5 +1,6 @@
 """Quyết định khen thưởng and its annex: the list of recipients in số sổ vàng order."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import RecipientKind, StageKind
 from models.domain.prizes import Prize
 from models.storage.catalogue_file import catalogue
-from models.storage.queries import candidate_labels, evidence_of_stage, stage_of
+from models.storage.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
 from models.tables.award import Award
 from models.tables.council import CouncilSession
 from models.tables.decision import Decision, DecisionItem
@@ -28,6 +29,7 @@ COLUMN_HEADINGS = {RecipientKind.COLLECTIVE: ("Tên tập thể", ""),
                    RecipientKind.INDIVIDUAL: ("Họ và tên", "Chức vụ, đơn vị công tác"),
                    RecipientKind.HOUSEHOLD: ("Họ và tên chủ hộ", "")}
 ROMAN = ("I", "II", "III")
+ANNEX_KINDS = (RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD)
 # How a flag's reason phrase ends in the catalogue; the block it led completes it.
 LEADS_PHRASE = "dẫn đầu phong trào thi đua"
 RECIPIENT_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
@@ -41,10 +43,9 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
     awarded = await _awarded(session, decision_id)
     assert decision.number is not None and decision.signed_on is not None, "only a signed decision is rendered"
     province = catalogue().province
-    prize = await _prize(session, decision_id, award.code, decision.signed_on)
-    count = len(awarded)
+    groups = await _groups(session, decision_id, awarded, decision.signed_on)
     citations = await proposals_behind(session, [n.id for n, _ in awarded])
-    kind_words = RECIPIENT_WORDS[award.recipient_kind]
+    recipients = " và ".join(f"{g.count:02d} {RECIPIENT_WORDS[g.kind]}" for g in groups)
     # Signed "TM. ỦY BAN NHÂN DÂN", the decision is the People's Committee's, not its Chairman's alone.
     collective = decision.signer_prefix.upper().startswith("TM.")
     subject = f"Về việc tặng {award.name} năm {decision.year}"
@@ -56,9 +57,9 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         bases=province.legal_bases_on(decision.signed_on, with_authority=True),
         considerations=[_consideration(citations, council)],
         articles=[
-            Article(title="Điều 1.", text=f"Tặng {award.name} cho {count:02d} {kind_words} "
+            Article(title="Điều 1.", text=f"Tặng {award.name} cho {recipients} "
                     f"(có danh sách kèm theo), {_reason(award, citations, decision.year)}."),
-            Article(title="Điều 2.", text=_prize_text(award, kind_words, prize)),
+            Article(title="Điều 2.", text=_prize_text(award.name, groups)),
             Article(title="Điều 3.", text="Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc "
                     "Sở Tài chính, thủ trưởng các cơ quan, đơn vị liên quan và các tập thể, cá nhân có tên tại "
                     "Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
@@ -67,7 +68,8 @@ async def build_decision(session: AsyncSession, decision_id: int) -> tuple[dict[
         receivers=["Như Điều 3", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", f"Lưu: VT, {province.appraisal_issuer_code}"],
         signer=Signer(prefix=decision.signer_prefix, title=decision.signer_title, name=decision.signer_name),
         annex_title="DANH SÁCH",
-        annex_subject=f"{kind_words.capitalize()} được tặng {award.name} năm {decision.year}",
+        annex_subject=f"{', '.join(RECIPIENT_WORDS[g.kind] for g in groups).capitalize()} được tặng {award.name} "
+                      f"năm {decision.year}",
         annex_reference=f"(Kèm theo Quyết định số {decision.number} {vn_date(decision.signed_on)} "
         f"của {'' if collective else 'Chủ tịch '}UBND tỉnh)",
         annex_sections=await _annex(session, awarded),
@@ -82,22 +84,41 @@ def authority(signer_prefix: str) -> str:
     return f"{'' if collective else 'CHỦ TỊCH '}ỦY BAN NHÂN DÂN {province_upper()}"
 
 
-async def _prize(session: AsyncSession, decision_id: int, award_code: str, signed_on: date) -> Prize:
-    """The prize as the issuing stage logged it for the recipients, so a re-print years later prints the same
-    amount; worked out from the catalogue only while nothing is logged yet."""
+@dataclass(frozen=True)
+class RecipientGroup:
+    """The recipients of one kind the decision awards, and the prize each receives (their award's)."""
+
+    kind: RecipientKind
+    count: int
+    prize: Prize
+
+
+async def _groups(session: AsyncSession, decision_id: int, awarded: list[tuple[Nomination, DecisionItem]],
+                  signed_on: date) -> list[RecipientGroup]:
+    """Per recipient kind, in the annex's order: how many, and the prize as the issuing stage logged it for them,
+    so a re-print years later prints the same amount; worked out from the catalogue only while nothing is logged
+    yet (each nomination's own award: a collective's Bằng khen is worth more than an individual's)."""
     stage = await stage_of(session, StageKind.DECISION_ISSUE, decision_id)
     logged = await evidence_of_stage(session, stage.id) if stage is not None else {}
-    for evidence in logged.values():
-        if "prize_amount" in evidence:
-            return Prize.from_evidence(evidence)
-    return catalogue().prize_on(award_code, signed_on)
+    awards = await awards_by_id(session)
+    groups = []
+    for kind in ANNEX_KINDS:
+        of_kind = [n for n, _ in awarded if n.recipient_kind == kind]
+        if of_kind:
+            first = of_kind[0]
+            prize = (Prize.from_evidence(logged[first.id]) if "prize_amount" in logged.get(first.id, {})
+                     else catalogue().prize_on(awards[first.award_id].code, signed_on))
+            groups.append(RecipientGroup(kind, len(of_kind), prize))
+    return groups
 
 
-def _prize_text(award: Award, kind_words: str, prize: Prize) -> str:
-    return (f"Mỗi {kind_words} được tặng {award.name} kèm theo mức tiền thưởng bằng "
-            f"{vn_decimal(prize.coefficient)} lần mức lương cơ sở, là {vn_money(prize.amount)} "
-            f"(bằng chữ: {money_words(prize.amount)}), "
-            "chi từ Quỹ Thi đua, khen thưởng của tỉnh.")
+def _prize_text(form: str, groups: list[RecipientGroup]) -> str:
+    """ "Mỗi tập thể được tặng … kèm theo mức tiền thưởng bằng 3,0 lần mức lương cơ sở, là … (bằng chữ: …); mỗi
+    cá nhân …, chi từ Quỹ Thi đua, khen thưởng của tỉnh." """
+    each = "; ".join(f"mỗi {RECIPIENT_WORDS[g.kind]} được tặng {form} kèm theo mức tiền thưởng bằng "
+                     f"{vn_decimal(g.prize.coefficient)} lần mức lương cơ sở, là {vn_money(g.prize.amount)} "
+                     f"(bằng chữ: {money_words(g.prize.amount)})" for g in groups)
+    return f"{each[:1].upper()}{each[1:]}, chi từ Quỹ Thi đua, khen thưởng của tỉnh."
 
 
 async def _awarded(session: AsyncSession, decision_id: int) -> list[tuple[Nomination, DecisionItem]]:
@@ -125,13 +146,17 @@ def _consideration(citations: list[ProposalCitation], council: CouncilSession) -
 
 
 async def _annex(session: AsyncSession, awarded: list[tuple[Nomination, DecisionItem]]) -> list[AnnexSection]:
+    """One table per recipient kind; "I. TẬP THỂ", "II. CÁ NHÂN" head them only when there are two or more, since
+    a lone "I." numbers nothing."""
     labels = await candidate_labels(session, [n for n, _ in awarded])
     sections: list[AnnexSection] = []
-    for kind in (RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD):
+    for kind in ANNEX_KINDS:
         rows = [AnnexRow(stt=item.golden_book_no or 0, name=labels[n.id].name, detail=labels[n.id].detail)
                 for n, item in awarded if n.recipient_kind == kind]
         if rows:
             name_heading, detail_heading = COLUMN_HEADINGS[kind]
             sections.append(AnnexSection(heading=f"{ROMAN[len(sections)]}. {SECTION_HEADINGS[kind]}",
                                          name_heading=name_heading, detail_heading=detail_heading, rows=rows))
+    if len(sections) == 1:
+        sections[0]["heading"] = ""
     return sections

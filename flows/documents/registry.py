@@ -13,6 +13,7 @@ from flows.documents.proposal import build_proposal
 from flows.documents.public_comment_list import build_public_comment_list
 from flows.documents.results_notice import build_results_notice
 from flows.documents.return_notice import build_return_notice
+from flows.documents.standing_minutes import build_standing_minutes
 
 BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.MEETING_MINUTES: build_minutes,
@@ -27,4 +28,5 @@ BUILDERS: dict[DocumentKind, ContextBuilder] = {
     DocumentKind.BLOCK_BALLOT_COUNT: build_block_ballot_count,
     DocumentKind.COUNCIL_MINUTES: build_council_minutes,
     DocumentKind.COUNCIL_BALLOT_COUNT: build_council_ballot_count,
+    DocumentKind.STANDING_MINUTES: build_standing_minutes,
 }

@@ -141,12 +141,21 @@ class AwardEntry(Entry):
         return RouteInForce(version.appraised_by, version.basis)
 
 
+class StandingBodyRules(QuorumRules):
+    """The council's standing body (Thường trực Hội đồng): its quorum, the name its papers give it, and the series its
+    own minutes are numbered in; each province writes its own, with the source."""
+
+    name: str = Field(min_length=1)
+    minutes_issuer_code: str = Field(min_length=1, max_length=20)
+    minutes_basis: str = Field(min_length=1)
+
+
 class Catalogue(Entry):
     province: Province
     block_vote: BlockVote
     council: CouncilRules
     # The council's standing body (Thường trực Hội đồng): how many of its standing members must attend.
-    standing_body: QuorumRules
+    standing_body: StandingBodyRules
     emulation_year: EmulationYearRules
     calendar: CalendarEntry = CalendarEntry()
     deadlines: list[DeadlineEntry] = Field(default_factory=list)

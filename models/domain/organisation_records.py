@@ -38,6 +38,7 @@ class BlockRecord:
     code: str
     name: str
     kind: BlockKind | None  # None only when the cell was wrong (a problem says so)
+    symbol: str = ""  # its papers' series; empty: the registered one, or the code's initials for a new block
 
 
 @dataclass(frozen=True)

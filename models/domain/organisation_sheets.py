@@ -6,7 +6,7 @@ each with its column names in row 1:
 - "Đơn vị": Mã đơn vị, Tên đơn vị, Cơ quan chủ quản, Loại hình, Chức danh thủ trưởng, Họ tên thủ trưởng,
   Hoạt động từ ngày, Đến ngày
 - "Cá nhân": Họ và tên, Giới tính, Ngày sinh, Chức vụ, Mã đơn vị (and optionally Hoạt động từ ngày, Đến ngày)
-- "Khối": Mã khối, Tên khối, Loại (Khối / Cụm)
+- "Khối": Mã khối, Tên khối, Loại (Khối / Cụm), Ký hiệu (may be left out: the code's initials)
 - "Thành viên khối": Năm, Mã khối, Mã đơn vị, Vai trò (Trưởng khối / Phó khối / Thành viên)
 - "Tài khoản" (may be left out): Tên đăng nhập, Họ và tên, Vai trò, Mã khối, Năm, Mã đơn vị (the last three for a
   block head's block and year, and a member unit's block, year and unit)
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from models.domain.enums import UnitKind
 from models.domain.errors import Problem
+from models.domain.numbers import symbol_problem
 from models.domain.organisation_cells import Cell, RowReader, column_letter, loose_key
 from models.domain.organisation_records import (
     AccountRecord,
@@ -59,7 +60,8 @@ LAYOUT: dict[str, tuple[Column, ...]] = {
     PEOPLE: (Column("full_name", "Họ và tên"), Column("gender", "Giới tính", False),
              Column("birth_date", "Ngày sinh", False), Column("position", "Chức vụ", False),
              Column("unit_code", "Mã đơn vị"), *ACTIVE),
-    BLOCKS: (Column("code", "Mã khối"), Column("name", "Tên khối"), Column("kind", "Loại")),
+    BLOCKS: (Column("code", "Mã khối"), Column("name", "Tên khối"), Column("kind", "Loại"),
+             Column("symbol", "Ký hiệu", False)),
     MEMBERSHIPS: (Column("year", "Năm"), Column("block_code", "Mã khối"), Column("unit_code", "Mã đơn vị"),
                   Column("role", "Vai trò")),
     COUNCIL: (Column("full_name", "Họ và tên"), Column("position", "Chức vụ", False),
@@ -174,8 +176,12 @@ def _person(r: RowReader, found: OrganisationSheets) -> None:
 
 
 def _block(r: RowReader, found: OrganisationSheets) -> None:
+    symbol = r.text("symbol").upper()
+    if symbol and (problem := symbol_problem(symbol)) is not None:
+        r.refuse("symbol", "organisation.block_symbol_form", f"{problem[0]}.",
+                 vi=f"ô này không dùng được làm ký hiệu văn bản: {problem[1]}.")
     found.blocks.append(BlockRecord(r.row, r.text("code", required=True, max_length=BLOCK_CODE_LENGTH),
-                                    r.text("name", required=True), r.choice("kind", BLOCK_KIND_VI)))
+                                    r.text("name", required=True), r.choice("kind", BLOCK_KIND_VI), symbol))
 
 
 def _membership(r: RowReader, found: OrganisationSheets) -> None:

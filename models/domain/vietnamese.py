@@ -364,6 +364,7 @@ EVIDENCE_VI: dict[str, str] = {
     "base_salary_basis": "Căn cứ mức lương cơ sở",
     "prize_amount": "Tiền thưởng (đồng)",
     "facts": "Số liệu kê khai",
+    "facts_from_scoring": "Số liệu lấy từ Bảng tổng hợp điểm của Khối",
     "by_hand": "Chuyển trạng thái trực tiếp",
 }
 

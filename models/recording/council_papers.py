@@ -4,6 +4,7 @@ committee's ballot count, and the minutes' number in the council's own series.""
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.ballots import ballot_count, ballot_problems
+from models.domain.enums import CouncilBody
 from models.domain.errors import DomainError, Problem
 from models.domain.numbers import MINUTES_TYPE
 from models.domain.votes import Tally
@@ -46,10 +47,13 @@ def keep_ballot_count(council: CouncilSession, data: BallotCountRecord) -> None:
 
 
 async def number_council_minutes(session: AsyncSession, council: CouncilSession) -> None:
-    """Number the session's minutes in the council's series of the year it met (Decree 30/2020 Điều 15 and Annex I
-    II.3.a), in the transaction that records the votes they report."""
+    """Number the session's minutes in its body's own series of the year it met (Decree 30/2020 Điều 15 and Annex I
+    II.3.a): the council's, or its standing body's (the catalogue's [standing_body]), in the transaction that
+    records the votes or the appraisal they report."""
     if council.minutes_number is not None:
         return
-    council.minutes_number = await allocate_number(session, catalogue().province.council_issuer_code, MINUTES_TYPE,
-                                                   council.held_on.year, f"minutes:council_session:{council.id}")
+    issuer = (catalogue().standing_body.minutes_issuer_code if council.body == CouncilBody.STANDING_BODY
+              else catalogue().province.council_issuer_code)
+    council.minutes_number = await allocate_number(session, issuer, MINUTES_TYPE, council.held_on.year,
+                                                   f"minutes:council_session:{council.id}")
     session.add(council)

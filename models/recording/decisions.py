@@ -11,7 +11,6 @@ from models.domain.eligibility_rules import explain, explain_vi, overall
 from models.domain.enums import DecisionStatus, RecipientKind, StageKind, State
 from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
-    award_by_code,
     get_or_404,
     nominations_by_id,
     record_stage,
@@ -19,6 +18,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
+from models.recording.decision_awards import awards_of_one_form
 from models.recording.eligibility import eligibility_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -33,21 +33,17 @@ from models.tables.stage import Stage
 # The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
 ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
 
-
 async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Actor) -> Decision:
     # Drafts from one session queue here, so two prepared at once cannot both list a nomination.
     await serialize_on(session, CouncilSession, data.council_session_id, "council_session_id")
     council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
-    award = await award_by_code(session, data.award_code, "award_code")
-    if catalogue().awards[award.code].decided_above_province:
-        decider = catalogue().awards[award.code].decided_by
-        raise refuse("award_code", "decision.decided_above_province",
-                     f"{award.name} is decided by the {decider}: forward it with the Chairman's Tờ trình instead.",
-                     vi=f"{award.name} do {decider} quyết định, không thuộc thẩm quyền của Chủ tịch UBND tỉnh; "
-                        "đề nghị lập Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng.")
+    # The decision is kept under the form's first award in the annex's order (collectives first).
+    awards = sorted(await awards_of_one_form(session, data), key=lambda a: (ANNEX_ORDER[a.recipient_kind], a.id))
+    award_ids = {a.id for a in awards}
+    form = awards[0].name
     ids = data.nomination_ids
     if ids is None:
-        ids = await _recommended_in(session, council.id, award.id)
+        ids = await _recommended_in(session, council.id, award_ids)
     if not ids:
         raise refuse("nomination_ids", "decision.not_empty",
                      "The council session recommended no nomination for this award.",
@@ -58,12 +54,12 @@ async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Ac
                    "a decision", action_vi="đưa vào dự thảo Quyết định")
     voted = set(await _voted_in(session, council.id))
     for i, nid in enumerate(ids):
-        if nominations[nid].award_id != award.id or nid not in voted:
+        if nominations[nid].award_id not in award_ids or nid not in voted:
             raise refuse(f"nomination_ids.{i}", "decision.same_award_and_session",
-                         f"Nomination {nid} was not recommended for {award.name} in this session.",
-                         vi=f"Hồ sơ mã số {nid} không được phiên họp này đề nghị tặng {award.name}.")
+                         f"Nomination {nid} was not recommended for {form} in this session.",
+                         vi=f"Hồ sơ mã số {nid} không được phiên họp này đề nghị tặng {form}.")
     await _refuse_if_already_listed(session, ids)
-    decision = Decision(year=council.year, award_id=award.id, council_session_id=council.id,
+    decision = Decision(year=council.year, award_id=awards[0].id, council_session_id=council.id,
                         created_by=actor.username)
     session.add(decision)
     await session.flush()
@@ -79,10 +75,10 @@ async def _voted_in(session: AsyncSession, session_id: int) -> list[int]:
     return [int(i) for i in (await session.exec(query)).all()]
 
 
-async def _recommended_in(session: AsyncSession, session_id: int, award_id: int) -> list[int]:
+async def _recommended_in(session: AsyncSession, session_id: int, award_ids: set[int]) -> list[int]:
     query = select(Nomination.id).where(
         col(Nomination.id).in_(await _voted_in(session, session_id)),
-        Nomination.award_id == award_id, Nomination.state == State.RECOMMENDED,
+        col(Nomination.award_id).in_(award_ids), Nomination.state == State.RECOMMENDED,
     ).order_by(col(Nomination.id))
     return [i for i in (await session.exec(query)).all() if i is not None]
 

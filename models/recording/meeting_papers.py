@@ -11,7 +11,7 @@ from models.domain.ballots import (
 )
 from models.domain.enums import VoteMethod
 from models.domain.errors import DomainError, Problem
-from models.domain.numbers import MINUTES_TYPE, block_symbol
+from models.domain.numbers import MINUTES_TYPE
 from models.domain.votes import Tally
 from models.storage.numbering import allocate_number
 from models.tables.meeting import AbsenceRecord, BlockMeeting, MeetingResultsRecord
@@ -62,11 +62,12 @@ def ballot_record_problems(meeting: BlockMeeting, data: MeetingResultsRecord, pr
 
 
 async def number_minutes(session: AsyncSession, meeting: BlockMeeting) -> None:
-    """Number the minutes in the block's own Biên bản series of the year the meeting is held (Decree 30/2020
-    Điều 15), in the transaction that records the vote they report; a rerun of the flow finds it numbered."""
+    """Number the minutes in the block's own Biên bản series (its registered symbol, unique per block) of the year
+    the meeting is held (Decree 30/2020 Điều 15), in the transaction that records the vote they report; a rerun of
+    the flow finds it numbered."""
     if meeting.minutes_number is not None:
         return
     block = await session.get_one(EmulationBlock, meeting.block_id)
-    meeting.minutes_number = await allocate_number(session, block_symbol(block.code), MINUTES_TYPE,
+    meeting.minutes_number = await allocate_number(session, block.symbol, MINUTES_TYPE,
                                                    meeting.held_on.year, f"minutes:meeting:{meeting.id}")
     session.add(meeting)

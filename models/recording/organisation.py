@@ -23,6 +23,7 @@ from models.recording.organisation_households import commune_problems, plan_hous
 from models.recording.organisation_plan import (
     Registry,
     TablePlan,
+    block_symbols_in_registry,
     heads_in_registry,
     load_members,
     load_registry,
@@ -87,7 +88,8 @@ async def _plans(session: AsyncSession, found: OrganisationSheets, registry: Reg
                  actor: Actor) -> dict[str, TablePlan]:
     """What each table would get; an optional sheet left out leaves its table alone."""
     await load_members(session, registry, found)
-    if wrong := heads_in_registry(found, registry) + commune_problems(found, registry):
+    if wrong := (heads_in_registry(found, registry) + block_symbols_in_registry(found, registry)
+                 + commune_problems(found, registry)):
         raise DomainError(*wrong)
     plans = plan_import(found, registry)
     if COUNCIL in found.columns:

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import BlockRole
 from models.domain.errors import Problem
+from models.domain.numbers import block_symbol
 from models.domain.organisation_cells import loose_key
 from models.domain.organisation_records import BlockRecord, MembershipRecord, PersonRecord, UnitRecord
 from models.domain.organisation_sheets import BLOCKS, MEMBERSHIPS, PEOPLE, UNITS, OrganisationSheets
@@ -79,7 +80,11 @@ def plan_import(found: OrganisationSheets, registry: Registry) -> dict[str, Tabl
     for unit in found.units:
         plans["units"].add(unit.code, _only(unit_fields(unit), units), registry.units.get(unit.code))
     for block in found.blocks:
-        plans["blocks"].add(block.code, _only(block_fields(block), blocks), registry.blocks.get(block.code))
+        known = registry.blocks.get(block.code)
+        fields = _only(block_fields(block), blocks)
+        if block.symbol or known is None:  # an empty cell keeps the series a registered block has
+            fields["symbol"] = symbol_after(block, registry)
+        plans["blocks"].add(block.code, fields, known)
     _plan_people(found.people, registry, plans["people"], people)
     for m in found.memberships:
         registered = registry.units.get(m.unit_code)
@@ -124,6 +129,35 @@ def unit_fields(unit: UnitRecord) -> dict[str, Any]:
 
 def block_fields(block: BlockRecord) -> dict[str, Any]:
     return {"code": block.code, "name": block.name, "kind": block.kind}
+
+
+def symbol_after(block: BlockRecord, registry: Registry) -> str:
+    """The series the block's papers take once imported: the typed symbol, else the one registered, else the
+    initials of its code."""
+    registered = registry.blocks.get(block.code)
+    return block.symbol or (registered.symbol if registered is not None else block_symbol(block.code))
+
+
+def block_symbols_in_registry(found: OrganisationSheets, registry: Registry) -> list[Problem]:
+    """Two blocks would share a Biên bản series: each symbol after the import belongs to one block only."""
+    after = {code: b.symbol for code, b in registry.blocks.items()} | {
+        b.code: symbol_after(b, registry) for b in found.blocks}
+    holders: dict[str, list[str]] = defaultdict(list)
+    for code, symbol in sorted(after.items()):
+        holders[symbol].append(code)
+    problems: list[Problem] = []
+    for block in found.blocks:
+        symbol = after[block.code]
+        others = ", ".join(c for c in holders[symbol] if c != block.code)
+        if others:
+            place = found.place(BLOCKS, "symbol" if "symbol" in found.columns.get(BLOCKS, {}) else "code", block.row)
+            problems.append(Problem(place, "organisation.block_symbol",
+                                    f"{place}: block {block.code!r} would number its papers {symbol}, as {others} "
+                                    "does; type a symbol of its own in the column 'Ký hiệu'.",
+                                    vi=f"{place}: khối {block.code!r} có ký hiệu văn bản {symbol!r} trùng với khối "
+                                       f"{others}, nên hai khối sẽ dùng chung sổ biên bản; đề nghị ghi ký hiệu riêng "
+                                       "cho khối này ở cột «Ký hiệu»."))
+    return problems
 
 
 def person_fields(person: PersonRecord, registry: Registry) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.domain.enums import UnitKind
 from models.domain.errors import refuse
+from models.domain.numbers import block_symbol, symbol_problem
 from models.domain.vietnamese import UNIT_KIND_VI, object_vi
 from models.tables.organisation import EmulationBlock, Person, Unit
 from models.tables.registry import Household
@@ -55,6 +56,18 @@ async def check_person(session: AsyncSession, person: Person) -> None:
 
 async def check_block(session: AsyncSession, block: EmulationBlock) -> None:
     await _code_free(session, EmulationBlock, block)
+    block.symbol = (block.symbol or block_symbol(block.code)).strip().upper()
+    if (problem := symbol_problem(block.symbol)) is not None:
+        raise refuse("symbol", "registry.block_symbol_form", f"The block's {problem[0]}.",
+                     vi=f"Khối thi đua: {problem[1]}.")
+    query = select(EmulationBlock).where(EmulationBlock.symbol == block.symbol)
+    if block.id is not None:
+        query = query.where(col(EmulationBlock.id) != block.id)
+    if (other := (await session.exec(query)).first()) is not None:
+        raise refuse("symbol", "registry.block_symbol",
+                     f"Block {other.code} already numbers its papers {block.symbol}: give this block its own symbol.",
+                     vi=f"Ký hiệu {block.symbol!r} đã là ký hiệu văn bản của {other.name} (mã {other.code}); mỗi "
+                        "khối có sổ biên bản riêng, đề nghị nhập ký hiệu khác cho khối này.")
 
 
 async def check_household(session: AsyncSession, household: Household) -> None:

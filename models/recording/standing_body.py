@@ -12,6 +12,7 @@ from models.domain.errors import DomainError, Problem, refuse
 from models.domain.standing_body import Route, StandingAppraisal, reason_problem
 from models.recording.common import get_or_404, record_stage, refuse_if_recorded
 from models.recording.council import appraisable, council_members, number_appraisal, sign_appraisal
+from models.recording.council_papers import number_council_minutes
 from models.recording.routes import route_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -53,6 +54,7 @@ async def record_standing_appraisal(
     session.add_all(StandingResult(session_id=session_id, nomination_id=r.nomination_id, agreed=r.agreed,
                                    reason=r.reason.strip()) for r in data.results)
     await number_appraisal(session, council)
+    await number_council_minutes(session, council)
     return await record_stage(session, StageKind.STANDING_APPRAISAL, session_id, council.year, actor)
 
 

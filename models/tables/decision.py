@@ -1,7 +1,9 @@
 """The decision (Quyết định) that awards, its annex rows, and the register of document numbers."""
 
 from datetime import date, datetime
+from typing import Annotated
 
+from pydantic import StringConstraints
 from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
@@ -13,6 +15,8 @@ from models.tables.base import enum_field, optional_timestamp_field, timestamp_f
 class Decision(SQLModel, table=True):
     id: int = Field(default=None, primary_key=True)
     year: int = Field(description="Emulation year the awards are for")
+    # The form's first award in the annex's order; a decision over several awards of one form (collectives and
+    # individuals) lists the others' nominations beside it, each nomination keeping its own award.
     award_id: int = Field(foreign_key="award.id")
     council_session_id: int = Field(foreign_key="councilsession.id")
     status: DecisionStatus = enum_field(DecisionStatus, default=DecisionStatus.DRAFT)
@@ -88,7 +92,13 @@ def _refuse_forgetting_a_number(_mapper: object, _connection: object, issued: Is
 
 class DecisionCreate(SQLModel):
     council_session_id: RefId
-    award_code: str = Field(max_length=60)
+    award_code: str | None = Field(default=None, max_length=60, description="The award the decision gives")
+    # A province often gives one form to collectives and to individuals in one decision: one number, one signature,
+    # the annex in "I. Tập thể", "II. Cá nhân" (award_code alone stays the one-award decision it always was).
+    award_codes: list[Annotated[str, StringConstraints(max_length=60)]] | None = Field(
+        default=None, min_length=1, max_length=3,
+        description="Instead of award_code: several awards of one form (one per recipient kind), "
+                    "e.g. the Chairman's Bằng khen to collectives and to individuals")
     nomination_ids: list[RefId] | None = Field(
         default=None, max_length=MAX_PROVINCE_ROWS,
         description="Defaults to every nomination the session recommended for this award"
@@ -120,7 +130,8 @@ class DecisionItemPublic(SQLModel):
 class DecisionPublic(SQLModel):
     id: int
     year: int
-    award_code: str
+    award_code: str  # the form's first award in the annex's order
+    award_codes: list[str]  # every award the decision gives, in the annex's order
     council_session_id: int
     status: DecisionStatus
     number: str | None

@@ -54,6 +54,9 @@ class EmulationBlockBase(SQLModel):
     code: str = Field(max_length=40, unique=True, index=True)
     name: str = Field(max_length=255, description="e.g. 'Khối thi đua các sở quản lý kinh tế'")
     kind: BlockKind = enum_field(BlockKind, default=BlockKind.BLOCK)
+    # The block's own paper series ("01/BB-KKT"): one per block, so given when the block is registered (typed, or
+    # the code's initials) and kept unique; a later change of code leaves the series alone.
+    symbol: str = Field(default="", max_length=20, unique=True, index=True, description="Ký hiệu on the block's papers")
 
 
 class EmulationBlock(EmulationBlockBase, table=True):

@@ -13,6 +13,8 @@ from models.domain.limits import RefId, YearNumber
 # Codes are printed in document numbers: spaces around them are dropped, and an empty code is refused.
 UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
 BlockCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+# Upper-cased as numbers print it, so the change log keeps the symbol the papers carry.
+BlockSymbol = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, max_length=20)]
 
 
 class UnitCreate(SQLModel):
@@ -61,12 +63,15 @@ class BlockCreate(SQLModel):
     code: BlockCode
     name: str = Field(min_length=1, max_length=255)
     kind: BlockKind = BlockKind.BLOCK
+    symbol: BlockSymbol | None = Field(default=None,
+                                       description="Ký hiệu on the block's papers; the code's initials when left out")
 
 
 class BlockUpdate(SQLModel):
     code: BlockCode = Field(default=None)
     name: str = Field(default=None, min_length=1, max_length=255)
     kind: BlockKind = Field(default=None)
+    symbol: BlockSymbol = Field(default=None)
 
 
 class HouseholdCreate(SQLModel):
