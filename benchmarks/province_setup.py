@@ -129,7 +129,9 @@ def province_workbook(plan: ProvincePlan) -> bytes:
     people = [{"full_name": person_name(b, u, s), "unit_code": unit_code(b, u),
                "position": "Trưởng phòng" if s == 0 else "Chuyên viên"}
               for b in range(plan.blocks) for u in range(plan.units_per_block) for s in range(plan.staff_per_unit)]
-    blocks = [{"code": block_code(b), "name": f"Khối thi đua số {b + 1}", "kind": "block"} for b in range(plan.blocks)]
+    # Each block its own Biên bản series: the codes KHOI-01, KHOI-02 … share their initials.
+    blocks = [{"code": block_code(b), "name": f"Khối thi đua số {b + 1}", "kind": "block", "symbol": f"KTD{b + 1:02d}"}
+              for b in range(plan.blocks)]
     members = [{"year": YEAR, "block_code": block_code(b), "unit_code": unit_code(b, u),
                 "role": "head" if u == 0 else "member"}
                for b in range(plan.blocks) for u in range(plan.units_per_block)]
