@@ -10,4 +10,6 @@ python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
 
 .venv/bin/ruff check .
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# One worker per core (at most 4), whole files to a worker: a module's fixtures and the fault matrix's references
+# are made once. `-n 0` runs in one process.
+.venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"
