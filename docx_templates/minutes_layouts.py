@@ -34,10 +34,12 @@ def count_columns(headings: str, widths: tuple[float, float, float]) -> list[kit
 
 
 def two_signers(doc: Document) -> None:
-    """The secretary on the left, the chair on the right; neither block splits from its title."""
+    """The secretary on the left, the chair on the right; neither block splits from its title, and the two names
+    stand level when only one side has a prefix line."""
     left, right = kit.layout_row(doc, (82.5, 82.5))
-    parts.signer_block(left, "signers[0]")
-    parts.signer_block(right, "signers[1]")
+    either = "signers[0].prefix or signers[1].prefix"
+    parts.signer_block(left, "signers[0]", prefix_when=either)
+    parts.signer_block(right, "signers[1]", prefix_when=either)
     kit.keep_together(left)
     kit.keep_together(right)
 

@@ -102,8 +102,10 @@ def lead_into_signature(paragraph: Paragraph) -> Paragraph:
     return paragraph
 
 
-def signer_block(cell: _Cell, signer: str, blank_lines: int = 4) -> None:
-    kit.tag(cell, f"if {signer}.prefix")
+def signer_block(cell: _Cell, signer: str, blank_lines: int = 4, prefix_when: str = "") -> None:
+    """`prefix_when`: a condition under which the prefix line is kept even when empty, so that a name stands level
+    with its neighbour's, whose block has a prefix (e.g. "TM. HỘI ĐỒNG" over "CHỦ TỊCH")."""
+    kit.tag(cell, f"if {prefix_when or signer + '.prefix'}")
     kit.para(cell, "{{ " + signer + ".prefix }}", align=kit.CENTER, bold=True)
     kit.tag(cell, "endif")
     kit.para(cell, "{{ " + signer + ".title }}", align=kit.CENTER, bold=True)
