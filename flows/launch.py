@@ -56,13 +56,16 @@ async def run_stage(stage_id: int) -> StageLaunch:
         session.add(stage)
         await session.commit()
     flow_fn, parameter = STAGE_FLOWS[stage.kind]
+    # The installation's own tag comes first (run_tags[1]): two databases sharing one Prefect server number their
+    # stages alike, and a run key without it would hand one database's stage the other's finished run.
     run_tags = ["tdkt", *await stage_tags(stage)]
     try:
         runner = get_settings().stage_runner
         if runner == StageRunner.DEPLOYMENT:
             await arun_deployment(f"{flow_fn.name}/{DEPLOYMENT}", parameters={parameter: stage.subject_id},
                                   tags=run_tags, timeout=0,
-                                  idempotency_key=f"{stage.kind.value}-{stage.subject_id}-{stage.attempts}")
+                                  idempotency_key=f"{run_tags[1]}-{stage.kind.value}-{stage.subject_id}-"
+                                                  f"{stage.attempts}")
         elif runner == StageRunner.TASK_WORKER:
             # apply_async waits on Prefect's own event loop thread: off this one, so the API keeps answering.
             await anyio.to_thread.run_sync(finish_stage.apply_async, (stage.kind.value, stage.subject_id, run_tags))
