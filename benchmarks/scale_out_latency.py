@@ -20,14 +20,15 @@ from pathlib import Path
 
 import anyio
 import httpx
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 from sqlmodel import select
 
 from migrations import upgrade
 from models.domain.enums import StageKind, StageStatus
-from models.storage.db import make_async_engine, make_sync_engine, open_session, use_engine
+from models.storage.db import make_async_engine, open_session, use_engine
 from models.tables.stage import Stage
 from tests.conftest import POSTGRES_URL, _truncate_all
+from tests.databases import create_database
 from tests.demo import DemoProvince, load_demo
 from tests.fault import STEPS
 from tests.scale_out import scale_out
@@ -65,16 +66,9 @@ async def one_year(service: str, url: str) -> list[Timing]:
 
 
 def app_database() -> str:
-    server = make_url(POSTGRES_URL)
-    own = server.set(database=f"{server.database}_latency")
-    admin = make_sync_engine(server.render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
-    admin.dispose()
-    url = own.render_as_string(hide_password=False)
-    upgrade(url)
-    return url
+    url = create_database(POSTGRES_URL, f"{make_url(POSTGRES_URL).database}_latency")
+    upgrade(url.render_as_string(hide_password=False))
+    return url.render_as_string(hide_password=False)
 
 
 async def main(years: int) -> None:

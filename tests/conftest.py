@@ -25,6 +25,7 @@ from sqlmodel import SQLModel
 from migrations import upgrade
 from models.settings import get_settings
 from models.storage.db import make_async_engine, make_sync_engine, use_engine
+from tests.databases import create_database, drop_database
 from tests.demo import DemoProvince, load_demo
 from tests.desk import SignIn, desk_sign_in
 from tests.year import AUDITOR, as_user
@@ -50,18 +51,11 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_migrated() -> Iterator[str]:
     """A database of this test session's own on the PostgreSQL server, so parallel runs never meet."""
-    server = make_url(POSTGRES_URL)
-    own = server.set(database=f"{server.database}_{os.getpid()}")
-    admin = make_sync_engine(server.render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}"'))
-        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
-    url = own.render_as_string(hide_password=False)
+    name = f"{make_url(POSTGRES_URL).database}_{os.getpid()}"
+    url = create_database(POSTGRES_URL, name).render_as_string(hide_password=False)
     upgrade(url)
     yield url
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
-    admin.dispose()
+    drop_database(POSTGRES_URL, name)
 
 
 def _truncate_all(url: str) -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 
-from models.storage.db import make_sync_engine
 from tests.conftest import POSTGRES_URL
+from tests.databases import create_database, drop_database
 from tests.service import free_port, start_service
 
 ROOT = Path(__file__).parent.parent
@@ -36,18 +36,12 @@ class ScaleOut:
 @contextmanager
 def prefect_database() -> Iterator[str]:
     """A PostgreSQL database of its own for the Prefect server, dropped afterwards."""
-    server = make_url(POSTGRES_URL)
-    name = f"{server.database}_prefect_{os.getpid()}"
-    admin = make_sync_engine(server.render_as_string(hide_password=False))
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    name = f"{make_url(POSTGRES_URL).database}_prefect_{os.getpid()}"
+    url = create_database(POSTGRES_URL, name)
     try:
-        yield server.set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
+        yield url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
     finally:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(POSTGRES_URL, name)
 
 
 def prefect_env(api_url: str, home: Path) -> dict[str, str]:

@@ -23,7 +23,8 @@ from models.domain.enums import State
 from models.domain.errors import DomainError, Problem
 from models.domain.permissions import Action
 from models.recording.common import get_or_404
-from models.recording.decisions import ANNEX_ORDER, create_decision
+from models.recording.decision_awards import ANNEX_ORDER
+from models.recording.decisions import create_decision
 from models.storage.queries import appraised_in_sessions
 from models.tables.award import Award
 from models.tables.council import CouncilSession

@@ -9,7 +9,8 @@ from api.stages import commit_and_run
 from models.domain.enums import StageKind
 from models.domain.permissions import Action
 from models.recording.common import get_or_404, nominations_by_id
-from models.recording.decisions import ANNEX_ORDER, create_decision, decision_items, sign_decision
+from models.recording.decision_awards import in_annex_order
+from models.recording.decisions import create_decision, decision_items, sign_decision
 from models.storage.queries import awards_by_id, candidate_labels, stage_of
 from models.tables.decision import Decision, DecisionCreate, DecisionItemPublic, DecisionPublic, DecisionSign
 from models.tables.stage import DocumentPublic, StagePublic
@@ -30,8 +31,7 @@ async def decision_public(session: SessionDep, decision_id: PathId) -> DecisionP
     nominations = await nominations_by_id(session, [i.nomination_id for i in items], "decision_id")
     labels = await candidate_labels(session, list(nominations.values()))
     ordered = sorted(items, key=lambda i: (i.golden_book_no is None, i.golden_book_no or 0, i.nomination_id))
-    given = sorted((awards[i] for i in {n.award_id for n in nominations.values()} | {decision.award_id}),
-                   key=lambda a: (ANNEX_ORDER[a.recipient_kind], a.id))
+    given = in_annex_order(awards[i] for i in {n.award_id for n in nominations.values()} | {decision.award_id})
     return DecisionPublic.model_validate(decision, update={
         "award_code": awards[decision.award_id].code,
         "award_codes": [a.code for a in given],

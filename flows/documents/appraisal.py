@@ -16,7 +16,7 @@ from flows.documents.decision import RECIPIENT_WORDS
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import CouncilBody, StageKind
 from models.recording.council import CouncilOutcome, council_members, council_outcomes
-from models.recording.decisions import ANNEX_ORDER
+from models.recording.decision_awards import ANNEX_ORDER
 from models.storage.catalogue_file import catalogue
 from models.storage.queries import awards_by_id, candidate_labels, evidence_of_stage, stage_of
 from models.tables.award import Award

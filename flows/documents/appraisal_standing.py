@@ -10,7 +10,7 @@ from docx_templates.contexts import AppraisalRow
 from docx_templates.formatting import vn_date
 from models.domain.enums import CouncilBody, StageKind
 from models.domain.vietnamese import COUNCIL_BODY_VI
-from models.recording.decisions import ANNEX_ORDER
+from models.recording.decision_awards import ANNEX_ORDER
 from models.recording.standing_body import StandingOutcome, standing_outcomes
 from models.storage.queries import candidate_labels, evidence_of_stage, stage_of
 from models.tables.council import CouncilSession

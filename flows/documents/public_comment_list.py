@@ -15,7 +15,7 @@ from flows.documents.appraisal import DRAFTING_UNIT
 from flows.documents.citations import office_name
 from flows.documents.header import file_stem, header, province_upper
 from models.domain.enums import StageKind
-from models.recording.decisions import ANNEX_ORDER
+from models.recording.decision_awards import ANNEX_ORDER
 from models.storage.papers import paper_of
 from models.storage.queries import awards_by_id, candidate_labels, stage_of
 from models.tables.nomination import Nomination

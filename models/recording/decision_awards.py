@@ -1,14 +1,25 @@
 """Which awards a draft decision gives: one award, or several awards of one form (the Chairman's Bằng khen to
 collectives and to individuals), which a province signs as one decision under one number."""
 
+from collections.abc import Iterable
+
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.domain.enums import RecipientKind
 from models.domain.errors import refuse
 from models.recording.common import unknown_award
 from models.storage.catalogue_file import catalogue
 from models.tables.award import Award
 from models.tables.decision import DecisionCreate
+
+# A decision's annex lists collectives first, then individuals, then households (I. Tập thể, II. Cá nhân).
+ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
+
+
+def in_annex_order(awards: Iterable[Award]) -> list[Award]:
+    """A decision's awards in the order its annex gives their sections."""
+    return sorted(awards, key=lambda a: (ANNEX_ORDER[a.recipient_kind], a.id))
 
 
 def requested_codes(data: DecisionCreate) -> tuple[list[str], str]:

@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.domain.audit import Actor
 from models.domain.eligibility import Outcome
 from models.domain.eligibility_rules import explain, explain_vi, overall
-from models.domain.enums import DecisionStatus, RecipientKind, StageKind, State
+from models.domain.enums import DecisionStatus, StageKind, State
 from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import (
     get_or_404,
@@ -18,7 +18,7 @@ from models.recording.common import (
     require_states,
     require_unique,
 )
-from models.recording.decision_awards import awards_of_one_form
+from models.recording.decision_awards import ANNEX_ORDER, awards_of_one_form, in_annex_order
 from models.recording.eligibility import eligibility_of
 from models.storage.catalogue_file import catalogue
 from models.storage.locks import serialize_on
@@ -30,15 +30,13 @@ from models.tables.decision import Decision, DecisionCreate, DecisionItem, Decis
 from models.tables.nomination import Nomination
 from models.tables.stage import Stage
 
-# The annex lists collectives, then individuals, then households; the row is the recipient's số sổ vàng.
-ANNEX_ORDER = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
 
 async def create_decision(session: AsyncSession, data: DecisionCreate, actor: Actor) -> Decision:
     # Drafts from one session queue here, so two prepared at once cannot both list a nomination.
     await serialize_on(session, CouncilSession, data.council_session_id, "council_session_id")
     council = await get_or_404(session, CouncilSession, data.council_session_id, "council_session_id")
     # The decision is kept under the form's first award in the annex's order (collectives first).
-    awards = sorted(await awards_of_one_form(session, data), key=lambda a: (ANNEX_ORDER[a.recipient_kind], a.id))
+    awards = in_annex_order(await awards_of_one_form(session, data))
     award_ids = {a.id for a in awards}
     form = awards[0].name
     ids = data.nomination_ids
