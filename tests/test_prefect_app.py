@@ -1,13 +1,19 @@
-"""Prefect's server as tdkt serve runs it answers its 503s with a short Retry-After, so the client retries a
-quarter of a second later instead of sleeping 2 s (PrefectHQ/prefect#18934); other answers pass untouched. The
-wrapped app itself is started by `tdkt serve` in tests/test_serve_process.py."""
+"""Prefect's server as tdkt serve runs it: two writers to its SQLite database wait for each other instead of one
+failing with "database is locked" (a 503, and a client asleep for 2 s: PrefectHQ/prefect#18934); a 503 it still
+answers says retry in a quarter of a second; other answers pass untouched. The wrapped app itself is started by
+`tdkt serve` in tests/test_serve_process.py."""
 
 from collections.abc import MutableMapping
+from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
+import pytest
+from prefect.server.database.configurations import AioSqliteConfiguration
+from sqlalchemy import text
 
-from api.prefect_app import ShortRetryAfter
+from api.prefect_app import ShortRetryAfter, begin_transactions_immediately
 
 
 def answering(status: int, headers: list[tuple[bytes, bytes]]) -> Any:
@@ -30,3 +36,40 @@ async def test_a_503_that_names_its_own_wait_and_other_answers_are_left_alone() 
     assert (await get(ShortRetryAfter(answering(503, [(b"retry-after", b"30")])))).headers["retry-after"] == "30"
     assert "retry-after" not in (await get(ShortRetryAfter(answering(200, [])))).headers
 
+
+
+async def read_then_write(config: AioSqliteConfiguration, who: str, after_reading: anyio.Event | None = None,
+                          go_on: anyio.Event | None = None) -> None:
+    """As Prefect's server sets a flow run's state: read in a transaction, then write in the same one."""
+    session = await config.session(await config.engine())
+    async with session, config.begin_transaction(session):
+        await session.execute(text("SELECT count(*) FROM run"))
+        if after_reading is not None and go_on is not None:
+            after_reading.set()
+            with anyio.move_on_after(0.5):  # the other writer, if it can, writes meanwhile
+                await go_on.wait()
+        await session.execute(text("INSERT INTO run (who) VALUES (:who)"), {"who": who})
+
+
+async def test_two_writers_that_read_first_both_write_in_the_embedded_servers_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(AioSqliteConfiguration, "begin_transaction", AioSqliteConfiguration.begin_transaction)
+    begin_transactions_immediately()  # as api.prefect_app.create_app does in the server's process; undone after
+    config = AioSqliteConfiguration(connection_url=f"sqlite+aiosqlite:///{tmp_path / 'prefect.db'}")
+    async with (await config.engine()).begin() as connection:
+        await connection.execute(text("CREATE TABLE run (who TEXT)"))
+    first_has_read, second_done = anyio.Event(), anyio.Event()
+
+    async def second() -> None:
+        await first_has_read.wait()
+        await read_then_write(config, "second")
+        second_done.set()
+
+    async with anyio.create_task_group() as both:
+        both.start_soon(second)
+        # With Prefect's DEFERRED transactions the second writes while the first holds only a read, and the
+        # first's write then fails at once: "database is locked".
+        await read_then_write(config, "first", first_has_read, second_done)
+    async with (await config.engine()).connect() as connection:
+        assert sorted((await connection.execute(text("SELECT who FROM run"))).scalars()) == ["first", "second"]
