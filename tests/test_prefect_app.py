@@ -1,8 +1,9 @@
 """Prefect's server as tdkt serve runs it: two writers to its SQLite database wait for each other instead of one
 failing with "database is locked" (a 503, and a client asleep for 2 s: PrefectHQ/prefect#18934); a 503 it still
-answers says retry in a quarter of a second; other answers pass untouched. The wrapped app itself is started by
-`tdkt serve` in tests/test_serve_process.py."""
+answers says retry in a quarter of a second; other answers pass untouched; its clients load a CA file of one
+certificate. The wrapped app itself is started by `tdkt serve` in tests/test_serve_process.py."""
 
+import ssl
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from prefect.server.database.configurations import AioSqliteConfiguration
 from sqlalchemy import text
 
 from api.prefect_app import ShortRetryAfter, begin_transactions_immediately
+from api.prefect_server import one_certificate_file
 
 
 def answering(status: int, headers: list[tuple[bytes, bytes]]) -> Any:
@@ -73,3 +75,10 @@ async def test_two_writers_that_read_first_both_write_in_the_embedded_servers_da
         await read_then_write(config, "first", first_has_read, second_done)
     async with (await config.engine()).connect() as connection:
         assert sorted((await connection.execute(text("SELECT who FROM run"))).scalars()) == ["first", "second"]
+
+
+def test_the_embedded_servers_clients_load_one_certificate_not_the_whole_bundle(tmp_path: Path) -> None:
+    home = tmp_path / "prefect"
+    context = ssl.create_default_context(cafile=str(one_certificate_file(home)))
+    assert context.cert_store_stats()["x509_ca"] == 1
+    assert one_certificate_file(home) == home / "embedded-server-ca.pem" and len(list(home.iterdir())) == 1
