@@ -6,7 +6,8 @@ states, versions and document bytes.
 
 
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -134,15 +135,21 @@ _undisturbed: dict[StageKind, dict[str, Any]] = {}
 async def undisturbed(client: httpx.AsyncClient, last: StageKind, template: Path, folder: Path) -> dict[str, Any]:
     """The reference: the same steps, never interrupted, in a SQLite database of its own (made once per stage)."""
     if last not in _undisturbed:
-        ours = get_engine()
-        copy = folder / f"undisturbed-{last.value}.db"
-        shutil.copy(template, copy)
-        reference = make_async_engine(f"sqlite:///{copy}")
-        use_engine(reference)
-        try:
+        async with database_copy(template, folder / f"undisturbed-{last.value}.db"):
             await run_until(client, await load_demo(), last)
             _undisturbed[last] = await snapshot()
-        finally:
-            use_engine(ours)
-            await reference.dispose()
     return _undisturbed[last]
+
+
+@asynccontextmanager
+async def database_copy(template: Path, copy: Path) -> AsyncIterator[None]:
+    """Work in a copy of the migrated SQLite template for a while, then in the test's own database again."""
+    ours = get_engine()
+    shutil.copy(template, copy)
+    reference = make_async_engine(f"sqlite:///{copy}")
+    use_engine(reference)
+    try:
+        yield
+    finally:
+        use_engine(ours)
+        await reference.dispose()

@@ -1,6 +1,6 @@
 """Scale-out, for real: a Prefect server on PostgreSQL; the deployments of prefect.yaml with a process worker, and a
-stage worker; each finishes stages of the year, every kind by one of them, and in the end the same rows, states and
-document bytes as the embedded run."""
+stage worker; by turns they finish a stage of every kind (tests/every_kind.py), and in the end the database holds the
+same rows, states and document bytes as the embedded run of the same steps."""
 
 import time
 from pathlib import Path
@@ -10,12 +10,14 @@ import anyio
 import httpx
 from sqlmodel import select
 
+from flows.registry import STAGE_FLOWS
 from models.domain.enums import StageKind, StageStatus
 from models.storage.db import open_session
 from models.tables.stage import Stage
 from tests.conftest import postgresql_only
 from tests.demo import DemoProvince
-from tests.fault import STEPS, snapshot, undisturbed
+from tests.every_kind import EVERY_KIND, embedded
+from tests.fault import snapshot
 from tests.scale_out import ScaleOut, scale_out
 from tests.year import Year, open_meeting
 
@@ -68,21 +70,22 @@ async def test_a_worker_finishes_every_kind_of_stage_as_the_embedded_run_does(
                     httpx.AsyncClient(base_url=installation.task_service, timeout=120) as task_http):
             year = Year(stage_answer=202)  # recorded; a worker will finish it
             await open_meeting(client, demo, year)
-            for number, (kind, step) in enumerate(STEPS):
+            for number, (kind, step) in enumerate(EVERY_KIND):
                 # By turns: the process worker through a deployment, then the stage worker.
                 await step(client, task_http if number % 2 else service_http, demo, year)
                 await finished_by_worker(kind, installation)
         runs = await flow_runs_settled(installation)
         background_task_runs = await task_runs_outside_flows(installation)
 
-    assert [run["state_type"] for run in runs] == ["COMPLETED"] * len(STEPS), runs
+    assert {kind for kind, _ in EVERY_KIND} == set(STAGE_FLOWS), "a stage of every kind"
+    assert [run["state_type"] for run in runs] == ["COMPLETED"] * len(EVERY_KIND), runs
     by_process_worker, by_stage_worker = runs[0::2], runs[1::2]
     assert all(run["deployment_id"] and run["work_pool_name"] == "tdkt" for run in by_process_worker), runs
     assert all(run["deployment_id"] is None and run["work_pool_name"] is None for run in by_stage_worker), runs
     # A stage worker ran each of those flows inside a background task run of its own, named after the stage.
     assert [(run["name"].split("-")[0], run["state_type"]) for run in background_task_runs] == [
-        (kind.value, "COMPLETED") for kind, _ in STEPS[1::2]]
+        (kind.value, "COMPLETED") for kind, _ in EVERY_KIND[1::2]]
     stage_tags = [next(tag for tag in run["tags"] if tag.split(":")[0] in StageKind.__members__.values())
                   for run in runs]
-    assert [tag.split(":")[0] for tag in stage_tags] == [kind.value for kind, _ in STEPS]
-    assert await snapshot() == await undisturbed(client, StageKind.DECISION_ISSUE, sqlite_template, tmp_path)
+    assert [tag.split(":")[0] for tag in stage_tags] == [kind.value for kind, _ in EVERY_KIND]
+    assert await snapshot() == await embedded(client, sqlite_template, tmp_path)

@@ -41,6 +41,7 @@ class Year:
     council_id: int = 0
     standing_id: int = 0  # the session of the council's standing body (Thường trực Hội đồng)
     decisions: dict[str, int] = field(default_factory=dict)
+    forwarding_id: int = 0  # the Chairman's Tờ trình to the Prime Minister
     # What a stage's request answers: 201 when its flow ran in the API's process, 202 when a worker will run it.
     stage_answer: int = 201
 
