@@ -1,8 +1,8 @@
 """The bare work of the province's year: the same rows and documents, made by the same recording functions and
 stage steps, in this process, without HTTP and without Prefect.
 
-Each stage's work is reachable only through its Prefect flow, whose steps are Prefect tasks: this calls each task's
-underlying function (`task.fn`) in the order the flow does, so no flow or task run is created. Left out, being
+Each stage's flow is a sequence of plain async steps: this calls those steps in the order the flow does, so no flow
+run is created. Left out, being
 Prefect's own cost: the flow's table artifact (`publish_table`), and the API's `run_stage` bookkeeping (the stage's
 attempt counter and the flow run's tags). Logins are left out too (no HTTP, no tokens).
 """
@@ -71,57 +71,57 @@ def _as(model: type[M], body: dict[str, Any]) -> M:
 
 
 async def _tally(meeting_id: int) -> None:
-    await apply_block_vote.fn(meeting_id)
-    await roll_over_block.fn(meeting_id)
-    await store_stage_document.fn(StageKind.MEETING_TALLY, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
-    await complete_stage.fn(StageKind.MEETING_TALLY, meeting_id)
+    await apply_block_vote(meeting_id)
+    await roll_over_block(meeting_id)
+    await store_stage_document(StageKind.MEETING_TALLY, meeting_id, DocumentKind.MEETING_MINUTES, build_minutes)
+    await complete_stage(StageKind.MEETING_TALLY, meeting_id)
 
 
 async def _submission(proposal_id: int) -> None:
-    await submit_nominations.fn(proposal_id)
-    await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.BLOCK_PROPOSAL,
+    await submit_nominations(proposal_id)
+    await store_stage_document(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.BLOCK_PROPOSAL,
                                   build_proposal)
-    await store_stage_document.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.ACHIEVEMENT_REPORTS,
+    await store_stage_document(StageKind.PROPOSAL_SUBMISSION, proposal_id, DocumentKind.ACHIEVEMENT_REPORTS,
                                   build_achievement_reports)
-    await complete_stage.fn(StageKind.PROPOSAL_SUBMISSION, proposal_id)
+    await complete_stage(StageKind.PROPOSAL_SUBMISSION, proposal_id)
 
 
 async def _screening(proposal_id: int) -> None:
-    await apply_screening.fn(proposal_id)
-    if await number_return_notice.fn(proposal_id):
-        await store_stage_document.fn(StageKind.SCREENING, proposal_id, DocumentKind.RETURN_NOTICE,
+    await apply_screening(proposal_id)
+    if await number_return_notice(proposal_id):
+        await store_stage_document(StageKind.SCREENING, proposal_id, DocumentKind.RETURN_NOTICE,
                                       build_return_notice)
-    await complete_stage.fn(StageKind.SCREENING, proposal_id)
+    await complete_stage(StageKind.SCREENING, proposal_id)
 
 
 async def _council(session_id: int) -> None:
-    await apply_council_votes.fn(session_id)
-    await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.OFFICE_APPRAISAL,
+    await apply_council_votes(session_id)
+    await store_stage_document(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.OFFICE_APPRAISAL,
                                   build_appraisal)
-    await store_stage_document.fn(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.COUNCIL_MINUTES,
+    await store_stage_document(StageKind.COUNCIL_REVIEW, session_id, DocumentKind.COUNCIL_MINUTES,
                                   build_council_minutes)
-    await complete_stage.fn(StageKind.COUNCIL_REVIEW, session_id)
+    await complete_stage(StageKind.COUNCIL_REVIEW, session_id)
 
 
 async def _standing(session_id: int) -> None:
-    await apply_standing_appraisal.fn(session_id)
-    await store_stage_document.fn(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.OFFICE_APPRAISAL,
+    await apply_standing_appraisal(session_id)
+    await store_stage_document(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.OFFICE_APPRAISAL,
                                   build_appraisal)
-    await store_stage_document.fn(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.STANDING_MINUTES,
+    await store_stage_document(StageKind.STANDING_APPRAISAL, session_id, DocumentKind.STANDING_MINUTES,
                                   build_standing_minutes)
-    await complete_stage.fn(StageKind.STANDING_APPRAISAL, session_id)
+    await complete_stage(StageKind.STANDING_APPRAISAL, session_id)
 
 
 async def _issue(decision_id: int) -> list[dict[str, Any]]:
-    issued = await apply_decision.fn(decision_id)
-    await enter_award_history.fn(decision_id)
-    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.DECISION, build_decision)
-    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.CERTIFICATES,
+    issued = await apply_decision(decision_id)
+    await enter_award_history(decision_id)
+    await store_stage_document(StageKind.DECISION_ISSUE, decision_id, DocumentKind.DECISION, build_decision)
+    await store_stage_document(StageKind.DECISION_ISSUE, decision_id, DocumentKind.CERTIFICATES,
                                   build_certificates)
-    await number_results_notice.fn(decision_id)
-    await store_stage_document.fn(StageKind.DECISION_ISSUE, decision_id, DocumentKind.RESULTS_NOTICE,
+    await number_results_notice(decision_id)
+    await store_stage_document(StageKind.DECISION_ISSUE, decision_id, DocumentKind.RESULTS_NOTICE,
                                   build_results_notice)
-    await complete_stage.fn(StageKind.DECISION_ISSUE, decision_id)
+    await complete_stage(StageKind.DECISION_ISSUE, decision_id)
     return issued
 
 

@@ -1,4 +1,11 @@
-"""Tasks every stage flow ends with: store the stage's document, publish what it decided, mark it done."""
+"""Steps every stage flow ends with: store the stage's document, publish what it decided, mark it done.
+
+A stage flow's steps are plain async functions, not Prefect tasks. Measured against the embedded server, a task run
+costs its server about 24 ms of CPU (three state events, each persisted and recorded) and a flow with five of them
+took 0.21 s where the flow alone took 0.07 s; with 4–7 steps per stage that was most of a stage's Prefect cost, and
+the server's CPU was what eight block heads at once waited for. Every step is safe to run again (it finds its work
+done), so a rerun of the whole flow, which the reconciler does, needs no task-level retry or cache. What a stage
+decided is in its flow run's table artifact."""
 
 import hashlib
 import os
@@ -8,9 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio
-from prefect import task
 from prefect.artifacts import acreate_table_artifact
-from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -95,7 +100,6 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
     return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
 
 
-@task(cache_policy=NO_CACHE)
 async def store_stage_document(
     kind: StageKind, subject_id: int, document_kind: DocumentKind, build: ContextBuilder
 ) -> str:
@@ -116,7 +120,6 @@ async def store_stage_document(
     return sha256
 
 
-@task(cache_policy=NO_CACHE)
 async def complete_stage(kind: StageKind, subject_id: int) -> None:
     await failpoint(kind, "before_completion")
     async with open_session() as session:

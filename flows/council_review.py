@@ -3,8 +3,7 @@ the TĐKT office's Tờ trình reports them to the Chairman."""
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
@@ -37,7 +36,6 @@ async def plan_council_votes(session: AsyncSession, session_id: int) -> list[Pla
     ]
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, session_id, plan_council_votes)
 

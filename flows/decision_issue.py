@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -58,12 +57,10 @@ async def plan_decision(session: AsyncSession, decision_id: int) -> list[Planned
     return planned
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_decision(decision_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, decision_id, plan_decision)
 
 
-@task(cache_policy=NO_CACHE)
 async def enter_award_history(decision_id: int) -> None:
     """What each recipient received, in which year, by which decision: the basis of later eligibility."""
     async with open_session() as session:
@@ -87,7 +84,6 @@ async def enter_award_history(decision_id: int) -> None:
         await session.commit()
 
 
-@task(cache_policy=NO_CACHE)
 async def number_results_notice(decision_id: int) -> None:
     """Number the office's notice of the results, dated the day the decision was signed (once)."""
     async with open_session() as session:

@@ -4,8 +4,7 @@ secretary moves each one `forwarded → awarded | declined` and enters the award
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -44,7 +43,6 @@ async def plan_forwarding(session: AsyncSession, forwarding_id: int) -> list[Pla
     return planned
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_forwarding(forwarding_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(StageKind.FORWARDING, forwarding_id, plan_forwarding)
 
@@ -79,12 +77,10 @@ async def plan_central_decision(session: AsyncSession, forwarding_id: int) -> li
     ) for item in items]
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_central_decision(forwarding_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(StageKind.CENTRAL_DECISION, forwarding_id, plan_central_decision)
 
 
-@task(cache_policy=NO_CACHE)
 async def enter_central_awards(forwarding_id: int) -> None:
     """The awards the central level gave, under its decision's number: what later eligibility chains read."""
     async with open_session() as session:

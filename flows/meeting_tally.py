@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -52,12 +51,10 @@ async def plan_block_vote(session: AsyncSession, meeting_id: int) -> list[Planne
     return planned
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_block_vote(meeting_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, meeting_id, plan_block_vote)
 
 
-@task(cache_policy=NO_CACHE)
 async def roll_over_block(meeting_id: int) -> None:
     """Carry the block's members into next year under the head and deputy the meeting elected."""
     async with open_session() as session:

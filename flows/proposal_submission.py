@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
@@ -46,7 +45,6 @@ async def plan_submission(session: AsyncSession, proposal_id: int) -> list[Plann
     ]
 
 
-@task(cache_policy=NO_CACHE)
 async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, proposal_id, plan_submission)
 

@@ -3,8 +3,7 @@ moves: the dossiers stay eligible, and the council may decide on them once the w
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 
 from docx_templates import DocumentKind
 from flows.common import complete_stage, load_stage, publish_table, store_stage_document
@@ -17,7 +16,6 @@ from models.tables.public_comment import CommentWindow
 STAGE = StageKind.PUBLIC_COMMENT
 
 
-@task(cache_policy=NO_CACHE)
 async def number_notice(window_id: int) -> list[dict[str, Any]]:
     """Number the notice in the office's Thông báo series of the year it opens (a rerun finds it numbered)."""
     async with open_session() as session:

@@ -3,8 +3,7 @@ secretary, and the province's own revoking decision is printed. The award record
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 
 from docx_templates import DocumentKind
 from flows.common import complete_stage, load_stage, publish_table, store_stage_document
@@ -17,7 +16,6 @@ from models.tables.revocation import Revocation
 STAGE = StageKind.REVOCATION_ISSUE
 
 
-@task(cache_policy=NO_CACHE)
 async def flag_relying_nominations(revocation_id: int) -> list[dict[str, Any]]:
     """Set-based: every later nomination of the recipient in a few queries; a rerun adds no flag twice."""
     async with open_session() as session:

@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -43,12 +42,10 @@ async def plan_screening(session: AsyncSession, proposal_id: int) -> list[Planne
     return planned
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_screening(proposal_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, proposal_id, plan_screening)
 
 
-@task(cache_policy=NO_CACHE)
 async def number_return_notice(proposal_id: int) -> bool:
     """Number the office's notice returning the dossiers, if the screening returned any (once: a rerun finds it)."""
     async with open_session() as session:

@@ -4,8 +4,7 @@ record the session."""
 
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
@@ -34,7 +33,6 @@ async def plan_standing_appraisal(session: AsyncSession, session_id: int) -> lis
     ]
 
 
-@task(cache_policy=NO_CACHE)
 async def apply_standing_appraisal(session_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, session_id, plan_standing_appraisal)
 
