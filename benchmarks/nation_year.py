@@ -132,9 +132,9 @@ def main() -> None:
         runs.append(run_province(url, plan))
         say(row(runs[-1], sum(r.nominations for r in runs)), out)
     whole = time.perf_counter() - began
-    years = sum(r.recorder.total for r in runs)
-    say(f"whole nation: {whole:.1f} s ({years:.1f} s of years, {whole - years:.1f} s of setup); load after: "
-        f"{load()}", out)
+    years, setups = sum(r.recorder.total for r in runs), sum(r.setup for r in runs)
+    say(f"whole nation: {whole:.1f} s: {years:.1f} s of years, {setups:.1f} s of setup, {whole - years - setups:.1f} s "
+        f"reading the statistics; load after: {load()}", out)
     for line in side_by_side(runs):
         say(line, out)
     if args.out is not None:
