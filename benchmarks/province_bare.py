@@ -28,7 +28,7 @@ from benchmarks.province_bodies import (
     standing_results_body,
     standing_session_body,
 )
-from benchmarks.province_plan import CHAIRMAN_OFFICE, SECRETARY, head_login
+from benchmarks.province_plan import CHAIRMAN_OFFICE, SECRETARY, head_login, login
 from benchmarks.province_report import Recorder
 from benchmarks.province_setup import Province
 from docx_templates import DocumentKind
@@ -130,7 +130,8 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
     event.listen(engine.sync_engine, "before_cursor_execute", recorder.count_statement)
     use_engine(engine)
     ids = YearIds()
-    secretary, office = Actor(SECRETARY), Actor(CHAIRMAN_OFFICE)
+    p = province.plan.province
+    secretary, office = Actor(login(SECRETARY, p)), Actor(login(CHAIRMAN_OFFICE, p))
     blocks = range(province.plan.blocks)
     try:
         began = recorder.began = time.perf_counter()
@@ -139,7 +140,7 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
                 with recorder.step("meetings"):
                     async with open_session() as session:
                         meeting = await create_meeting(session, _as(BlockMeetingCreate, meeting_body(province, b)),
-                                                       Actor(head_login(b)))
+                                                       Actor(head_login(b, p)))
                         await session.commit()
                         ids.meetings[b] = meeting.id
                     ids.nominations[b] = await _nomination_ids(meeting.id)
@@ -148,7 +149,7 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
                 with recorder.step("ballots"):
                     body = _as(MeetingResultsRecord, results_body(province, b, ids.nominations[b]))
                     async with open_session() as session:
-                        await record_meeting_results(session, ids.meetings[b], body, Actor(head_login(b)))
+                        await record_meeting_results(session, ids.meetings[b], body, Actor(head_login(b, p)))
                         await session.commit()
                     await _tally(ids.meetings[b])
         with recorder.timed_phase("proposals"):
@@ -156,7 +157,7 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
                 with recorder.step("proposals"):
                     async with open_session() as session:
                         proposal = await submit_proposal(session, _as(ProposalCreate, proposal_body(
-                            b, ids.meetings[b])), Actor(head_login(b)))
+                            b, ids.meetings[b])), Actor(head_login(b, p)))
                         await session.commit()
                         ids.proposals[b] = proposal.id
                     await _submission(proposal.id)
@@ -204,7 +205,8 @@ async def run_year_bare(database_url: str, province: Province, recorder: Recorde
             for code in awards_in_mix(province):
                 with recorder.step("signing"):
                     async with open_session() as session:
-                        await sign_decision(session, ids.decisions[code], _as(DecisionSign, sign_body()), office)
+                        await sign_decision(session, ids.decisions[code], _as(DecisionSign, sign_body(province)),
+                                            office)
                         await session.commit()
                     issued = await _issue(ids.decisions[code])
                 ids.awarded += sum(1 for row in issued if row["state"] == State.AWARDED.value)

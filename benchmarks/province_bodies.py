@@ -5,6 +5,7 @@ functions with them, so both make the same rows and documents.
 """
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from benchmarks.province_plan import (
@@ -70,6 +71,12 @@ def screening_body(nomination_ids: list[int]) -> dict[str, Any]:
     return {"results": [{"nomination_id": n, "eligible": True} for n in nomination_ids]}
 
 
+def council_day(province: Province) -> date:
+    """The council (and its standing body) meets once a day for a year: a nation's provinces, sharing one
+    database, meet on consecutive days (province 0 on 3 January)."""
+    return date(YEAR + 1, 1, 3) + timedelta(days=province.plan.province)
+
+
 def council_session_body(province: Province) -> dict[str, Any]:
     """Every member present; a member from a nominated unit is named with it (and recused on its nominations)."""
     members = []
@@ -77,7 +84,7 @@ def council_session_body(province: Province) -> dict[str, Any]:
         unit = province.office_unit if seat.office else (
             province.units[seat.unit[0]][seat.unit[1]] if seat.unit else None)
         members.append({"full_name": seat.full_name, "position": seat.position, "present": True, "unit_id": unit})
-    return {"year": YEAR, "held_on": f"{YEAR + 1}-01-03", "location": "Phòng họp số 1, UBND tỉnh",
+    return {"year": YEAR, "held_on": council_day(province).isoformat(), "location": "Phòng họp số 1, UBND tỉnh",
             "members": members}
 
 
@@ -102,7 +109,7 @@ def standing_session_body(province: Province) -> dict[str, Any]:
     """The standing body: the chairman and the two vice-chairs of the council, all present."""
     members = [{"full_name": s.full_name, "position": s.position, "present": True,
                 "unit_id": province.office_unit if s.office else None} for s in council(province.plan)[:3]]
-    return {"year": YEAR, "body": "standing_body", "held_on": f"{YEAR + 1}-01-03",
+    return {"year": YEAR, "body": "standing_body", "held_on": council_day(province).isoformat(),
             "location": "Phòng họp số 2, UBND tỉnh", "members": members}
 
 
@@ -118,8 +125,9 @@ def decision_body(ids: YearIds, award_code: str) -> dict[str, Any]:
     return {"council_session_id": session, "award_code": award_code}
 
 
-def sign_body() -> dict[str, Any]:
-    return {"signed_on": f"{YEAR + 1}-01-05", **SIGNER}
+def sign_body(province: Province) -> dict[str, Any]:
+    """Signed two days after the council's session."""
+    return {"signed_on": (council_day(province) + timedelta(days=2)).isoformat(), **SIGNER}
 
 
 def awards_in_mix(province: Province) -> list[str]:
@@ -127,4 +135,4 @@ def awards_in_mix(province: Province) -> list[str]:
 
 
 def logins(province: Province) -> list[str]:
-    return [head_login(b) for b in range(province.plan.blocks)]
+    return [head_login(b, province.plan.province) for b in range(province.plan.blocks)]

@@ -148,7 +148,7 @@ async def run_year_http(base_url: str, province: Province, clients: int, recorde
         with recorder.timed_phase("signing"):
             for code in awards_in_mix(province):
                 report = await client.post("signing", CHAIRMAN_OFFICE, f"/decisions/{ids.decisions[code]}/sign",
-                                           sign_body())
+                                           sign_body(province))
                 if report["stage"]["status"] != "completed":  # it was waited for: read what it did
                     report = _ok(await http.get(f"/decisions/{ids.decisions[code]}",
                                                 headers=client.tokens[SECRETARY]), 200)

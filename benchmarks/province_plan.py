@@ -4,6 +4,10 @@ Pure: no database, no HTTP. `province_setup.create_province` stores it; `provinc
 its year. The award mix is Bắc Ninh's 2022 one per block (1 Cờ thi đua UBND tỉnh, 5 Tập thể lao động xuất sắc,
 4 Bằng khen tập thể, 2 Chiến sĩ thi đua tỉnh, 20 Bằng khen cá nhân: 32 per block, 1,120 for 35 blocks), and every
 candidate declares facts (and, for CSTĐ tỉnh, has the award history) that pass its award's eligibility rules.
+
+A nation is provinces stored one after another in one database (benchmarks/nation_year.py): a province of index
+k > 0 marks every code, symbol and login with its `tag`, so the provinces' registries never collide; province 0
+keeps the plain names of a province alone.
 """
 
 from dataclasses import dataclass, field
@@ -48,6 +52,7 @@ class ProvincePlan:
     staff_per_unit: int = 3
     mix: dict[str, int] = field(default_factory=lambda: dict(BAC_NINH_2022_MIX))
     council_size: int = 10
+    province: int = 0  # its index in a nation sharing one database: see `tag`
 
     def __post_init__(self) -> None:
         collective = sum(self.mix.get(code, 0) for code in COLLECTIVE_AWARDS)
@@ -56,18 +61,34 @@ class ProvincePlan:
             raise ValueError("A block proposes each unit and each person at most once: the mix does not fit.")
         if self.council_size < 5:
             raise ValueError("The council needs at least 5 members.")
+        if not 0 <= self.province < 99:
+            raise ValueError("A nation holds provinces 0 to 98.")
 
     @property
     def nominations(self) -> int:
         return self.blocks * sum(self.mix.values())
 
 
-def block_code(b: int) -> str:
-    return f"KHOI-{b + 1:02d}"
+def tag(p: int) -> str:
+    """Province p's mark on its codes and logins: none for province 0 (a province alone), T02, T03 … after it."""
+    return "" if p == 0 else f"T{p + 1:02d}"
 
 
-def unit_code(b: int, u: int) -> str:
-    return f"K{b + 1:02d}D{u + 1:02d}"
+def block_code(b: int, p: int = 0) -> str:
+    return f"{tag(p)}KHOI-{b + 1:02d}"
+
+
+def block_symbol(b: int, p: int = 0) -> str:
+    """Each block its own Biên bản series: the codes KHOI-01, KHOI-02 … share their initials."""
+    return f"{tag(p)}KTD{b + 1:02d}"
+
+
+def unit_code(b: int, u: int, p: int = 0) -> str:
+    return f"{tag(p)}K{b + 1:02d}D{u + 1:02d}"
+
+
+def office_unit(p: int = 0) -> str:
+    return f"{tag(p)}{OFFICE_UNIT}"
 
 
 def person_name(b: int, u: int, s: int) -> str:
@@ -76,8 +97,13 @@ def person_name(b: int, u: int, s: int) -> str:
     return f"{SURNAMES[n % len(SURNAMES)]} {MIDDLE[(u + s) % len(MIDDLE)]} {GIVEN[n % len(GIVEN)]} {s + 1}"
 
 
-def head_login(b: int) -> str:
-    return f"truongkhoi.{b + 1:02d}"
+def login(name: str, p: int = 0) -> str:
+    """An account of province p: SECRETARY, CHAIRMAN_OFFICE, or a block head's `head_login`."""
+    return f"{name}.{tag(p).lower()}" if p else name
+
+
+def head_login(b: int, p: int = 0) -> str:
+    return login(f"truongkhoi.{b + 1:02d}", p)
 
 
 @dataclass(frozen=True)
@@ -120,6 +146,6 @@ def council(plan: ProvincePlan) -> list[CouncilSeat]:
     from_units = [(b, 0) for b in range(min(2, plan.blocks))]
     for i in range(plan.council_size - len(seats)):
         unit = from_units[i] if i < len(from_units) else None
-        where = f"Thủ trưởng đơn vị {unit_code(*unit)}" if unit else "Ủy viên Hội đồng"
+        where = f"Thủ trưởng đơn vị {unit_code(*unit, plan.province)}" if unit else "Ủy viên Hội đồng"
         seats.append(CouncilSeat(f"Ủy viên số {i + 1}", f"{where}, Ủy viên", unit))
     return seats

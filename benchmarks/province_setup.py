@@ -10,20 +10,22 @@ import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy import text
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from benchmarks.province_plan import (
     CHAIRMAN_OFFICE,
     CSTDCS,
-    OFFICE_UNIT,
     PASSWORD,
     SECRETARY,
     YEAR,
     ProvincePlan,
     block_code,
+    block_symbol,
     cstdcs_history,
     head_login,
+    login,
+    office_unit,
     person_name,
     unit_code,
 )
@@ -99,51 +101,55 @@ async def store_province(plan: ProvincePlan) -> Province:
     async with open_session() as session:
         await seed_catalogue(session)
         await import_organisation(session, province_workbook(plan), "benchmark.xlsx", Actor("benchmark"))
-        units_by_code = {u.code: u for u in (await session.exec(select(Unit))).all()}
-        blocks_by_code = {b.code: b for b in (await session.exec(select(EmulationBlock))).all()}
-        people_by_name = {(p.unit_id, p.full_name): p for p in (await session.exec(select(Person))).all()}
-        blocks = [blocks_by_code[block_code(b)] for b in range(plan.blocks)]
-        units = [[units_by_code[unit_code(b, u)] for u in range(plan.units_per_block)] for b in range(plan.blocks)]
+        p = plan.province  # read back this province's rows only: the nation's others are not its concern
+        codes = [office_unit(p), *(unit_code(b, u, p) for b in range(plan.blocks) for u in range(plan.units_per_block))]
+        units_by_code = {u.code: u for u in (await session.exec(select(Unit).where(col(Unit.code).in_(codes)))).all()}
+        blocks_by_code = {b.code: b for b in (await session.exec(select(EmulationBlock).where(
+            col(EmulationBlock.code).in_([block_code(b, p) for b in range(plan.blocks)])))).all()}
+        people_by_name = {(person.unit_id, person.full_name): person for person in (await session.exec(select(
+            Person).where(col(Person.unit_id).in_([u.id for u in units_by_code.values()])))).all()}
+        blocks = [blocks_by_code[block_code(b, p)] for b in range(plan.blocks)]
+        units = [[units_by_code[unit_code(b, u, p)] for u in range(plan.units_per_block)] for b in range(plan.blocks)]
         people = [[[people_by_name[(unit.id, person_name(b, u, s))] for s in range(plan.staff_per_unit)]
                    for u, unit in enumerate(row)] for b, row in enumerate(units)]
         cstdcs = (await session.exec(select(Award).where(Award.code == CSTDCS))).one()
         session.add_all(AwardRecord(year=y, award_id=cstdcs.id, recipient_kind=RecipientKind.INDIVIDUAL,
                                     unit_id=units[b][u].id, person_id=people[b][u][s].id, source="import",
-                                    decision_number=f"{y % 100:02d}/QĐ-{unit_code(b, u)}")
+                                    decision_number=f"{y % 100:02d}/QĐ-{unit_code(b, u, p)}")
                         for b in range(plan.blocks) for u, s, y in cstdcs_history(plan))
-        await _accounts(session, blocks)
+        await _accounts(session, blocks, p)
         await session.commit()
         return Province(plan, [b.id for b in blocks], [[u.id for u in row] for row in units],
-                        [[[p.id for p in unit_people] for unit_people in row] for row in people],
-                        units_by_code[OFFICE_UNIT].id)
+                        [[[person.id for person in unit_people] for unit_people in row] for row in people],
+                        units_by_code[office_unit(p)].id)
 
 
 def province_workbook(plan: ProvincePlan) -> bytes:
     """The generated province as the organisation workbook: units (the first of each block heads it), staff,
     blocks and the year's memberships, and the Sở Nội vụ office."""
-    units = [{"code": unit_code(b, u), "name": f"Đơn vị {u + 1} Khối {b + 1}", "parent_agency": PARENT_AGENCY,
+    p = plan.province
+    units = [{"code": unit_code(b, u, p), "name": f"Đơn vị {u + 1} Khối {b + 1}", "parent_agency": PARENT_AGENCY,
               "kind": "department", "head_title": "Giám đốc", "head_name": person_name(b, u, 0)}
              for b in range(plan.blocks) for u in range(plan.units_per_block)]
-    office = {"code": OFFICE_UNIT, "name": "Sở Nội vụ", "parent_agency": PARENT_AGENCY, "kind": "department",
+    office = {"code": office_unit(p), "name": "Sở Nội vụ", "parent_agency": PARENT_AGENCY, "kind": "department",
               "head_title": "Giám đốc", "head_name": "Lê Quang Huy"}
-    people = [{"full_name": person_name(b, u, s), "unit_code": unit_code(b, u),
+    people = [{"full_name": person_name(b, u, s), "unit_code": unit_code(b, u, p),
                "position": "Trưởng phòng" if s == 0 else "Chuyên viên"}
               for b in range(plan.blocks) for u in range(plan.units_per_block) for s in range(plan.staff_per_unit)]
-    # Each block its own Biên bản series: the codes KHOI-01, KHOI-02 … share their initials.
-    blocks = [{"code": block_code(b), "name": f"Khối thi đua số {b + 1}", "kind": "block", "symbol": f"KTD{b + 1:02d}"}
-              for b in range(plan.blocks)]
-    members = [{"year": YEAR, "block_code": block_code(b), "unit_code": unit_code(b, u),
+    blocks = [{"code": block_code(b, p), "name": f"Khối thi đua số {b + 1}", "kind": "block",
+               "symbol": block_symbol(b, p)} for b in range(plan.blocks)]
+    members = [{"year": YEAR, "block_code": block_code(b, p), "unit_code": unit_code(b, u, p),
                 "role": "head" if u == 0 else "member"}
                for b in range(plan.blocks) for u in range(plan.units_per_block)]
     return workbook_of_records({UNITS: [office, *units], PEOPLE: people, BLOCKS: blocks, MEMBERSHIPS: members})
 
 
-async def _accounts(session: AsyncSession, blocks: list[EmulationBlock]) -> None:
+async def _accounts(session: AsyncSession, blocks: list[EmulationBlock], p: int) -> None:
     password_hash = hash_password(PASSWORD)  # one Argon2 hash for every account: it is slow by design
-    heads = [User(username=head_login(b), full_name=f"Trưởng Khối {b + 1}", password_hash=password_hash)
+    heads = [User(username=head_login(b, p), full_name=f"Trưởng Khối {b + 1}", password_hash=password_hash)
              for b in range(len(blocks))]
-    secretary = User(username=SECRETARY, full_name="Bùi Thị Ngọc Hà", password_hash=password_hash)
-    office = User(username=CHAIRMAN_OFFICE, full_name="Lý Minh Quân", password_hash=password_hash)
+    secretary = User(username=login(SECRETARY, p), full_name="Bùi Thị Ngọc Hà", password_hash=password_hash)
+    office = User(username=login(CHAIRMAN_OFFICE, p), full_name="Lý Minh Quân", password_hash=password_hash)
     session.add_all([*heads, secretary, office])
     await session.flush()
     session.add_all(RoleGrant(user_id=user.id, role=Role.BLOCK_HEAD, block_id=block.id, year=YEAR,

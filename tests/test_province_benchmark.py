@@ -1,10 +1,11 @@
 """The province-year benchmark measures a real year: its generated province passes the award rules, and its bare
-run (the same recording functions and stage steps the service runs) awards every nomination."""
+run (the same recording functions and stage steps the service runs) awards every nomination; so does a second
+province's in the same database (the nation benchmark's)."""
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from benchmarks.province_bare import run_year_bare
-from benchmarks.province_plan import FACTS, YEAR, ProvincePlan, block_candidates
+from benchmarks.province_plan import FACTS, YEAR, ProvincePlan, block_candidates, head_login
 from benchmarks.province_report import Recorder
 from benchmarks.province_setup import store_province
 from docx_templates import DocumentKind
@@ -13,6 +14,9 @@ from models.domain.eligibility_rules import overall
 from models.domain.facts import DossierFacts
 from models.recording.eligibility import check_candidate
 from models.storage.db import make_async_engine, open_session, use_engine
+from models.tables.accounts import User
+from models.tables.decision import Decision
+from models.tables.organisation import Unit
 from models.tables.stage import Document
 
 PLAN = ProvincePlan(blocks=2)
@@ -55,3 +59,28 @@ async def test_the_bare_year_awards_every_nomination_with_its_documents(database
                 DocumentKind.OFFICE_APPRAISAL: 2, DocumentKind.COUNCIL_MINUTES: 1, DocumentKind.STANDING_MINUTES: 1,
                 DocumentKind.DECISION: 5, DocumentKind.CERTIFICATES: 5, DocumentKind.RESULTS_NOTICE: 5}
     assert kinds == sorted(k.value for k, n in expected.items() for _ in range(n))
+
+
+async def test_a_second_province_in_the_same_database_runs_a_year_of_its_own(database_url: str) -> None:
+    first = await store_province(PLAN)
+    assert (await run_year_bare(database_url, first, Recorder())).awarded == PLAN.nominations
+    second_plan = ProvincePlan(blocks=2, province=1)
+    engine = make_async_engine(database_url)  # the bare run disposed of the engine it used
+    use_engine(engine)
+    second = await store_province(second_plan)
+    ids = await run_year_bare(database_url, second, Recorder())
+    assert ids.awarded == second_plan.nominations
+    engine = make_async_engine(database_url)
+    use_engine(engine)
+    async with open_session() as session:
+        units = (await session.exec(select(Unit.code).where(Unit.id == second.units[1][0]))).one()
+        heads = sorted((await session.exec(select(User.username).where(
+            col(User.username).startswith("truongkhoi.")))).all())
+        decisions = (await session.exec(select(Decision.number).where(
+            col(Decision.id).in_(list(ids.decisions.values()))))).all()
+    await engine.dispose()
+    # Its own registry beside the first's (codes and logins marked with its tag), its own decisions.
+    assert units == "T02K02D01"
+    assert heads == sorted([head_login(0), head_login(1), head_login(0, 1), head_login(1, 1)])
+    assert heads[-1] == "truongkhoi.02.t02" and set(second.blocks).isdisjoint(first.blocks)
+    assert len(decisions) == len(PLAN.mix) and all(decisions)

@@ -57,7 +57,8 @@ class Transition(SQLModel, table=True):
     # The same reason in Vietnamese, as the desk's timeline shows it (a person's own words stand in both).
     reason_vi: str = Field(default="", sa_type=Text)
     evidence: dict[str, Any] = json_field()
-    stage_id: int | None = Field(default=None, foreign_key="stage.id")
+    # Indexed: a stage's moves are read back by stage (its documents, its evidence) on a nation's whole log.
+    stage_id: int | None = Field(default=None, foreign_key="stage.id", index=True)
     flow_run_id: str | None = Field(default=None, max_length=64)
 
 
@@ -89,7 +90,8 @@ class AwardRecord(SQLModel, table=True):
     unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
     decision_number: str = Field(max_length=60, description="As printed, e.g. '01/QĐ-UBND' or '152/QĐ-SNV'")
-    decision_id: int | None = Field(default=None, foreign_key="decision.id", description="When issued here")
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", index=True,
+                                    description="When issued here")
     nomination_id: int | None = Field(default=None, foreign_key="nomination.id", unique=True)
     golden_book_no: int | None = Field(default=None, description="Số sổ vàng, when known")
     source: str = Field(default="decision", max_length=20, description="'decision' (issued here) or 'import'")

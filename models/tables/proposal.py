@@ -31,7 +31,8 @@ class Proposal(SQLModel, table=True):
 
 class ProposalItem(SQLModel, table=True):
     proposal_id: int = Field(foreign_key="proposal.id", primary_key=True)
-    nomination_id: int = Field(foreign_key="nomination.id", primary_key=True)
+    # The key leads with the proposal: a nomination's proposal is found through an index of its own.
+    nomination_id: int = Field(foreign_key="nomination.id", primary_key=True, index=True)
     position: int
 
 
