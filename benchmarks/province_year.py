@@ -1,12 +1,13 @@
 """A province's emulation year at real scale (issue 11): prints figures, asserts nothing.
 
     .venv/bin/python -m benchmarks.province_year [--blocks 35] [--clients 1] [--bare]
-                                                 [--database-url postgresql+psycopg://...] [--out FILE]
+                                                 [--database-url postgresql+psycopg://... [--scale-out]] [--out FILE]
 
 Generates the province (benchmarks/province_plan.py), stores it, starts `tdkt serve` on it (SQLite file and its
 own Prefect server, the embedded default; or the PostgreSQL database given, emptied first), and runs the year
 through HTTP (benchmarks/province_http.py). Prints per phase the wall time and the requests' median, p95 and max,
-the whole year, and the peak RSS of the API process and of its Prefect server. --bare also runs the same year
+the whole year, and the peak RSS of the API process and of its Prefect server. --scale-out runs the year against the
+README's scale-out installation instead (a Prefect server on PostgreSQL, a stage worker). --bare also runs the same year
 without HTTP and Prefect on a fresh database with the same province (benchmarks/province_bare.py), and prints the
 ratio HTTP/bare per phase.
 """
@@ -56,6 +57,27 @@ def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out:
     return recorder
 
 
+def scale_out_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out: list[str]) -> Recorder:
+    """The year against the README's scale-out installation (tests/scale_out.py): a Prefect server on PostgreSQL and
+    a `tdkt stage-worker`, the API handing each stage to it (TDKT_STAGE_RUNNER=task_worker) and answering 202."""
+    from tests.scale_out import scale_out  # needs TDKT_TEST_POSTGRES_URL's server for Prefect's own database
+
+    url = fresh_database(base_url, "http")
+    province = create_province(url, plan)
+    recorder = Recorder()
+    with scale_out(url, folder) as installation:
+        out.append(f"load before the scale-out run: {load()}")
+        ids = asyncio.run(run_year_http(installation.task_service, province, clients, recorder))
+        out.append(f"load after the scale-out run:  {load()}")
+    out.append(f"\nscale-out (stage worker), {clients} block head(s) at once: {ids.awarded} of {plan.nominations} "
+               f"nominations awarded, {len(ids.decisions)} decisions signed; a request answered 202 is waited for "
+               "by polling (column polls)")
+    out.extend(phase_table(recorder))
+    out.append(f"whole year, scale-out: {recorder.total:.2f} s; the slowest requests:")
+    out.extend(recorder.slowest())
+    return recorder
+
+
 def bare_run(plan: ProvincePlan, base_url: str, out: list[str]) -> Recorder:
     url = fresh_database(base_url, "bare")
     province = create_province(url, plan)
@@ -77,6 +99,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=1, help="block heads working at once")
     parser.add_argument("--bare", action="store_true", help="also run the bare work and print HTTP/bare")
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (emptied!); default: SQLite files")
+    parser.add_argument("--scale-out", action="store_true",
+                        help="with --database-url: a Prefect server on PostgreSQL and a stage worker instead of "
+                             "`tdkt serve`'s own (TDKT_TEST_POSTGRES_URL names the server for Prefect's database)")
     parser.add_argument("--out", type=Path, default=None, help="also write the report to this file")
     args = parser.parse_args()
     plan = ProvincePlan(blocks=args.blocks, units_per_block=args.units_per_block, staff_per_unit=args.staff_per_unit)
@@ -87,8 +112,14 @@ def main() -> None:
                f"{plan.nominations} nominations ({', '.join(f'{n} {c}' for c, n in plan.mix.items())} per block)",
                f"application database: {'PostgreSQL' if args.database_url else 'SQLite file'}; Prefect: "
                "the server `tdkt serve` starts itself (embedded default), stage runner inline"]
-        keep_log = args.out.with_name(args.out.name + ".serve.log") if args.out else None
-        http = http_run(plan, args.clients, base_url, folder, out, keep_log)
+        if args.scale_out:
+            if not args.database_url:
+                parser.error("--scale-out needs --database-url (PostgreSQL)")
+            out[1] = "application database: PostgreSQL; Prefect: a server on PostgreSQL, stage runner task_worker"
+            http = scale_out_run(plan, args.clients, base_url, folder, out)
+        else:
+            keep_log = args.out.with_name(args.out.name + ".serve.log") if args.out else None
+            http = http_run(plan, args.clients, base_url, folder, out, keep_log)
         if args.bare:
             bare = bare_run(plan, base_url, out)
             out.append("\nHTTP / bare, wall time per phase:")

@@ -10,11 +10,15 @@ import httpx
 
 from models.domain.enums import StageKind
 from models.storage.demo import demo_data
+from tests.block_year import BlockMeeting, screened_block_year
 from tests.demo import DemoProvince, load_demo
 from tests.fault import STEPS, Step, database_copy, snapshot
 from tests.year import CHAIRMAN_OFFICE, SECRETARY, YEAR, Year, as_user, ok, open_meeting
 
-STATE_BLOCK, STATE_BLOCK_HEAD = "KHOI-VAN-HOA-XA-HOI", "truongkhoi.vhxh"
+STATE_BLOCK_MEETING = BlockMeeting(
+    block="KHOI-VAN-HOA-XA-HOI", head="truongkhoi.vhxh", location="Hội trường Sở Giáo dục và Đào tạo",
+    chair=("Ngô Văn Khải", "Giám đốc"), secretary=("Vũ Đức Thắng", "Hiệu trưởng"),
+    present=("SGDDT", "SYT", "SVHTTDL", "SNV", "SDTTG"), votes_for=5, next_head="SYT")
 SIGNER = {"signer_prefix": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH", "signer_name": "Trần Thị Minh Hằng"}
 WIDE = {"province_wide_achievements": True}
 
@@ -34,26 +38,7 @@ def state_level_candidates(demo: DemoProvince) -> dict[str, dict[str, Any]]:
 async def state_level_screened(http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:
     """The second block's meeting, ballots, proposal and screening, in this process (those kinds have steps of their
     own); its nominations join `year.candidates` under their labels."""
-    head, wanted = await as_user(http, STATE_BLOCK_HEAD), state_level_candidates(demo)
-    present = [demo.units[c] for c in ("SGDDT", "SYT", "SVHTTDL", "SNV", "SDTTG")]
-    meeting = ok(await http.post("/meetings", headers=head, json={
-        "block_id": demo.blocks[STATE_BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
-        "location": "Hội trường Sở Giáo dục và Đào tạo", "chair_name": "Ngô Văn Khải", "chair_title": "Giám đốc",
-        "secretary_name": "Vũ Đức Thắng", "secretary_title": "Hiệu trưởng", "method": "secret_ballot",
-        "present_unit_ids": present, "candidates": list(wanted.values())}))
-    ids = {label: n["id"] for label, n in zip(wanted, meeting["nominations"], strict=True)}
-    year.candidates |= ids
-    meeting_id = meeting["meeting"]["id"]
-    ok(await http.post(f"/meetings/{meeting_id}/results", headers=head, json={
-        "tallies": [{"nomination_id": n, "votes_for": 5, "votes_against": 0} for n in ids.values()],
-        "next_head_unit_id": demo.units["SYT"], "closed_at": "11:00:00"}))
-    proposal = ok(await http.post("/proposals", headers=head, json={
-        "meeting_id": meeting_id, "issued_on": "2026-12-16", "signer_name": "Ngô Văn Khải",
-        "signer_title": "Giám đốc"}))
-    screened = ok(await http.post(f"/proposals/{proposal['stage']['subject_id']}/screening",
-                                  headers=await as_user(http, SECRETARY),
-                                  json={"results": [{"nomination_id": n, "eligible": True} for n in ids.values()]}))
-    assert {n["state"] for n in screened["nominations"]} == {"eligible"}, screened
+    year.candidates |= await screened_block_year(http, demo, STATE_BLOCK_MEETING, state_level_candidates(demo))
 
 
 async def revoke(client: httpx.AsyncClient, stage_http: httpx.AsyncClient, demo: DemoProvince, year: Year) -> None:

@@ -9,14 +9,13 @@ from typing import Any
 
 import httpx
 
+from tests.block_year import TRADE_BLOCK, screened_block_year
 from tests.decree30 import check_bases, check_header, check_page, check_receivers_and_signature, check_title
 from tests.demo import DemoProvince
 from tests.desk import SignIn, csrf_of
 from tests.docx_read import open_docx, paragraphs, table_rows
 from tests.test_bad_input import refused
 from tests.year import (
-    BLOCK,
-    BLOCK_HEAD,
     CHAIRMAN_OFFICE,
     COUNCIL_HELD_ON,
     SECRETARY,
@@ -44,24 +43,8 @@ async def recommended_year(http: httpx.AsyncClient, demo: DemoProvince) -> tuple
     """The block proposes a provincial flag and three awards decided above; the office finds them eligible and the
     council recommends each with 9 of its 10 members, the flag of the Government with 8 (a member from Sở Tài chính does
 not vote on its own unit): 80 % of all members is needed."""
-    head, secretary = await as_user(http, BLOCK_HEAD), await as_user(http, SECRETARY)
-    wanted = upward_candidates(demo)
-    present = [demo.units[c] for c in ("SCT", "STC", "SNNMT", "SXD", "SKHCN", "BQLKCN")]
-    meeting = ok(await http.post("/meetings", headers=head, json={
-        "block_id": demo.blocks[BLOCK], "year": YEAR, "held_on": "2026-12-15", "opened_at": "08:00:00",
-        "location": "Hội trường Sở Công Thương", "chair_name": "Nguyễn Hữu Phước", "chair_title": "Giám đốc",
-        "secretary_name": "Lê Văn Đức", "secretary_title": "Phó Chánh Văn phòng", "method": "secret_ballot",
-        "present_unit_ids": present, "candidates": list(wanted.values())}))
-    ids = {label: n["id"] for label, n in zip(wanted, meeting["nominations"], strict=True)}
-    meeting_id = meeting["meeting"]["id"]
-    ok(await http.post(f"/meetings/{meeting_id}/results", headers=head, json={
-        "tallies": [{"nomination_id": n, "votes_for": 6, "votes_against": 0} for n in ids.values()],
-        "next_head_unit_id": demo.units["STC"], "closed_at": "11:00:00"}))
-    proposal = ok(await http.post("/proposals", headers=head, json={
-        "meeting_id": meeting_id, "issued_on": "2026-12-16", "signer_name": "Nguyễn Hữu Phước",
-        "signer_title": "Giám đốc"}))
-    ok(await http.post(f"/proposals/{proposal['stage']['subject_id']}/screening", headers=secretary, json={
-        "results": [{"nomination_id": n, "eligible": True} for n in ids.values()]}))
+    secretary = await as_user(http, SECRETARY)
+    ids = await screened_block_year(http, demo, TRADE_BLOCK, upward_candidates(demo))
     # Forms decided above the province are published for comment first (ND 152 Điều 60.3): 17–30/12/2026.
     above = [n for label, n in ids.items() if label != "flag_sct"]
     ok(await http.post("/comment-windows", headers=secretary,
