@@ -8,6 +8,7 @@ done), so a rerun of the whole flow, which the reconciler does, needs no task-le
 decided is in its flow run's table artifact."""
 
 import hashlib
+import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,8 @@ from typing import Any
 
 import anyio
 from prefect.artifacts import acreate_table_artifact
+from prefect.exceptions import MissingContextError
+from prefect.logging import get_run_logger
 from prefect.runtime import flow_run
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -33,6 +36,8 @@ from models.tables.base import utc_now
 from models.tables.nomination import Nomination
 from models.tables.stage import Document, Stage
 
+log = logging.getLogger(__name__)
+
 ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], str]]]
 
 
@@ -47,6 +52,16 @@ class PlannedMove:
 
 
 Planner = Callable[[AsyncSession, int], Awaitable[list[PlannedMove]]]
+
+
+def note_step(kind: StageKind, what: str) -> None:
+    """One line in the flow run's log per step: what an administrator reads in Prefect's UI about what the stage did
+    (its steps are not task runs). Log lines reach Prefect's server in batches, not one request each."""
+    message = f"{STAGE_VI[kind]}: {what}"
+    try:
+        get_run_logger().info(message)
+    except MissingContextError:  # the bare benchmark calls the steps outside any flow run
+        log.info(message)
 
 
 def current_flow_run_id() -> str | None:
@@ -96,6 +111,7 @@ async def move_as_planned(kind: StageKind, subject_id: int, plan: Planner) -> li
                 moves.append(StageMove(p.nomination, chosen.target, p.context, p.evidence))
         await move_all(session, moves, actor=stage.actor, stage_id=stage.id, flow_run_id=current_flow_run_id())
         await session.commit()
+    note_step(kind, f"{len(moves)} hồ sơ chuyển trạng thái, {len(planned) - len(moves)} hồ sơ giữ nguyên")
     await failpoint(kind, "after_moves")
     return [{"nomination": p.nomination.id, **p.report, "state": p.nomination.state.value} for p in planned]
 
@@ -109,6 +125,7 @@ async def store_stage_document(
         existing = (await session.exec(select(Document).where(
             Document.stage_id == stage.id, Document.kind == document_kind.value))).first()
         if existing is not None:
+            note_step(kind, f"văn bản {existing.filename} đã lưu từ lần chạy trước")
             return existing.sha256
         context, filename = await build(session, subject_id)
         content = await anyio.to_thread.run_sync(render_document, document_kind, context)
@@ -116,6 +133,7 @@ async def store_stage_document(
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
                              content=content, created_by=stage.recorded_by))
         await session.commit()
+    note_step(kind, f"đã lưu văn bản {filename} (SHA-256 {sha256[:16]}…)")
     await failpoint(kind, "after_document")
     return sha256
 
@@ -132,6 +150,7 @@ async def complete_stage(kind: StageKind, subject_id: int) -> None:
         stage.last_error = ""
         session.add(stage)
         await session.commit()
+    note_step(kind, "hoàn tất")
 
 
 async def publish_table(key: str, rows: list[dict[str, Any]], description: str) -> None:
