@@ -12,6 +12,9 @@ from api.cli_imports import import_history, import_organisation
 # Analytics off removes the only "database is locked" seen with the SQLite-backed local Prefect API.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# The stage flows' step lines (flows/common.py note_step) are INFO: they must still reach the flow run's log in
+# Prefect's UI, and the console shows them too.
+os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
 
 
 async def _seed_catalogue() -> int:

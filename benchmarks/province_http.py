@@ -40,8 +40,7 @@ def start_serve(folder: Path, database_url: str) -> tuple[subprocess.Popen[bytes
     """`tdkt serve` on `database_url`, with a Prefect home and server of its own (the embedded default)."""
     env = standalone_env(folder, ui_port=free_port()) | {
         "DATABASE_URL": database_url, "TDKT_SECRET_KEY": SECRET_KEY, "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "TDKT_ACCESS_TOKEN_MINUTES": "240",
-        "PREFECT_LOGGING_LEVEL": "INFO"}  # as installed: the stage flows' step lines go to Prefect's server
+        "TDKT_ACCESS_TOKEN_MINUTES": "240"}
     return serve([], env, folder / "serve.log", seconds=300)
 
 
