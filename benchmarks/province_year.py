@@ -47,11 +47,8 @@ def http_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path, out:
         if keep_log is not None:  # the service's own log, for what the figures do not say (retries, errors)
             keep_log.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(folder / "serve.log", keep_log)
-    out.append(f"\nHTTP, {clients} block head(s) at once: {ids.awarded} of {plan.nominations} nominations awarded, "
-               f"{len(ids.decisions)} decisions signed")
-    out.extend(phase_table(recorder))
-    out.append(f"whole year through HTTP: {recorder.total:.2f} s; the slowest requests:")
-    out.extend(recorder.slowest())
+    year_report(out, recorder, f"HTTP, {clients} block head(s) at once: {ids.awarded} of {plan.nominations} "
+                f"nominations awarded, {len(ids.decisions)} decisions signed", "through HTTP")
     out.append("peak RSS (VmHWM):")
     out.extend(f"  {mib if mib is None else f'{mib:.0f} MiB':>9}  pid {pid}  {name}" for pid, name, mib in rss)
     return recorder
@@ -69,13 +66,18 @@ def scale_out_run(plan: ProvincePlan, clients: int, base_url: str, folder: Path,
         out.append(f"load before the scale-out run: {load()}")
         ids = asyncio.run(run_year_http(installation.task_service, province, clients, recorder))
         out.append(f"load after the scale-out run:  {load()}")
-    out.append(f"\nscale-out (stage worker), {clients} block head(s) at once: {ids.awarded} of {plan.nominations} "
-               f"nominations awarded, {len(ids.decisions)} decisions signed; a request answered 202 is waited for "
-               "by polling (column polls)")
-    out.extend(phase_table(recorder))
-    out.append(f"whole year, scale-out: {recorder.total:.2f} s; the slowest requests:")
-    out.extend(recorder.slowest())
+    year_report(out, recorder, f"scale-out (stage worker), {clients} block head(s) at once: {ids.awarded} of "
+                f"{plan.nominations} nominations awarded, {len(ids.decisions)} decisions signed; a request answered "
+                "202 is waited for by polling (column polls)", "scale-out")
     return recorder
+
+
+def year_report(out: list[str], recorder: Recorder, heading: str, how: str) -> None:
+    """The year's phases through HTTP, its whole time and its slowest requests, under `heading`."""
+    out.append(f"\n{heading}")
+    out.extend(phase_table(recorder))
+    out.append(f"whole year {how}: {recorder.total:.2f} s; the slowest requests:")
+    out.extend(recorder.slowest())
 
 
 def bare_run(plan: ProvincePlan, base_url: str, out: list[str]) -> Recorder:
@@ -104,6 +106,8 @@ def main() -> None:
                              "`tdkt serve`'s own (TDKT_TEST_POSTGRES_URL names the server for Prefect's database)")
     parser.add_argument("--out", type=Path, default=None, help="also write the report to this file")
     args = parser.parse_args()
+    if args.scale_out and not args.database_url:
+        parser.error("--scale-out needs --database-url (PostgreSQL)")
     plan = ProvincePlan(blocks=args.blocks, units_per_block=args.units_per_block, staff_per_unit=args.staff_per_unit)
     with tempfile.TemporaryDirectory(prefix="province-year-") as name:
         folder = Path(name)
@@ -111,11 +115,9 @@ def main() -> None:
         out = [f"province: {plan.blocks} blocks × {plan.units_per_block} units × {plan.staff_per_unit} staff; "
                f"{plan.nominations} nominations ({', '.join(f'{n} {c}' for c, n in plan.mix.items())} per block)",
                f"application database: {'PostgreSQL' if args.database_url else 'SQLite file'}; Prefect: "
-               "the server `tdkt serve` starts itself (embedded default), stage runner inline"]
+               + ("a server on PostgreSQL, stage runner task_worker" if args.scale_out else
+                  "the server `tdkt serve` starts itself (embedded default), stage runner inline")]
         if args.scale_out:
-            if not args.database_url:
-                parser.error("--scale-out needs --database-url (PostgreSQL)")
-            out[1] = "application database: PostgreSQL; Prefect: a server on PostgreSQL, stage runner task_worker"
             http = scale_out_run(plan, args.clients, base_url, folder, out)
         else:
             keep_log = args.out.with_name(args.out.name + ".serve.log") if args.out else None
