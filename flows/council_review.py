@@ -3,11 +3,10 @@ the TĐKT office's Tờ trình reports them to the Chairman."""
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
+from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, stage_flow, store_stage_document
 from flows.documents.appraisal import build_appraisal
 from flows.documents.ballot_count import build_council_ballot_count, session_was_counted
 from flows.documents.council_minutes import build_council_minutes
@@ -40,7 +39,7 @@ async def apply_council_votes(session_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, session_id, plan_council_votes)
 
 
-@flow(name="council-review", flow_run_name="council-session-{session_id}")
+@stage_flow("council-review", "council-session-{session_id}")
 async def review_in_council(session_id: int) -> list[dict[str, Any]]:
     reviewed = await apply_council_votes(session_id)
     await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)

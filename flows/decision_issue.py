@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,6 +12,7 @@ from flows.common import (
     load_stage,
     move_as_planned,
     publish_table,
+    stage_flow,
     store_stage_document,
 )
 from flows.documents.certificates import build_certificates
@@ -102,7 +102,7 @@ async def issue_decision_papers(decision_id: int) -> None:
     await store_stage_document(STAGE, decision_id, DocumentKind.RESULTS_NOTICE, build_results_notice)
 
 
-@flow(name="decision-issue", flow_run_name="issue-decision-{decision_id}")
+@stage_flow("decision-issue", "issue-decision-{decision_id}")
 async def issue_decision(decision_id: int) -> list[dict[str, Any]]:
     issued = await apply_decision(decision_id)
     await enter_award_history(decision_id)

@@ -4,12 +4,11 @@ secretary moves each one `forwarded → awarded | declined` and enters the award
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
+from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, stage_flow, store_stage_document
 from flows.documents.central_proposal import build_central_proposal
 from models.domain.enums import AwardKind, StageKind, State
 from models.domain.facts import DossierFacts
@@ -47,7 +46,7 @@ async def apply_forwarding(forwarding_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(StageKind.FORWARDING, forwarding_id, plan_forwarding)
 
 
-@flow(name="forwarding", flow_run_name="forward-upward-{forwarding_id}")
+@stage_flow("forwarding", "forward-upward-{forwarding_id}")
 async def forward_upward(forwarding_id: int) -> list[dict[str, Any]]:
     forwarded = await apply_forwarding(forwarding_id)
     await store_stage_document(StageKind.FORWARDING, forwarding_id, DocumentKind.CENTRAL_PROPOSAL,
@@ -100,7 +99,7 @@ async def enter_central_awards(forwarding_id: int) -> None:
         await session.commit()
 
 
-@flow(name="central-decision", flow_run_name="central-decision-{forwarding_id}")
+@stage_flow("central-decision", "central-decision-{forwarding_id}")
 async def enter_central_decision(forwarding_id: int) -> list[dict[str, Any]]:
     decided = await apply_central_decision(forwarding_id)
     await enter_central_awards(forwarding_id)

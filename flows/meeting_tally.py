@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -12,6 +11,7 @@ from flows.common import (
     complete_stage,
     move_as_planned,
     publish_table,
+    stage_flow,
     store_stage_document,
 )
 from flows.documents.ballot_count import build_block_ballot_count, meeting_was_counted
@@ -74,7 +74,7 @@ async def roll_over_block(meeting_id: int) -> None:
         await session.commit()
 
 
-@flow(name="block-meeting-tally", flow_run_name="tally-meeting-{meeting_id}")
+@stage_flow("block-meeting-tally", "tally-meeting-{meeting_id}")
 async def tally_block_meeting(meeting_id: int) -> list[dict[str, Any]]:
     decided = await apply_block_vote(meeting_id)
     await roll_over_block(meeting_id)

@@ -24,13 +24,17 @@ class FlowRunSummary(SQLModel):
 
 
 async def installation_tag() -> str:
-    """'install:<key>', the key made once per database (two processes making it at once agree on one)."""
+    """'install:<key>', the key made once per database (two processes making it at once agree on one).
+
+    Every stage asks; only the first writes, so the others take no write lock (on SQLite, the whole database's)."""
     async with open_session() as session:
-        dialect = session.bind.dialect.name if session.bind else "sqlite"
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        await session.exec(insert(Installation).values(id=1, key=str(uuid.uuid4())).on_conflict_do_nothing())
-        key = (await session.exec(select(Installation.key))).one()
-        await session.commit()
+        key = (await session.exec(select(Installation.key))).first()
+        if key is None:
+            dialect = session.bind.dialect.name if session.bind else "sqlite"
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            await session.exec(insert(Installation).values(id=1, key=str(uuid.uuid4())).on_conflict_do_nothing())
+            key = (await session.exec(select(Installation.key))).one()
+            await session.commit()
     return f"install:{key}"
 
 

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
@@ -11,6 +10,7 @@ from flows.common import (
     complete_stage,
     move_as_planned,
     publish_table,
+    stage_flow,
     store_stage_document,
 )
 from flows.documents.achievement_reports import build_achievement_reports
@@ -49,7 +49,7 @@ async def submit_nominations(proposal_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, proposal_id, plan_submission)
 
 
-@flow(name="block-proposal-submission", flow_run_name="submit-proposal-{proposal_id}")
+@stage_flow("block-proposal-submission", "submit-proposal-{proposal_id}")
 async def submit_block_proposal(proposal_id: int) -> list[dict[str, Any]]:
     submitted = await submit_nominations(proposal_id)
     await store_stage_document(STAGE, proposal_id, DocumentKind.BLOCK_PROPOSAL, build_proposal)

@@ -3,10 +3,8 @@ moves: the dossiers stay eligible, and the council may decide on them once the w
 
 from typing import Any
 
-from prefect import flow
-
 from docx_templates import DocumentKind
-from flows.common import complete_stage, load_stage, publish_table, store_stage_document
+from flows.common import complete_stage, load_stage, publish_table, stage_flow, store_stage_document
 from flows.documents.public_comment_list import build_public_comment_list, listed_in
 from models.domain.enums import StageKind
 from models.storage.db import open_session
@@ -28,7 +26,7 @@ async def number_notice(window_id: int) -> list[dict[str, Any]]:
                  "closes_on": window.closes_on.isoformat()} for n in listed]
 
 
-@flow(name="public-comment", flow_run_name="public-comment-{window_id}")
+@stage_flow("public-comment", "public-comment-{window_id}")
 async def publish_for_comment(window_id: int) -> list[dict[str, Any]]:
     listed = await number_notice(window_id)
     await store_stage_document(STAGE, window_id, DocumentKind.PUBLIC_COMMENT_LIST, build_public_comment_list)

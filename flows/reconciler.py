@@ -3,10 +3,9 @@
 from datetime import timedelta
 from typing import Any
 
-from prefect import flow
 from sqlmodel import col, select
 
-from flows.common import publish_table
+from flows.common import publish_table, stage_flow
 from flows.launch import run_stage
 from models.domain.enums import StageStatus
 from models.settings import get_settings
@@ -22,7 +21,7 @@ async def unfinished_stages(grace_seconds: int) -> list[Stage]:
         return list((await session.exec(query.order_by(col(Stage.id)))).all())
 
 
-@flow(name="stage-reconciler", flow_run_name="reconcile-stages")
+@stage_flow("stage-reconciler", "reconcile-stages")
 async def reconcile_stages(grace_seconds: int | None = None) -> list[dict[str, Any]]:
     """Run, in recording order, every stage left unfinished for longer than the grace period."""
     grace = get_settings().reconcile_grace_seconds if grace_seconds is None else grace_seconds

@@ -3,10 +3,8 @@ secretary, and the province's own revoking decision is printed. The award record
 
 from typing import Any
 
-from prefect import flow
-
 from docx_templates import DocumentKind
-from flows.common import complete_stage, load_stage, publish_table, store_stage_document
+from flows.common import complete_stage, load_stage, publish_table, stage_flow, store_stage_document
 from flows.documents.revocation import build_revocation
 from models.domain.enums import StageKind
 from models.recording.revocation_flags import flag_relying
@@ -25,7 +23,7 @@ async def flag_relying_nominations(revocation_id: int) -> list[dict[str, Any]]:
         return [{"nomination": f.nomination_id, "rule": f.rule, "article": f.article} for f in flags]
 
 
-@flow(name="revocation-issue", flow_run_name="issue-revocation-{revocation_id}")
+@stage_flow("revocation-issue", "issue-revocation-{revocation_id}")
 async def issue_revocation(revocation_id: int) -> list[dict[str, Any]]:
     flagged = await flag_relying_nominations(revocation_id)
     async with open_session() as session:

@@ -2,12 +2,19 @@
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import PlannedMove, complete_stage, load_stage, move_as_planned, publish_table, store_stage_document
+from flows.common import (
+    PlannedMove,
+    complete_stage,
+    load_stage,
+    move_as_planned,
+    publish_table,
+    stage_flow,
+    store_stage_document,
+)
 from flows.documents.return_notice import build_return_notice, returned_by, screening_day
 from models.domain.eligibility_rules import overall, screening_verdict
 from models.domain.enums import StageKind
@@ -64,7 +71,7 @@ async def issue_return_notice(proposal_id: int) -> None:
         await store_stage_document(STAGE, proposal_id, DocumentKind.RETURN_NOTICE, build_return_notice)
 
 
-@flow(name="proposal-screening", flow_run_name="screen-proposal-{proposal_id}")
+@stage_flow("proposal-screening", "screen-proposal-{proposal_id}")
 async def screen_proposal(proposal_id: int) -> list[dict[str, Any]]:
     screened = await apply_screening(proposal_id)
     await issue_return_notice(proposal_id)

@@ -4,11 +4,10 @@ record the session."""
 
 from typing import Any
 
-from prefect import flow
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from docx_templates import DocumentKind
-from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, store_stage_document
+from flows.common import PlannedMove, complete_stage, move_as_planned, publish_table, stage_flow, store_stage_document
 from flows.documents.appraisal import build_appraisal
 from flows.documents.standing_minutes import build_standing_minutes
 from models.domain.enums import CouncilBody, StageKind
@@ -37,7 +36,7 @@ async def apply_standing_appraisal(session_id: int) -> list[dict[str, Any]]:
     return await move_as_planned(STAGE, session_id, plan_standing_appraisal)
 
 
-@flow(name="standing-appraisal", flow_run_name="standing-appraisal-{session_id}")
+@stage_flow("standing-appraisal", "standing-appraisal-{session_id}")
 async def appraise_in_standing_body(session_id: int) -> list[dict[str, Any]]:
     appraised = await apply_standing_appraisal(session_id)
     await store_stage_document(STAGE, session_id, DocumentKind.OFFICE_APPRAISAL, build_appraisal)
