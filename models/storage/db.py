@@ -11,6 +11,9 @@ from sqlmodel import SQLModel, create_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.settings import get_settings
+from models.storage.sqlite_turns import take_turns_to_write
+
+BUSY_TIMEOUT_SECONDS = 30  # how long a writer waits for SQLite's lock, or for its turn, before "database is locked"
 
 
 def sync_url(url: str) -> str:
@@ -39,15 +42,16 @@ def _tune_sqlite(dbapi_connection: Any, _record: object) -> None:
     # WAL lets readers go on while a stage flow writes; the busy timeout makes writers wait, not fail.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
 def make_async_engine(url: str) -> AsyncEngine:
     if is_sqlite(url):
-        engine = create_async_engine(async_url(url), connect_args={"timeout": 30})
+        engine = create_async_engine(async_url(url), connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        take_turns_to_write(engine, BUSY_TIMEOUT_SECONDS)
         return engine
     return create_async_engine(async_url(url), pool_pre_ping=True, pool_size=10, max_overflow=10)
 
