@@ -41,6 +41,10 @@ from models.tables.stage import Document, Stage
 
 log = logging.getLogger(__name__)
 
+# Documents are rendered two at a time however many stages run at once: rendering holds the GIL, so more threads
+# would not finish sooner, and each holds a whole document tree (eight at once took the API to 400 MiB).
+RENDERERS = anyio.CapacityLimiter(2)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 ContextBuilder = Callable[[AsyncSession, int], Awaitable[tuple[dict[str, Any], str]]]
@@ -142,7 +146,7 @@ async def store_stage_document(
             note_step(kind, f"văn bản {existing.filename} đã lưu từ lần chạy trước")
             return existing.sha256
         context, filename = await build(session, subject_id)
-        content = await anyio.to_thread.run_sync(render_document, document_kind, context)
+        content = await anyio.to_thread.run_sync(render_document, document_kind, context, limiter=RENDERERS)
         sha256 = hashlib.sha256(content).hexdigest()
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
                              content=content, created_by=stage.recorded_by))
