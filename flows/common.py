@@ -26,7 +26,8 @@ from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from docx_templates import DocumentKind, render_document
+from docx_templates import DocumentKind
+from flows.documents.rendering import render_off_loop
 from models.domain.enums import StageKind, StageStatus
 from models.domain.errors import Conflict, Problem
 from models.domain.vietnamese import STAGE_VI
@@ -40,10 +41,6 @@ from models.tables.nomination import Nomination
 from models.tables.stage import Document, Stage
 
 log = logging.getLogger(__name__)
-
-# Documents are rendered two at a time however many stages run at once: rendering holds the GIL, so more threads
-# would not finish sooner, and each holds a whole document tree (eight at once took the API to 400 MiB).
-RENDERERS = anyio.CapacityLimiter(2)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -146,7 +143,7 @@ async def store_stage_document(
             note_step(kind, f"văn bản {existing.filename} đã lưu từ lần chạy trước")
             return existing.sha256
         context, filename = await build(session, subject_id)
-        content = await anyio.to_thread.run_sync(render_document, document_kind, context, limiter=RENDERERS)
+        content = await render_off_loop(document_kind, context)
         sha256 = hashlib.sha256(content).hexdigest()
         session.add(Document(stage_id=stage.id, kind=document_kind.value, filename=filename, sha256=sha256,
                              content=content, created_by=stage.recorded_by))

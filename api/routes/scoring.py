@@ -15,7 +15,8 @@ from api.routes.scoring_public import (
     ScoringSummary,
 )
 from api.scope import block_years_read, in_scored_blocks
-from docx_templates import DocumentKind, render_document
+from docx_templates import DocumentKind
+from flows.documents.rendering import render_off_loop
 from flows.documents.scoring_table import build_scoring_table
 from models.domain.errors import Conflict, Problem
 from models.domain.movements import ScoringStatus
@@ -143,7 +144,7 @@ async def table_docx(scoring_id: PathId, session: SessionDep, principal: Current
         raise Conflict(Problem("scoring_id", "scoring.not_closed", "The table is printed once the round is closed.",
                                vi="Bảng tổng hợp điểm chỉ được in sau khi đợt chấm điểm đã chốt kết quả."))
     context, filename = await build_scoring_table(session, scoring)
-    content = render_document(DocumentKind.SCORING_TABLE, context)
+    content = await render_off_loop(DocumentKind.SCORING_TABLE, context)
     return Response(content, media_type=DOCX,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 

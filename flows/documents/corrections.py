@@ -3,12 +3,12 @@
 import hashlib
 from pathlib import PurePosixPath
 
-import anyio
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from docx_templates import DocumentKind, render_document
+from docx_templates import DocumentKind
 from flows.documents.registry import BUILDERS
+from flows.documents.rendering import render_off_loop
 from models.domain.audit import Actor
 from models.domain.errors import Conflict, Problem, refuse
 from models.recording.common import get_or_404
@@ -35,7 +35,7 @@ async def issue_correction(session: AsyncSession, document_id: int, reason: str,
     stage = await session.get_one(Stage, document.stage_id)
     kind = DocumentKind(document.kind)
     context, filename = await BUILDERS[kind](session, stage.subject_id)
-    content = await anyio.to_thread.run_sync(render_document, kind, context)
+    content = await render_off_loop(kind, context)
     sha256 = hashlib.sha256(content).hexdigest()
     if sha256 == document.sha256:
         raise refuse("document_id", "document.correction_unchanged",

@@ -7,15 +7,15 @@ signatory's head signs in the table at the end. A download prints the stored byt
 import hashlib
 from typing import Any
 
-import anyio
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from docx_templates import DocumentKind, render_document
+from docx_templates import DocumentKind
 from docx_templates.formatting import vn_date
 from docx_templates.paper_contexts import PledgeContext, PledgeMember, PledgeSignature, PledgeSignatureRow
 from docx_templates.text_width import subject_rule_mm
 from flows.documents.header import file_stem, header, province_upper
+from flows.documents.rendering import render_off_loop
 from models.recording.common import block_head, members_of
 from models.storage.catalogue_file import catalogue
 from models.storage.numbering import allocate_number
@@ -89,7 +89,7 @@ async def issue_pledge(session: AsyncSession, pledge: BlockPledge) -> BlockPledg
     pledge.number = await allocate_number(session, head.code, catalogue().province.pledge_type_code,
                                           pledge.signed_on.year, f"pledge:{pledge.id}")
     context, pledge.filename = await build_pledge(session, pledge)
-    pledge.content = await anyio.to_thread.run_sync(render_document, DocumentKind.PLEDGE, context)
+    pledge.content = await render_off_loop(DocumentKind.PLEDGE, context)
     pledge.sha256 = hashlib.sha256(pledge.content).hexdigest()
     session.add(pledge)
     await session.flush()
